@@ -1,0 +1,36 @@
+"""Navigation and the logged-in state for the base template."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .permissions import heeft_rijksbreed_recht
+from .rechten import GROEPSNAMEN, RijksbreedRecht
+
+
+def navigatie(request):
+    user = getattr(request, "user", None)
+    pad = request.path
+    items = [
+        (_("Rijks ICT-dashboard"), "dashboard:home"),
+    ]
+    rollen: list[str] = []
+    if user is not None and user.is_authenticated:
+        items += [
+            (_("Mijn werkvoorraad"), "cio_stelsel:werkvoorraad"),
+            (_("Portfolio"), "portfolio:lijst"),
+            (_("Organisatie"), "cio_stelsel:ministeries"),
+        ]
+        if heeft_rijksbreed_recht(user, RijksbreedRecht.STELSEL_INZIEN):
+            items.append((_("Stelsel-overzicht"), "cio_stelsel:stelsel_overzicht"))
+        items.append((_("Auditlog"), "cio_stelsel:audit"))
+        namen = set(user.groups.values_list("name", flat=True))
+        rollen = [naam for naam in GROEPSNAMEN.values() if naam in namen]
+    hoofdnavigatie = []
+    for label, naam in items:
+        try:
+            url = reverse(naam)
+        except Exception:  # an app whose pages are not there yet
+            continue
+        actief = pad == url if url == "/" else pad.startswith(url)
+        hoofdnavigatie.append({"label": label, "url": url, "actief": actief})
+    return {"hoofdnavigatie": hoofdnavigatie, "gebruiker_rollen": rollen}

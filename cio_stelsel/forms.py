@@ -1,0 +1,138 @@
+"""Forms of the organisation pages. They validate input; the services decide."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import Art17Afwijking, Dienstonderdeel, Ministerie, Overleglidmaatschap, Overlegorgaan, Persoon
+from .rechten import Rol
+
+
+class DatumInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class ToegankelijkFormMixin:
+    """Links help texts and errors to their field (aria-describedby, aria-invalid) for screen readers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam, veld in self.fields.items():
+            if isinstance(veld.widget, forms.DateInput) and not isinstance(veld.widget, DatumInput):
+                veld.widget = DatumInput()
+            if veld.help_text:
+                self._beschreven_door(naam, "hulp")
+
+    def _beschreven_door(self, naam, soort):
+        bound = self[naam]
+        attrs = self.fields[naam].widget.attrs
+        ids = [i for i in attrs.get("aria-describedby", "").split() if i]
+        nieuw = f"{bound.auto_id}_{soort}"
+        if nieuw not in ids:
+            ids.append(nieuw)
+        attrs["aria-describedby"] = " ".join(ids)
+
+    def full_clean(self):
+        super().full_clean()
+        for naam in self.errors:
+            if naam in self.fields:
+                self.fields[naam].widget.attrs["aria-invalid"] = "true"
+                self._beschreven_door(naam, "fout")
+
+    def fouten_van(self, exc: ValidationError) -> None:
+        """Put a service's ValidationError on the fields it names (unknown names become form errors)."""
+        if hasattr(exc, "error_dict"):
+            for veld, fouten in exc.error_dict.items():
+                self.add_error(veld if veld in self.fields else None, fouten)
+        else:
+            self.add_error(None, exc)
+
+
+class RoltoewijzingStartenForm(ToegankelijkFormMixin, forms.Form):
+    persoon = forms.ModelChoiceField(Persoon.objects.all(), label=_("Persoon"))
+    rol = forms.ChoiceField(choices=Rol.choices, label=_("Rol"))
+    ministerie = forms.ModelChoiceField(
+        Ministerie.objects.actief(), required=False, label=_("Ministerie"),
+        help_text=_("Voor rollen van een ministerie en voor een departementaal CIO-office."),
+    )
+    dienstonderdeel = forms.ModelChoiceField(
+        Dienstonderdeel.objects.select_related("ministerie"), required=False, label=_("Dienstonderdeel"),
+        help_text=_("Voor de CIO en CISO van een dienstonderdeel, of het CIO-office van een dienstonderdeel."),
+    )
+    begindatum = forms.DateField(label=_("Begindatum"), widget=DatumInput())
+    einddatum = forms.DateField(label=_("Einddatum"), required=False, widget=DatumInput(), help_text=_("Laatste dag in de rol; leeg bij onbepaalde tijd."))
+    consultatie_datum = forms.DateField(
+        label=_("Datum consultatie CIO Rijk"), required=False, widget=DatumInput(),
+        help_text=_("Verplicht bij de benoeming van een departementale CIO (art 12.2)."),
+    )
+    consultatie = forms.CharField(
+        label=_("Verslag consultatie CIO Rijk"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    reden = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def organisatie(self):
+        return self.cleaned_data.get("dienstonderdeel") or self.cleaned_data.get("ministerie")
+
+
+class RoltoewijzingBeeindigenForm(ToegankelijkFormMixin, forms.Form):
+    einddatum = forms.DateField(label=_("Laatste dag in de rol"), widget=DatumInput())
+    reden = forms.CharField(label=_("Reden van de beëindiging"), widget=forms.Textarea(attrs={"rows": 3}))
+    consultatie_datum = forms.DateField(
+        label=_("Datum consultatie CIO Rijk"), required=False, widget=DatumInput(),
+        help_text=_("Verplicht bij het ontslag van een departementale CIO (art 12.2)."),
+    )
+    consultatie = forms.CharField(label=_("Verslag consultatie CIO Rijk"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PersoonForm(ToegankelijkFormMixin, forms.ModelForm):
+    class Meta:
+        model = Persoon
+        fields = ["voornaam", "tussenvoegsel", "achternaam", "email"]
+
+
+class DienstonderdeelForm(ToegankelijkFormMixin, forms.ModelForm):
+    class Meta:
+        model = Dienstonderdeel
+        fields = ["naam", "afkorting", "substantieel_portfolio", "is_ict_dienstverlener"]
+
+
+class OverleglidForm(ToegankelijkFormMixin, forms.Form):
+    persoon = forms.ModelChoiceField(Persoon.objects.all(), label=_("Persoon"))
+    functie = forms.ChoiceField(choices=Overleglidmaatschap.Functie.choices, label=_("Functie"))
+    namens_ministerie = forms.ModelChoiceField(Ministerie.objects.actief(), required=False, label=_("Namens ministerie"))
+    namens_dienstonderdeel = forms.ModelChoiceField(
+        Dienstonderdeel.objects.filter(is_ict_dienstverlener=True), required=False, label=_("Namens ICT-dienstverlener")
+    )
+    gedelegeerd_door_cio_rijk = forms.BooleanField(required=False, label=_("Voorzitter gedelegeerd door de CIO Rijk"))
+    begindatum = forms.DateField(label=_("Begindatum"), widget=DatumInput())
+
+
+class HandvestForm(ToegankelijkFormMixin, forms.Form):
+    versie = forms.CharField(label=_("Versie"), max_length=20)
+    vastgesteld_op = forms.DateField(label=_("Vastgesteld op"), widget=DatumInput())
+    samenvatting = forms.CharField(label=_("Samenvatting"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class Art17Form(ToegankelijkFormMixin, forms.Form):
+    ministerie = forms.ModelChoiceField(Ministerie.objects.actief(), label=_("Ministerie"))
+    bepalingen = forms.MultipleChoiceField(
+        choices=Art17Afwijking.Bepaling.choices, widget=forms.CheckboxSelectMultiple, label=_("Bepalingen"),
+        help_text=_("De artikelleden waarvan wordt afgeweken; niet het hele Besluit (B27)."),
+    )
+    reden = forms.CharField(label=_("Reden (doeltreffendheid)"), widget=forms.Textarea(attrs={"rows": 3}))
+    aangevraagd_door = forms.ModelChoiceField(Persoon.objects.all(), label=_("Aangevraagd door (minister)"))
+    consultatie_bzk_datum = forms.DateField(label=_("Datum overleg Minister van BZK"), widget=DatumInput())
+    consultatie_bzk = forms.CharField(label=_("Verslag overleg Minister van BZK"), widget=forms.Textarea(attrs={"rows": 3}))
+    begindatum = forms.DateField(label=_("Begindatum"), widget=DatumInput())
+    einddatum = forms.DateField(label=_("Einddatum"), required=False, widget=DatumInput())
+
+
+class AuditFilterForm(forms.Form):
+    q = forms.CharField(label=_("Zoeken"), required=False)
+    actie = forms.CharField(label=_("Actie"), required=False)
+    object_type = forms.CharField(label=_("Objecttype"), required=False)
+
+

@@ -1,0 +1,97 @@
+"""The one permission-aware entry point.
+
+Every read that depends on who asks goes through :func:`scope` (or a queryset
+method built on it, such as ``IctActiviteit.objects.zichtbaar_voor(user)``):
+pages, API viewsets, exports and reports alike. It asks django-guardian for the
+organisations on which the user holds an object permission
+(``accept_global_perms=False``), and adds the rijksbrede view only for the
+roles whose Group carries it (the CIO Rijk, art 11, B7, B28).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from guardian.shortcuts import get_objects_for_user
+
+from .models import Dienstonderdeel, Ministerie
+from .rechten import Recht, RijksbreedRecht
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The organisations on which a user holds one right.
+
+    ``ministerie_ids``: the whole ministerie (its dienstonderdelen and ZBO's
+    included, B14); ``dienstonderdeel_ids``: only that dienstonderdeel.
+    """
+
+    recht: str
+    rijksbreed: bool = False
+    ministerie_ids: frozenset[int] = field(default_factory=frozenset)
+    dienstonderdeel_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def leeg(self) -> bool:
+        return not (self.rijksbreed or self.ministerie_ids or self.dienstonderdeel_ids)
+
+    def q(self, ministerie_veld: str = "ministerie", dienstonderdeel_veld: str | None = "dienstonderdeel") -> Q:
+        """A Q that keeps the rows of this scope. Rows are identified by their ministerie and dienstonderdeel."""
+        if self.rijksbreed:
+            return Q()
+        q = Q(**{f"{ministerie_veld}__in": self.ministerie_ids})
+        if dienstonderdeel_veld and self.dienstonderdeel_ids:
+            q |= Q(**{f"{dienstonderdeel_veld}__in": self.dienstonderdeel_ids})
+        return q
+
+    def filter(self, qs: QuerySet, ministerie_veld: str = "ministerie", dienstonderdeel_veld: str | None = "dienstonderdeel"):
+        if self.leeg:
+            return qs.none()
+        return qs.filter(self.q(ministerie_veld, dienstonderdeel_veld))
+
+    def omvat(self, ministerie_id: int | None, dienstonderdeel_id: int | None = None) -> bool:
+        """Whether a row of this ministerie / dienstonderdeel is in scope."""
+        return (
+            self.rijksbreed
+            or (ministerie_id is not None and ministerie_id in self.ministerie_ids)
+            or (dienstonderdeel_id is not None and dienstonderdeel_id in self.dienstonderdeel_ids)
+        )
+
+
+# Which rights are also held rijksbreed by a global permission: only reading.
+RIJKSBREED_BIJ = {Recht.PORTFOLIO_INZIEN: RijksbreedRecht.RIJKSBREED_INZIEN}
+
+
+def heeft_rijksbreed_recht(user, recht: str) -> bool:
+    """A global (Group) permission of rechten.RijksbreedRecht."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.has_perm(f"cio_stelsel.{recht}")
+
+
+def scope(user, recht: str) -> Scope:
+    """The organisations on which ``user`` holds ``recht`` (a rechten.Recht)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Scope(recht=recht)
+    cache = user.__dict__.setdefault("_cio_scope_cache", {})
+    if recht in cache:
+        return cache[recht]
+    rijksbreed_recht = RIJKSBREED_BIJ.get(recht)
+    if rijksbreed_recht and heeft_rijksbreed_recht(user, rijksbreed_recht):
+        resultaat = Scope(recht=recht, rijksbreed=True)
+    else:
+        ministeries = get_objects_for_user(
+            user, recht, Ministerie, with_superuser=False, accept_global_perms=False
+        ).values_list("pk", flat=True)
+        dienstonderdelen = get_objects_for_user(
+            user, recht, Dienstonderdeel, with_superuser=False, accept_global_perms=False
+        ).values_list("pk", flat=True)
+        resultaat = Scope(recht=recht, ministerie_ids=frozenset(ministeries), dienstonderdeel_ids=frozenset(dienstonderdelen))
+    cache[recht] = resultaat
+    return resultaat
+
+
+def vergeet_scope(user) -> None:
+    """Drop the per-request cache after rights changed."""
+    user.__dict__.pop("_cio_scope_cache", None)
+    for attr in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        user.__dict__.pop(attr, None)

@@ -1,0 +1,160 @@
+"""Who may do what: the permission matrix of the Besluit, in one place.
+
+Roles are held by persons for a period (``Roltoewijzing``). While a role
+assignment is active its holder's user gets
+
+* membership of the Django Group of the role (Dutch name, created by the data
+  migration ``0002_groepen``), which carries the *rijksbrede* (global)
+  permissions of ``GROEP_RECHTEN``; and
+* the object permissions of ``ROL_OBJECTRECHTEN`` on the organisation the
+  assignment is for (a ministerie or a dienstonderdeel), through
+  django-guardian's direct foreign-key permission models.
+
+``cio_stelsel.services.rechten_synchroniseren`` applies this; nothing else
+grants or revokes. Every entry carries the article of the Besluit (and the rule
+id of ``domain/besluit.md``) it comes from, so ``manage.py rechtenmatrix``
+prints the matrix straight from this code.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Rol(models.TextChoices):
+    CIO_OFFICE = "cio_office", _("CIO-office medewerker")
+    DEPARTEMENTALE_CIO = "departementale_cio", _("Departementale CIO")
+    DEPARTEMENTALE_CISO = "departementale_ciso", _("Departementale CISO")
+    CIO_DIENSTONDERDEEL = "cio_dienstonderdeel", _("CIO dienstonderdeel")
+    CISO_DIENSTONDERDEEL = "ciso_dienstonderdeel", _("CISO dienstonderdeel")
+    CIO_RIJK = "cio_rijk", _("CIO Rijk")
+    CISO_RIJK = "ciso_rijk", _("CISO Rijk")
+    SECRETARIS_GENERAAL = "secretaris_generaal", _("Secretaris-generaal")
+    MINISTER = "minister", _("Minister")
+    BEVEILIGINGSAUTORITEIT = "beveiligingsautoriteit", _("Beveiligingsautoriteit")
+    BESTUURSRAADLID = "bestuursraadlid", _("Lid bestuursraad")
+    FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
+
+
+# Which organisation a role is held for.
+ROLLEN_PER_MINISTERIE = {
+    Rol.DEPARTEMENTALE_CIO,
+    Rol.DEPARTEMENTALE_CISO,
+    Rol.SECRETARIS_GENERAAL,
+    Rol.MINISTER,
+    Rol.BEVEILIGINGSAUTORITEIT,
+    Rol.BESTUURSRAADLID,
+}
+ROLLEN_PER_DIENSTONDERDEEL = {Rol.CIO_DIENSTONDERDEEL, Rol.CISO_DIENSTONDERDEEL}
+# A CIO-office medewerker works for a ministerie's office or a dienstonderdeel's.
+ROLLEN_PER_MINISTERIE_OF_DIENSTONDERDEEL = {Rol.CIO_OFFICE}
+ROLLEN_RIJKSBREED = {Rol.CIO_RIJK, Rol.CISO_RIJK, Rol.FUNCTIONEEL_BEHEERDER}
+# Roles of which at most one person holds the role at any time for one
+# organisation (S1, S4, S5, S6) and the structural rule that says so.
+ENKELVOUDIGE_ROLLEN = {
+    Rol.DEPARTEMENTALE_CIO: "S1",
+    Rol.DEPARTEMENTALE_CISO: "S4",
+    Rol.CIO_DIENSTONDERDEEL: "S5",
+    Rol.CISO_DIENSTONDERDEEL: "S5",
+    Rol.CIO_RIJK: "S6",
+    Rol.CISO_RIJK: "S6",
+    Rol.SECRETARIS_GENERAAL: "S1",
+    Rol.MINISTER: "S1",
+}
+
+
+class Recht(models.TextChoices):
+    """Object permissions, held on a ``Ministerie`` or a ``Dienstonderdeel``."""
+
+    PORTFOLIO_INZIEN = "portfolio_inzien", _("Portfolio en interne stukken inzien")
+    PORTFOLIO_BEWERKEN = "portfolio_bewerken", _("ICT-activiteiten invoeren en bewerken")
+    OORDEEL_OPSTELLEN = "oordeel_opstellen", _("CIO-oordeel opstellen (concept)")
+    OORDEEL_VASTSTELLEN = "oordeel_vaststellen", _("CIO-oordeel vaststellen")
+    CISOBIJDRAGE_LEVEREN = "cisobijdrage_leveren", _("Informatiebeveiligingsbijdrage leveren")
+    ACICT_AANMELDEN = "acict_aanmelden", _("Aanmelden bij het Adviescollege ICT-toetsing")
+    PEILDATUM_AFTEKENEN = "peildatum_aftekenen", _("Datakwaliteit per peildatum aftekenen")
+    AFWIJKING_VASTLEGGEN = "afwijking_vastleggen", _("Afwijking van negatief CIO-oordeel vastleggen")
+
+
+class RijksbreedRecht(models.TextChoices):
+    """Global permissions, carried by the role's Group."""
+
+    RIJKSBREED_INZIEN = "rijksbreed_inzien", _("Rapporteerbare gegevens van alle ministeries inzien")
+    STELSEL_INZIEN = "stelsel_inzien", _("Stelsel-overzicht en overtredingen inzien")
+    STELSEL_BEHEREN = "stelsel_beheren", _("Organisatie en roltoewijzingen beheren")
+    PEILDATUM_PUBLICEREN = "peildatum_publiceren", _("Dashboardgegevens publiceren")
+    RAPPORTAGEMODEL_BEHEREN = "rapportagemodel_beheren", _("Rapportagemodel beheren")
+    JAARRAPPORTAGE_OPSTELLEN = "jaarrapportage_opstellen", _("Jaarrapportage opstellen")
+    AUDIT_INZIEN = "audit_inzien", _("Volledige audittrail inzien")
+
+
+# Object permissions per role, with the article they come from.
+ROL_OBJECTRECHTEN: dict[str, tuple[set[str], str]] = {
+    Rol.CIO_OFFICE: (
+        {Recht.PORTFOLIO_INZIEN, Recht.PORTFOLIO_BEWERKEN, Recht.OORDEEL_OPSTELLEN},
+        "art 3.5-3.6",
+    ),
+    Rol.DEPARTEMENTALE_CIO: (
+        {
+            Recht.PORTFOLIO_INZIEN,
+            Recht.PORTFOLIO_BEWERKEN,
+            Recht.OORDEEL_OPSTELLEN,
+            Recht.OORDEEL_VASTSTELLEN,
+            Recht.ACICT_AANMELDEN,
+            Recht.PEILDATUM_AFTEKENEN,
+        },
+        "art 4 c,g,j,k; 5.1-5.4; 16.4 (B9, B14)",
+    ),
+    Rol.DEPARTEMENTALE_CISO: ({Recht.PORTFOLIO_INZIEN, Recht.CISOBIJDRAGE_LEVEREN}, "art 7 c,k (B5)"),
+    Rol.CIO_DIENSTONDERDEEL: (
+        {Recht.PORTFOLIO_INZIEN, Recht.PORTFOLIO_BEWERKEN, Recht.OORDEEL_OPSTELLEN, Recht.OORDEEL_VASTSTELLEN},
+        "art 9.2, 9.5",
+    ),
+    Rol.CISO_DIENSTONDERDEEL: ({Recht.PORTFOLIO_INZIEN, Recht.CISOBIJDRAGE_LEVEREN}, "art 9.4, 9.5"),
+    Rol.SECRETARIS_GENERAAL: ({Recht.PORTFOLIO_INZIEN, Recht.AFWIJKING_VASTLEGGEN}, "art 5.3 (B1)"),
+    Rol.MINISTER: ({Recht.PORTFOLIO_INZIEN, Recht.AFWIJKING_VASTLEGGEN}, "art 5.3, Toelichting (B1)"),
+    Rol.BESTUURSRAADLID: ({Recht.PORTFOLIO_INZIEN}, "Toelichting art 5 (B3)"),
+    Rol.BEVEILIGINGSAUTORITEIT: (set(), "art 8.4"),
+}
+
+# Global permissions per role Group (also used by the data migration).
+GROEP_RECHTEN: dict[str, tuple[set[str], str]] = {
+    Rol.CIO_RIJK: (
+        {
+            RijksbreedRecht.RIJKSBREED_INZIEN,
+            RijksbreedRecht.STELSEL_INZIEN,
+            RijksbreedRecht.STELSEL_BEHEREN,
+            RijksbreedRecht.PEILDATUM_PUBLICEREN,
+            RijksbreedRecht.RAPPORTAGEMODEL_BEHEREN,
+            RijksbreedRecht.JAARRAPPORTAGE_OPSTELLEN,
+            RijksbreedRecht.AUDIT_INZIEN,
+        },
+        "art 11 g,h,i; 12.2; 16.3 (B7, B13, B15, B16)",
+    ),
+    Rol.CISO_RIJK: ({RijksbreedRecht.STELSEL_INZIEN}, "art 13, 14"),
+    Rol.FUNCTIONEEL_BEHEERDER: (
+        {RijksbreedRecht.STELSEL_INZIEN, RijksbreedRecht.STELSEL_BEHEREN},
+        "beheer van de organisatiegegevens",
+    ),
+}
+
+
+def groepsnaam(rol: str) -> str:
+    """The Dutch name of the Group of a role (stable: the data migration uses it)."""
+    return str(GROEPSNAMEN[rol])
+
+
+# Fixed Dutch names, not translated: Group names are data.
+GROEPSNAMEN = {
+    Rol.CIO_OFFICE: "CIO-office medewerker",
+    Rol.DEPARTEMENTALE_CIO: "Departementale CIO",
+    Rol.DEPARTEMENTALE_CISO: "Departementale CISO",
+    Rol.CIO_DIENSTONDERDEEL: "CIO dienstonderdeel",
+    Rol.CISO_DIENSTONDERDEEL: "CISO dienstonderdeel",
+    Rol.CIO_RIJK: "CIO Rijk",
+    Rol.CISO_RIJK: "CISO Rijk",
+    Rol.SECRETARIS_GENERAAL: "Secretaris-generaal",
+    Rol.MINISTER: "Minister",
+    Rol.BEVEILIGINGSAUTORITEIT: "Beveiligingsautoriteit",
+    Rol.BESTUURSRAADLID: "Lid bestuursraad",
+    Rol.FUNCTIONEEL_BEHEERDER: "Functioneel beheerder",
+}

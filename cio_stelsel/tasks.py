@@ -1,0 +1,11 @@
+"""Celery tasks: thin, they call a service."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(name="cio_stelsel.tasks.roltoewijzingen_bijwerken")
+def roltoewijzingen_bijwerken() -> int:
+    """Daily (beat): grant the rights of role assignments that started, revoke those that ended."""
+    return services.rechten_synchroniseren()
