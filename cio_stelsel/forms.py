@@ -1,6 +1,8 @@
 """Forms of the organisation pages. They validate input; the services decide."""
 
 from django import forms
+from django.forms.boundfield import BoundField
+from django.forms.renderers import DjangoTemplates
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -15,32 +17,36 @@ class DatumInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+class CioBoundField(BoundField):
+    """Points aria-describedby at the ids of templates/includes/veld.html (``_hulp``, ``_fout``)."""
+
+    @property
+    def aria_describedby(self):
+        if self.field.widget.attrs.get("aria-describedby"):
+            return None
+        ids = []
+        if self.auto_id and not self.is_hidden:
+            if self.help_text:
+                ids.append(f"{self.auto_id}_hulp")
+            if self.errors:
+                ids.append(f"{self.auto_id}_fout")
+        return " ".join(ids) or None
+
+
+class CioFormRenderer(DjangoTemplates):
+    """The form renderer of the project (settings.FORM_RENDERER)."""
+
+    bound_field_class = CioBoundField
+
+
 class ToegankelijkFormMixin:
-    """Links help texts and errors to their field (aria-describedby, aria-invalid) for screen readers."""
+    """Date fields as native date inputs; service errors onto the fields they name."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for naam, veld in self.fields.items():
+        for veld in self.fields.values():
             if isinstance(veld.widget, forms.DateInput) and not isinstance(veld.widget, DatumInput):
                 veld.widget = DatumInput()
-            if veld.help_text:
-                self._beschreven_door(naam, "hulp")
-
-    def _beschreven_door(self, naam, soort):
-        bound = self[naam]
-        attrs = self.fields[naam].widget.attrs
-        ids = [i for i in attrs.get("aria-describedby", "").split() if i]
-        nieuw = f"{bound.auto_id}_{soort}"
-        if nieuw not in ids:
-            ids.append(nieuw)
-        attrs["aria-describedby"] = " ".join(ids)
-
-    def full_clean(self):
-        super().full_clean()
-        for naam in self.errors:
-            if naam in self.fields:
-                self.fields[naam].widget.attrs["aria-invalid"] = "true"
-                self._beschreven_door(naam, "fout")
 
     def fouten_van(self, exc: ValidationError) -> None:
         """Put a service's ValidationError on the fields it names (unknown names become form errors)."""

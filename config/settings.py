@@ -85,6 +85,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+FORM_RENDERER = "cio_stelsel.forms.CioFormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -103,7 +104,6 @@ TEMPLATES = [
         },
     },
 ]
-FORM_RENDERER = "django.forms.renderers.DjangoDivFormRenderer"
 
 # DATABASE_URL: e.g. postgres://postgres@127.0.0.1:5432/cio_stelsel (psycopg 3).
 # Without it: the SQLite file db.sqlite3 in the project directory.

@@ -1,0 +1,451 @@
+"""State changes of the portfolio: activities, their event history and lists, and publication.
+
+Keyword-only, one transaction each, one audit record per changed object. The
+actor's rights are checked here (not only in the views), so pages, imports and
+the API share them: a user changes only the activities of their own
+organisation (B14); the CIO Rijk reads all and changes none.
+"""
+
+import datetime
+from decimal import Decimal
+from typing import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cio_stelsel import audit
+from cio_stelsel.models import Ministerie
+from cio_stelsel.permissions import heeft_rijksbreed_recht, scope
+from cio_stelsel.rechten import Recht, RijksbreedRecht
+
+from . import publicatiecache
+from .models import (
+    KOSTENCATEGORIEEN,
+    ActiviteitVersie,
+    Gebeurtenis,
+    IctActiviteit,
+    Kwaliteitstoets,
+    RedenHerijking,
+    Status,
+)
+
+ALGEMENE_VELDEN = [
+    "naam",
+    "ministerie",
+    "dienstonderdeel",
+    "zbo",
+    "opdrachtgevende_organisatie",
+    "onderwerp",
+    "dienstverlening",
+    "wij_verbeteren_op",
+    "soort",
+    "startdatum",
+    "reden_van_starten",
+    "doel",
+    "samenvatting",
+    "maatwerk",
+    "ontwikkelwijze",
+]
+BEDRAGVELDEN = [f"geschat_{c}" for c in KOSTENCATEGORIEEN] + [f"gerealiseerd_{c}" for c in KOSTENCATEGORIEEN]
+
+# Which status may follow which (the status definitions of rapportagemodel.md).
+OVERGANGEN = {
+    Status.NOG_NIET_GESTART: {Status.IN_UITVOERING, Status.GEANNULEERD},
+    Status.IN_UITVOERING: {Status.IN_HERORIENTATIE, Status.AFGEROND, Status.GEANNULEERD},
+    Status.IN_HERORIENTATIE: {Status.IN_UITVOERING, Status.AFGEROND, Status.GEANNULEERD},
+    Status.AFGEROND: set(),
+    Status.GEANNULEERD: set(),
+}
+
+# Checks that must pass before an activity may start (B1). The oordelen app adds
+# the art 5.3 start gate; each takes the activity and raises ValidationError.
+STARTVOORWAARDEN: list = []
+
+
+class Conflict(ValidationError):
+    """Someone else saved the activity since it was loaded (optimistic locking)."""
+
+
+def _mag_bewerken(actor, ministerie_id: int | None, dienstonderdeel_id: int | None) -> None:
+    if not scope(actor, Recht.PORTFOLIO_BEWERKEN).omvat(ministerie_id, dienstonderdeel_id):
+        raise PermissionDenied(
+            _("U mag alleen ICT-activiteiten van uw eigen organisatie invoeren en wijzigen (B14, art 16.4).")
+        )
+
+
+def _vergrendel(activiteit: IctActiviteit, verwachte_versie: int | None) -> IctActiviteit:
+    """Lock the row and check nobody saved in between; returns the fresh row."""
+    actueel = IctActiviteit.objects.select_for_update().get(pk=activiteit.pk)
+    if verwachte_versie is not None and actueel.versie != verwachte_versie:
+        raise Conflict(
+            _(
+                "Iemand anders heeft deze ICT-activiteit opgeslagen nadat u het formulier opende "
+                "(versie %(nu)s, u bewerkte versie %(oud)s). Uw wijzigingen zijn niet opgeslagen; "
+                "bekijk de nieuwe versie en voer ze opnieuw in."
+            )
+            % {"nu": actueel.versie, "oud": verwachte_versie},
+            code="conflict",
+        )
+    return actueel
+
+
+def _verhoog_versie(activiteit: IctActiviteit) -> None:
+    IctActiviteit.objects.filter(pk=activiteit.pk).update(versie=F("versie") + 1, gewijzigd_op=timezone.now())
+    activiteit.refresh_from_db(fields=["versie", "gewijzigd_op"])
+
+
+def _valideer_organisatie(activiteit: IctActiviteit) -> None:
+    fouten = {}
+    if activiteit.dienstonderdeel_id and activiteit.dienstonderdeel.ministerie_id != activiteit.ministerie_id:
+        fouten["dienstonderdeel"] = _("Het dienstonderdeel hoort niet bij het gekozen ministerie.")
+    if activiteit.zbo_id and activiteit.zbo.ministerie_id != activiteit.ministerie_id:
+        fouten["zbo"] = _("De zbo hoort niet bij het gekozen ministerie.")
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def _volgend_nummer() -> int:
+    return (IctActiviteit.objects.aggregate(m=Max("nummer"))["m"] or 0) + 1
+
+
+def _valideer_gebeurtenis(g: Gebeurtenis, activiteit: IctActiviteit) -> None:
+    fouten = {}
+    for veld in BEDRAGVELDEN:
+        waarde = getattr(g, veld)
+        if waarde is not None and waarde < 0:
+            fouten[veld] = _("Het bedrag mag niet negatief zijn.")
+    if g.einddatum and activiteit.startdatum and g.einddatum <= activiteit.startdatum:
+        fouten["einddatum"] = _("De geschatte einddatum moet na de startdatum (%(d)s) liggen.") % {
+            "d": activiteit.startdatum.strftime("%d-%m-%Y")
+        }
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def activiteit_aanmaken(*, actor, gegevens: dict, initieel: dict, nummer: int | None = None) -> IctActiviteit:
+    """Create an activity with its initial baseline (the first event: Initieel)."""
+    activiteit = IctActiviteit(**{k: v for k, v in gegevens.items() if k in ALGEMENE_VELDEN})
+    _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
+    # Serialise number assignment.
+    Ministerie.objects.select_for_update().filter(pk=activiteit.ministerie_id).first()
+    activiteit.nummer = nummer or _volgend_nummer()
+    activiteit.status = Status.NOG_NIET_GESTART
+    activiteit.full_clean()
+    _valideer_organisatie(activiteit)
+    activiteit.save()
+    baseline = Gebeurtenis(activiteit=activiteit, soort=Gebeurtenis.Soort.INITIEEL, **initieel)
+    baseline.datum = baseline.datum or activiteit.startdatum or timezone.localdate()
+    _valideer_gebeurtenis(baseline, activiteit)
+    baseline.full_clean(exclude=["activiteit"])
+    baseline.save()
+    na = audit.momentopname(activiteit)
+    na["initieel"] = audit.momentopname(baseline)
+    audit.vastleggen(actor=actor, actie="activiteit.aangemaakt", obj=activiteit, na=na)
+    return activiteit
+
+
+@transaction.atomic
+def activiteit_wijzigen(
+    *,
+    actor,
+    activiteit: IctActiviteit,
+    gegevens: dict,
+    versie: int,
+    onderdelen: Iterable = (),
+    verwijderen: Iterable = (),
+) -> IctActiviteit:
+    """Change the general fields and the repeating lists (mijlpalen, toetsen, Kamerstukken, baten, partijen).
+
+    ``versie`` is the version the user loaded: a later save by someone else is refused (Conflict).
+    """
+    _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
+    actueel = _vergrendel(activiteit, versie)
+    voor = audit.momentopname(actueel)
+    for veld, waarde in gegevens.items():
+        if veld in ALGEMENE_VELDEN:
+            setattr(actueel, veld, waarde)
+    # Moving an activity to another organisation needs the right there too.
+    _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
+    actueel.full_clean()
+    _valideer_organisatie(actueel)
+    initieel = actueel.gebeurtenissen.filter(soort=Gebeurtenis.Soort.INITIEEL).first()
+    if initieel and initieel.einddatum and actueel.startdatum and initieel.einddatum <= actueel.startdatum:
+        raise ValidationError({"startdatum": _("De startdatum moet vóór de geschatte einddatum (%(d)s) liggen.") % {"d": initieel.einddatum.strftime("%d-%m-%Y")}})
+    actueel.save()
+    lijsten = []
+    for obj in onderdelen:
+        if obj.activiteit_id not in (None, actueel.pk):
+            raise PermissionDenied(_("Dit onderdeel hoort bij een andere ICT-activiteit."))
+        obj.activiteit = actueel
+        obj.full_clean()
+        obj.save()
+        lijsten.append(f"{obj._meta.model_name}:{obj.pk}")
+    for obj in verwijderen:
+        if obj.activiteit_id != actueel.pk:
+            raise PermissionDenied(_("Dit onderdeel hoort bij een andere ICT-activiteit."))
+        lijsten.append(f"-{obj._meta.model_name}:{obj.pk}")
+        obj.delete()
+    _verhoog_versie(actueel)
+    na = audit.momentopname(actueel)
+    na["onderdelen"] = lijsten
+    audit.vastleggen(actor=actor, actie="activiteit.gewijzigd", obj=actueel, voor=voor, na=na)
+    return actueel
+
+
+@transaction.atomic
+def gebeurtenis_toevoegen(
+    *,
+    actor,
+    activiteit: IctActiviteit,
+    versie: int | None,
+    soort: str,
+    datum: datetime.date,
+    einddatum: datetime.date | None,
+    bedragen: dict[str, Decimal],
+    toelichting_kosten: str = "",
+    toelichting_einddatum: str = "",
+    redenen: Iterable[RedenHerijking] = (),
+) -> Gebeurtenis:
+    """Record a Rapportage or a Herijking: a new event, never a change of an old one."""
+    _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
+    actueel = _vergrendel(activiteit, versie)
+    if soort not in (Gebeurtenis.Soort.RAPPORTAGE, Gebeurtenis.Soort.HERIJKING):
+        raise ValidationError({"soort": _("Een nieuwe gebeurtenis is een rapportage of een herijking; de initiële baseline bestaat al.")})
+    redenen = list(redenen)
+    fouten = {}
+    if soort == Gebeurtenis.Soort.HERIJKING:
+        if not redenen:
+            fouten["redenen"] = _("Een herijking heeft ten minste één reden (rapportagemodel: Redenen herijking).")
+        if not (toelichting_kosten.strip() or toelichting_einddatum.strip()):
+            fouten["toelichting_kosten"] = _("Een herijking heeft een toelichting: licht de wijziging van kosten of einddatum toe.")
+    elif redenen:
+        fouten["redenen"] = _("Redenen horen alleen bij een herijking.")
+    laatste = actueel.gebeurtenissen.order_by("-datum", "-pk").first()
+    if laatste and datum < laatste.datum:
+        fouten["datum"] = _("De datum ligt vóór de laatste gebeurtenis (%(d)s): de historie wordt alleen aangevuld.") % {
+            "d": laatste.datum.strftime("%d-%m-%Y")
+        }
+    if fouten:
+        raise ValidationError(fouten)
+    g = Gebeurtenis(
+        activiteit=actueel,
+        soort=soort,
+        datum=datum,
+        einddatum=einddatum,
+        toelichting_kosten=toelichting_kosten,
+        toelichting_einddatum=toelichting_einddatum,
+        **{k: v for k, v in bedragen.items() if k in BEDRAGVELDEN},
+    )
+    _valideer_gebeurtenis(g, actueel)
+    g.full_clean(exclude=["activiteit"])
+    g.save()
+    g.redenen.set(redenen)
+    _verhoog_versie(actueel)
+    na = audit.momentopname(g)
+    na["redenen"] = [r.code for r in redenen]
+    audit.vastleggen(actor=actor, actie=f"gebeurtenis.{soort}", obj=g, na=na)
+    return g
+
+
+@transaction.atomic
+def initiele_baseline_wijzigen(*, actor, activiteit: IctActiviteit, versie: int, gegevens: dict) -> Gebeurtenis:
+    """Correct the initial baseline: only while no later event exists."""
+    _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
+    actueel = _vergrendel(activiteit, versie)
+    if actueel.gebeurtenissen.exclude(soort=Gebeurtenis.Soort.INITIEEL).exists():
+        raise ValidationError(
+            _("De initiële baseline kan niet meer worden gewijzigd: er is al een latere rapportage of herijking. "
+              "Leg een herijking vast.")
+        )
+    g = actueel.gebeurtenissen.select_for_update().get(soort=Gebeurtenis.Soort.INITIEEL)
+    voor = audit.momentopname(g)
+    for veld, waarde in gegevens.items():
+        if veld in BEDRAGVELDEN or veld in ("datum", "einddatum", "toelichting_kosten", "toelichting_einddatum"):
+            setattr(g, veld, waarde)
+    _valideer_gebeurtenis(g, actueel)
+    g.full_clean(exclude=["activiteit"])
+    g.save()
+    g.refresh_from_db()
+    _verhoog_versie(actueel)
+    audit.vastleggen(actor=actor, actie="gebeurtenis.initieel_gewijzigd", obj=g, voor=voor, na=audit.momentopname(g))
+    return g
+
+
+@transaction.atomic
+def status_wijzigen(
+    *,
+    actor,
+    activiteit: IctActiviteit,
+    versie: int | None,
+    status: str,
+    dechargedatum: datetime.date | None = None,
+    annuleringsdatum: datetime.date | None = None,
+    reden: str = "",
+) -> IctActiviteit:
+    """Move an activity through its statuses, as the status definitions allow."""
+    _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
+    actueel = _vergrendel(activiteit, versie)
+    huidig = Status(actueel.status)
+    if status not in Status.values:
+        raise ValidationError({"status": _("Onbekende status.")})
+    nieuw = Status(status)
+    if nieuw == huidig:
+        raise ValidationError({"status": _("De activiteit heeft deze status al.")})
+    if nieuw not in OVERGANGEN[huidig]:
+        raise ValidationError(
+            {"status": _("Van '%(van)s' naar '%(naar)s' kan niet volgens de statusdefinities.") % {"van": huidig.label, "naar": nieuw.label}}
+        )
+    fouten = {}
+    if nieuw == Status.IN_UITVOERING and not actueel.startdatum:
+        fouten["status"] = _("Een activiteit in uitvoering heeft een startdatum.")
+    if nieuw == Status.AFGEROND:
+        if not dechargedatum:
+            fouten["dechargedatum"] = _("'Afgerond' betekent dat decharge is verleend: vul de dechargedatum in.")
+        elif actueel.startdatum and dechargedatum < actueel.startdatum:
+            fouten["dechargedatum"] = _("De dechargedatum ligt vóór de startdatum.")
+    if nieuw == Status.GEANNULEERD:
+        if not annuleringsdatum:
+            fouten["annuleringsdatum"] = _("Vul de datum in waarop de activiteit is gestopt.")
+        if not reden.strip():
+            fouten["reden"] = _("Geef de reden van de annulering.")
+    if fouten:
+        raise ValidationError(fouten)
+    if nieuw == Status.IN_UITVOERING and huidig == Status.NOG_NIET_GESTART:
+        for voorwaarde in STARTVOORWAARDEN:
+            voorwaarde(actueel)
+    voor = audit.momentopname(actueel)
+    actueel.status = nieuw
+    if nieuw == Status.AFGEROND:
+        actueel.dechargedatum = dechargedatum
+    if nieuw == Status.GEANNULEERD:
+        actueel.annuleringsdatum = annuleringsdatum
+        actueel.reden_annulering = reden
+    actueel.save(update_fields=["status", "dechargedatum", "annuleringsdatum", "reden_annulering"])
+    _verhoog_versie(actueel)
+    audit.vastleggen(actor=actor, actie="activiteit.status", obj=actueel, voor=voor, na=audit.momentopname(actueel), reden=reden)
+    return actueel
+
+
+# --------------------------------------------------------------------------
+# Publication per peildatum (B14, B15)
+
+
+def momentopname_activiteit(activiteit: IctActiviteit) -> tuple[dict, IctActiviteit]:
+    """The full record of an activity for a version (general fields, key figures, events, lists), and the annotated row."""
+    a = IctActiviteit.objects.met_kerncijfers().select_related("ministerie", "dienstonderdeel", "zbo").get(pk=activiteit.pk)
+    k = a.kerncijfers
+    gegevens = audit.momentopname(a)
+    gegevens.update(
+        {
+            "ministerie_naam": a.ministerie.naam,
+            "ministerie_afkorting": a.ministerie.afkorting,
+            "organisatie": str(a.organisatie),
+            "kerncijfers": {
+                key: audit._json_waarde(value)
+                for key, value in k.__dict__.items()
+            },
+            "gebeurtenissen": [],
+            "mijlpalen": [audit.momentopname(m) for m in a.mijlpalen.all()],
+            "kwaliteitstoetsen": [audit.momentopname(t) for t in a.kwaliteitstoetsen.all()],
+            "kamerstukken": [audit.momentopname(s) for s in a.kamerstukken.all()],
+            "baten": [audit.momentopname(b) for b in a.baten.all()],
+            "ontwikkelpartijen": [audit.momentopname(p) for p in a.ontwikkelpartijen.all()],
+        }
+    )
+    for g in a.gebeurtenissen.prefetch_related("redenen").order_by("datum", "pk"):
+        d = audit.momentopname(g)
+        d["redenen"] = [r.naam for r in g.redenen.all()]
+        gegevens["gebeurtenissen"].append(d)
+    return gegevens, a
+
+
+@transaction.atomic
+def versie_voorbereiden(*, actor, activiteit: IctActiviteit, peildatum: datetime.date) -> ActiviteitVersie:
+    """Freeze the activity's current data as a concept version for a peildatum (CIO-office)."""
+    _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
+    actueel = IctActiviteit.objects.select_for_update().get(pk=activiteit.pk)
+    if peildatum > timezone.localdate():
+        raise ValidationError({"peildatum": _("De peildatum ligt in de toekomst.")})
+    gegevens, a = momentopname_activiteit(actueel)
+    k = a.kerncijfers
+    bestaand = ActiviteitVersie.objects.filter(activiteit=actueel, peildatum=peildatum)
+    # An unpublished earlier version for the same peildatum is superseded.
+    for oud in bestaand.filter(status__in=[ActiviteitVersie.Status.CONCEPT, ActiviteitVersie.Status.GECONTROLEERD]):
+        voor = audit.momentopname(oud)
+        oud.status = ActiviteitVersie.Status.VERVALLEN
+        oud.save(update_fields=["status"])
+        audit.vastleggen(actor=actor, actie="versie.vervallen", obj=oud, voor=voor, na=audit.momentopname(oud))
+    versie = ActiviteitVersie.objects.create(
+        activiteit=actueel,
+        peildatum=peildatum,
+        versienummer=(bestaand.aggregate(m=Max("versienummer"))["m"] or 0) + 1,
+        ministerie_id=actueel.ministerie_id,
+        dienstonderdeel_id=actueel.dienstonderdeel_id,
+        naam=actueel.naam,
+        activiteit_status=actueel.status,
+        soort=actueel.soort,
+        onderwerp=actueel.onderwerp,
+        startdatum=actueel.startdatum,
+        initiele_einddatum=k.initiele_einddatum,
+        actuele_einddatum=k.actuele_einddatum,
+        initieel_totaal=k.initieel_totaal,
+        actueel_totaal=k.actueel_totaal,
+        gerealiseerd=k.gerealiseerd,
+        aantal_herijkingen=k.aantal_herijkingen,
+        aantal_acict_adviezen=actueel.kwaliteitstoetsen.filter(soort=Kwaliteitstoets.Soort.ACICT_ADVIES).count(),
+        gegevens=gegevens,
+        voorbereid_door=actor if getattr(actor, "pk", None) else None,
+    )
+    audit.vastleggen(actor=actor, actie="versie.voorbereid", obj=versie, na={"versie": versie.versienummer, "peildatum": peildatum})
+    return versie
+
+
+def _versies_verplaatsen(*, actor, versies, van: str, naar: str, actie: str, velden: dict) -> list[ActiviteitVersie]:
+    gedaan = []
+    for versie in versies.select_for_update():
+        if versie.status != van:
+            raise ValidationError(
+                _("Versie %(v)s van '%(naam)s' is %(status)s, niet %(van)s.")
+                % {"v": versie.versienummer, "naam": versie.naam, "status": versie.get_status_display(), "van": ActiviteitVersie.Status(van).label}
+            )
+        voor = audit.momentopname(versie, ["status"])
+        versie.status = naar
+        for veld, waarde in velden.items():
+            setattr(versie, veld, waarde)
+        versie.save(update_fields=["status", *velden])
+        audit.vastleggen(actor=actor, actie=actie, obj=versie, voor=voor, na=audit.momentopname(versie, ["status", *velden]))
+        gedaan.append(versie)
+    return gedaan
+
+
+@transaction.atomic
+def versies_aftekenen(*, actor, ministerie: Ministerie, peildatum: datetime.date, versies=None) -> list[ActiviteitVersie]:
+    """The departmental CIO signs off the data quality of concept versions: → gecontroleerd (B14, art 16.4)."""
+    if not scope(actor, Recht.PEILDATUM_AFTEKENEN).omvat(ministerie.pk):
+        raise PermissionDenied(_("Alleen de departementale CIO van %(m)s tekent de datakwaliteit af (B14, art 16.4).") % {"m": ministerie})
+    qs = ActiviteitVersie.objects.filter(ministerie=ministerie, peildatum=peildatum)
+    qs = qs.filter(pk__in=[v.pk for v in versies]) if versies is not None else qs.filter(status=ActiviteitVersie.Status.CONCEPT)
+    return _versies_verplaatsen(
+        actor=actor, versies=qs, van=ActiviteitVersie.Status.CONCEPT, naar=ActiviteitVersie.Status.GECONTROLEERD,
+        actie="versie.gecontroleerd", velden={"gecontroleerd_door": actor, "gecontroleerd_op": timezone.now()},
+    )
+
+
+@transaction.atomic
+def versies_publiceren(*, actor, ministerie: Ministerie, peildatum: datetime.date, versies=None) -> list[ActiviteitVersie]:
+    """The CIO Rijk publishes signed-off versions (B15, art 16.3). A published version is immutable."""
+    if not heeft_rijksbreed_recht(actor, RijksbreedRecht.PEILDATUM_PUBLICEREN):
+        raise PermissionDenied(_("Alleen de CIO Rijk publiceert dashboardgegevens (B15, art 16.3)."))
+    qs = ActiviteitVersie.objects.filter(ministerie=ministerie, peildatum=peildatum)
+    qs = qs.filter(pk__in=[v.pk for v in versies]) if versies is not None else qs.filter(status=ActiviteitVersie.Status.GECONTROLEERD)
+    gepubliceerd = _versies_verplaatsen(
+        actor=actor, versies=qs, van=ActiviteitVersie.Status.GECONTROLEERD, naar=ActiviteitVersie.Status.GEPUBLICEERD,
+        actie="versie.gepubliceerd", velden={"gepubliceerd_door": actor, "gepubliceerd_op": timezone.now()},
+    )
+    if gepubliceerd:
+        transaction.on_commit(publicatiecache.nieuwe_generatie)
+    return gepubliceerd

@@ -1,0 +1,71 @@
+"""Fixtures shared by all tests: an owner, a colleague and an outsider per role (alice, bob, charlie)."""
+
+import pytest
+from django.test import Client
+
+from cio_stelsel.rechten import Rol
+from tests.factories import DienstonderdeelFactory, MinisterieFactory, benoem
+
+
+@pytest.fixture
+def ministerie(db):
+    return MinisterieFactory(naam="Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", afkorting="BZK", code="bzk")
+
+
+@pytest.fixture
+def ander_ministerie(db):
+    return MinisterieFactory(naam="Ministerie van Financiën", afkorting="FIN", code="fin")
+
+
+@pytest.fixture
+def dienstonderdeel(ministerie):
+    return DienstonderdeelFactory(ministerie=ministerie, naam="Logius", afkorting="Logius")
+
+
+@pytest.fixture
+def office(ministerie):
+    """alice: CIO-office medewerker of the ministerie."""
+    return benoem(Rol.CIO_OFFICE, ministerie).persoon.user
+
+
+@pytest.fixture
+def collega_ander_ministerie(ander_ministerie):
+    """charlie: CIO-office medewerker of another ministerie."""
+    return benoem(Rol.CIO_OFFICE, ander_ministerie).persoon.user
+
+
+@pytest.fixture
+def cio(ministerie):
+    return benoem(Rol.DEPARTEMENTALE_CIO, ministerie).persoon.user
+
+
+@pytest.fixture
+def ciso(ministerie):
+    return benoem(Rol.DEPARTEMENTALE_CISO, ministerie).persoon.user
+
+
+@pytest.fixture
+def cio_rijk(db):
+    return benoem(Rol.CIO_RIJK).persoon.user
+
+
+@pytest.fixture
+def beheerder(db):
+    return benoem(Rol.FUNCTIONEEL_BEHEERDER).persoon.user
+
+
+def ingelogd(user) -> Client:
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+@pytest.fixture
+def login():
+    return ingelogd
+
+
+@pytest.fixture(autouse=True)
+def _snelle_wachtwoorden(settings):
+    """Hashing with PBKDF2 costs ~0.3 s a user; the tests do not test the hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
