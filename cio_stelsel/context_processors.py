@@ -31,6 +31,9 @@ def navigatie(request):
             url = reverse(naam)
         except Exception:  # an app whose pages are not there yet
             continue
-        actief = pad == url if url == "/" else pad.startswith(url)
-        hoofdnavigatie.append({"label": label, "url": url, "actief": actief})
+        hoofdnavigatie.append({"label": label, "url": url, "actief": False})
+    # The current item is the one whose address is the longest prefix of this page's.
+    passend = [i for i in hoofdnavigatie if (pad == i["url"] if i["url"] == "/" else pad.startswith(i["url"]))]
+    if passend:
+        max(passend, key=lambda i: len(i["url"]))["actief"] = True
     return {"hoofdnavigatie": hoofdnavigatie, "gebruiker_rollen": rollen}

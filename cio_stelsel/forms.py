@@ -40,13 +40,19 @@ class CioFormRenderer(DjangoTemplates):
 
 
 class ToegankelijkFormMixin:
-    """Date fields as native date inputs; service errors onto the fields they name."""
+    """Date fields as native date inputs; service errors onto the fields they name.
+
+    Choice fields over ministeries get the ones valid *today* at each request,
+    not at import time.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for veld in self.fields.values():
             if isinstance(veld.widget, forms.DateInput) and not isinstance(veld.widget, DatumInput):
                 veld.widget = DatumInput()
+            if isinstance(veld, forms.ModelChoiceField) and veld.queryset.model is Ministerie:
+                veld.queryset = Ministerie.objects.actief()
 
     def fouten_van(self, exc: ValidationError) -> None:
         """Put a service's ValidationError on the fields it names (unknown names become form errors)."""
@@ -61,7 +67,7 @@ class RoltoewijzingStartenForm(ToegankelijkFormMixin, forms.Form):
     persoon = forms.ModelChoiceField(Persoon.objects.all(), label=_("Persoon"))
     rol = forms.ChoiceField(choices=Rol.choices, label=_("Rol"))
     ministerie = forms.ModelChoiceField(
-        Ministerie.objects.actief(), required=False, label=_("Ministerie"),
+        Ministerie.objects.all(), required=False, label=_("Ministerie"),
         help_text=_("Voor rollen van een ministerie en voor een departementaal CIO-office."),
     )
     dienstonderdeel = forms.ModelChoiceField(
@@ -78,6 +84,14 @@ class RoltoewijzingStartenForm(ToegankelijkFormMixin, forms.Form):
         label=_("Verslag consultatie CIO Rijk"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
     )
     reden = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        ministerie, dienstonderdeel = data.get("ministerie"), data.get("dienstonderdeel")
+        if ministerie and dienstonderdeel and dienstonderdeel.ministerie_id != ministerie.pk:
+            self.add_error("dienstonderdeel", _("%(do)s hoort bij %(m)s, niet bij het gekozen ministerie.") % {
+                "do": dienstonderdeel, "m": dienstonderdeel.ministerie.afkorting})
+        return data
 
     def organisatie(self):
         return self.cleaned_data.get("dienstonderdeel") or self.cleaned_data.get("ministerie")
@@ -108,7 +122,7 @@ class DienstonderdeelForm(ToegankelijkFormMixin, forms.ModelForm):
 class OverleglidForm(ToegankelijkFormMixin, forms.Form):
     persoon = forms.ModelChoiceField(Persoon.objects.all(), label=_("Persoon"))
     functie = forms.ChoiceField(choices=Overleglidmaatschap.Functie.choices, label=_("Functie"))
-    namens_ministerie = forms.ModelChoiceField(Ministerie.objects.actief(), required=False, label=_("Namens ministerie"))
+    namens_ministerie = forms.ModelChoiceField(Ministerie.objects.all(), required=False, label=_("Namens ministerie"))
     namens_dienstonderdeel = forms.ModelChoiceField(
         Dienstonderdeel.objects.filter(is_ict_dienstverlener=True), required=False, label=_("Namens ICT-dienstverlener")
     )
@@ -123,7 +137,7 @@ class HandvestForm(ToegankelijkFormMixin, forms.Form):
 
 
 class Art17Form(ToegankelijkFormMixin, forms.Form):
-    ministerie = forms.ModelChoiceField(Ministerie.objects.actief(), label=_("Ministerie"))
+    ministerie = forms.ModelChoiceField(Ministerie.objects.all(), label=_("Ministerie"))
     bepalingen = forms.MultipleChoiceField(
         choices=Art17Afwijking.Bepaling.choices, widget=forms.CheckboxSelectMultiple, label=_("Bepalingen"),
         help_text=_("De artikelleden waarvan wordt afgeweken; niet het hele Besluit (B27)."),

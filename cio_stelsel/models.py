@@ -252,7 +252,7 @@ class Overlegorgaan(models.Model):
         CIO_BERAAD = "cio_beraad", _("CIO-beraad")
         CISO_RAAD = "ciso_raad", _("CISO-raad")
         CTO_RAAD = "cto_raad", _("CTO-raad")
-        TORN = "torn", _("TORN (Tactisch Overleg Rijksbrede Netwerken)")
+        TORN = "torn", _("TORN (Tactisch Overleg Rijksnetwerken)")
         TORV = "torv", _("TORV (Tactisch Overleg Rijksbrede Voorzieningen)")
 
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, unique=True)
@@ -292,7 +292,7 @@ class Overleglidmaatschap(models.Model):
         help_text=_("Voor de CTO-raad en het TORN: de ICT-dienstverlener die het lid vertegenwoordigt."),
     )
     gedelegeerd_door_cio_rijk = models.BooleanField(
-        _("gedelegeerd door de CIO Rijk"), default=False, help_text=_("Voorzitters van TORN en TORV (art 15.3).")
+        _("gedelegeerd door de CIO Rijk"), default=False, help_text=_("Voorzitters van TORN en TORV (art 15.8 en 15.9).")
     )
     begindatum = models.DateField(_("begindatum"))
     einddatum = models.DateField(_("einddatum"), null=True, blank=True)

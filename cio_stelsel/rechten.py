@@ -58,8 +58,9 @@ ENKELVOUDIGE_ROLLEN = {
     Rol.CIO_RIJK: "S6",
     Rol.CISO_RIJK: "S6",
     Rol.SECRETARIS_GENERAAL: "S1",
-    Rol.MINISTER: "S1",
 }
+# Not here: a ministerie can have more than one minister (e.g. JenV with a
+# minister for Asiel en Migratie), and many bestuursraad members.
 
 
 class Recht(models.TextChoices):

@@ -190,6 +190,34 @@ def _roltekst(rol: str) -> str:
     return str(Rol(rol).label).lower()
 
 
+def _controleer_enkele_rolhouder(rol, organisatie, ministerie, dienstonderdeel, begindatum, einddatum, behalve=None):
+    """S1, S4, S5, S6: at most one holder of the role for the organisation in any part of the period."""
+    if rol not in ENKELVOUDIGE_ROLLEN:
+        return
+    regel = ENKELVOUDIGE_ROLLEN[rol]
+    qs = Roltoewijzing.objects.filter(rol=rol, ministerie=ministerie, dienstonderdeel=dienstonderdeel)
+    if behalve is not None:
+        qs = qs.exclude(pk=behalve.pk)
+    bestaand = _overlappend(qs, begindatum, einddatum).select_related("persoon").first()
+    if bestaand:
+        raise ValidationError(
+            {
+                "begindatum" if behalve is None else "einddatum": _(
+                    "%(organisatie)s heeft in deze periode al een %(rol)s: %(persoon)s (vanaf %(begin)s). "
+                    "Er is steeds precies één %(rol)s (%(regel)s, %(artikel)s). Beëindig eerst die toewijzing."
+                )
+                % {
+                    "organisatie": organisatie or _("Het Rijk"),
+                    "rol": _roltekst(rol),
+                    "persoon": bestaand.persoon,
+                    "begin": bestaand.begindatum.strftime("%d-%m-%Y"),
+                    "regel": regel,
+                    "artikel": ARTIKEL_PER_REGEL.get(regel, ""),
+                }
+            }
+        )
+
+
 @transaction.atomic
 def roltoewijzing_starten(
     *,
@@ -217,6 +245,11 @@ def roltoewijzing_starten(
     if ministerie is not None:
         # Serialise appointments per ministerie so two at the same moment cannot both pass the check.
         ministerie = Ministerie.objects.select_for_update().get(pk=ministerie.pk)
+        if begindatum < ministerie.geldig_van:
+            raise ValidationError(
+                {"begindatum": _("%(ministerie)s bestaat pas vanaf %(datum)s.")
+                 % {"ministerie": ministerie, "datum": ministerie.geldig_van.strftime("%d-%m-%Y")}}
+            )
         if ministerie.geldig_tot and ministerie.geldig_tot < begindatum:
             raise ValidationError(
                 {"begindatum": _("%(ministerie)s bestaat niet meer op de begindatum (geldig tot en met %(datum)s).")
@@ -225,30 +258,7 @@ def roltoewijzing_starten(
     else:
         Group.objects.select_for_update().filter(name=GROEPSNAMEN[rol]).first()
 
-    if rol in ENKELVOUDIGE_ROLLEN:
-        regel = ENKELVOUDIGE_ROLLEN[rol]
-        bestaand = _overlappend(
-            Roltoewijzing.objects.filter(rol=rol, ministerie=ministerie, dienstonderdeel=dienstonderdeel),
-            begindatum,
-            einddatum,
-        ).select_related("persoon").first()
-        if bestaand:
-            raise ValidationError(
-                {
-                    "begindatum": _(
-                        "%(organisatie)s heeft in deze periode al een %(rol)s: %(persoon)s (vanaf %(begin)s). "
-                        "Er is steeds precies één %(rol)s (%(regel)s, %(artikel)s). Beëindig eerst die toewijzing."
-                    )
-                    % {
-                        "organisatie": organisatie or _("Het Rijk"),
-                        "rol": _roltekst(rol),
-                        "persoon": bestaand.persoon,
-                        "begin": bestaand.begindatum.strftime("%d-%m-%Y"),
-                        "regel": regel,
-                        "artikel": ARTIKEL_PER_REGEL.get(regel, ""),
-                    }
-                }
-            )
+    _controleer_enkele_rolhouder(rol, organisatie, ministerie, dienstonderdeel, begindatum, einddatum)
     if rol == Rol.DEPARTEMENTALE_CIO and not (consultatie_datum and consultatie.strip()):
         raise ValidationError(
             {
@@ -330,6 +340,10 @@ def roltoewijzing_beeindigen(
                 )
             }
         )
+    _controleer_enkele_rolhouder(
+        toewijzing.rol, toewijzing.organisatie, toewijzing.ministerie, toewijzing.dienstonderdeel,
+        toewijzing.begindatum, einddatum, behalve=toewijzing,
+    )
     voor = audit.momentopname(toewijzing)
     toewijzing.einddatum = einddatum
     toewijzing.reden_beeindiging = reden
@@ -408,6 +422,9 @@ def ministerie_opvolgen(
             opvolger = Ministerie(geldig_van=datum, **gegevens)
             opvolger.full_clean()
             opvolger.save()
+            audit.vastleggen(
+                actor=actor, actie="ministerie.aangemaakt", obj=opvolger, na=audit.momentopname(opvolger), reden=reden
+            )
         opvolger.voorgangers.add(voorganger)
         nieuwe.append(opvolger)
     na = audit.momentopname(voorganger)
@@ -424,6 +441,14 @@ def _actieve_rolhouder(rol: str, op: datetime.date, **filters) -> Persoon | None
     t = Roltoewijzing.objects.actief(op).filter(rol=rol, **filters).select_related("persoon").first()
     return t.persoon if t else None
 
+
+VOORZITTER_ARTIKEL = {
+    Overlegorgaan.Soort.CIO_BERAAD: "15.2",
+    Overlegorgaan.Soort.CISO_RAAD: "15.6",
+    Overlegorgaan.Soort.CTO_RAAD: "15.7",
+    Overlegorgaan.Soort.TORN: "15.8",
+    Overlegorgaan.Soort.TORV: "15.9",
+}
 
 VOORZITTER_ROL = {
     Overlegorgaan.Soort.CIO_BERAAD: Rol.CIO_RIJK,
@@ -447,7 +472,7 @@ def overleglid_toevoegen(
     """Add a chair or member to an overlegorgaan (art 15, S9)."""
     overlegorgaan = Overlegorgaan.objects.select_for_update().get(pk=overlegorgaan.pk)
     if functie == Overleglidmaatschap.Functie.VOORZITTER:
-        if overlegorgaan.lidmaatschappen.actief(begindatum).filter(functie=functie).exists():
+        if _overlappend(overlegorgaan.lidmaatschappen.filter(functie=functie), begindatum, None).exists():
             raise ValidationError(
                 {"functie": _("%(orgaan)s heeft al een voorzitter; beëindig eerst dat voorzitterschap (S9, art 15).") % {"orgaan": overlegorgaan}}
             )
@@ -455,13 +480,13 @@ def overleglid_toevoegen(
         if vereiste_rol and _actieve_rolhouder(vereiste_rol, begindatum) != persoon:
             raise ValidationError(
                 {
-                    "persoon": _("De voorzitter van %(orgaan)s is de %(rol)s (S9, art 15).")
-                    % {"orgaan": overlegorgaan, "rol": Rol(vereiste_rol).label}
+                    "persoon": _("De voorzitter van %(orgaan)s is de %(rol)s (S9, art %(lid)s).")
+                    % {"orgaan": overlegorgaan, "rol": Rol(vereiste_rol).label, "lid": VOORZITTER_ARTIKEL[overlegorgaan.soort]}
                 }
             )
         if overlegorgaan.soort in (Overlegorgaan.Soort.TORN, Overlegorgaan.Soort.TORV) and not gedelegeerd_door_cio_rijk:
             raise ValidationError(
-                {"gedelegeerd_door_cio_rijk": _("De voorzitter van %(orgaan)s is gedelegeerd door de CIO Rijk (S9, art 15.3).") % {"orgaan": overlegorgaan}}
+                {"gedelegeerd_door_cio_rijk": _("De voorzitter van %(orgaan)s is een afgevaardigde van de CIO Rijk (S9, art %(lid)s).") % {"orgaan": overlegorgaan, "lid": VOORZITTER_ARTIKEL[overlegorgaan.soort]}}
             )
     lid = Overleglidmaatschap(
         overlegorgaan=overlegorgaan,
@@ -534,7 +559,8 @@ def art17_afwijking_aanvragen(
         fouten["reden"] = _("Motiveer waarom de afwijking doeltreffender is (B27, art 17).")
     if not (consultatie_bzk_datum and consultatie_bzk.strip()):
         fouten["consultatie_bzk"] = _("Leg het overleg met de Minister van BZK vast (datum en verslag) (B27, art 17).")
-    if _actieve_rolhouder(Rol.MINISTER, begindatum, ministerie=ministerie) != aangevraagd_door:
+    ministers = Roltoewijzing.objects.actief(begindatum).filter(rol=Rol.MINISTER, ministerie=ministerie)
+    if not ministers.filter(persoon=aangevraagd_door).exists():
         fouten["aangevraagd_door"] = _("Een afwijking wordt aangevraagd door de minister van %(ministerie)s (B27, art 17).") % {"ministerie": ministerie}
     if einddatum and einddatum < begindatum:
         fouten["einddatum"] = _("De einddatum ligt vóór de begindatum.")

@@ -37,6 +37,7 @@ class Overtreding:
     organisatie: str
     herstel_url: str
     herstel_label: str
+    ministerie_id: int | None = None
 
 
 def _ministerie_url(ministerie: Ministerie) -> str:
@@ -107,7 +108,7 @@ def overtredingen(op: datetime.date | None = None) -> list[Overtreding]:
     def melden(regel, artikel, omschrijving, organisatie, url, label, ministerie_id=None):
         if ministerie_id is not None and regel in uit.get(ministerie_id, set()):
             return
-        gevonden.append(Overtreding(regel, artikel, omschrijving, str(organisatie), url, label))
+        gevonden.append(Overtreding(regel, artikel, omschrijving, str(organisatie), url, label, ministerie_id))
 
     ministeries = list(Ministerie.objects.actief(op))
     for m in ministeries:
@@ -189,38 +190,53 @@ def _overleg_overtredingen(op, ministeries, per_min, rijksbreed) -> list[Overtre
         return houders[0].persoon_id if len(houders) == 1 else None
 
     eisen = [
-        (Overlegorgaan.Soort.CIO_BERAAD, Rol.CIO_RIJK, Rol.DEPARTEMENTALE_CIO),
-        (Overlegorgaan.Soort.CISO_RAAD, Rol.CISO_RIJK, Rol.DEPARTEMENTALE_CISO),
+        (Overlegorgaan.Soort.CIO_BERAAD, Rol.CIO_RIJK, Rol.DEPARTEMENTALE_CIO, "15.2", "15.3"),
+        (Overlegorgaan.Soort.CISO_RAAD, Rol.CISO_RIJK, Rol.DEPARTEMENTALE_CISO, "15.6", "15.6"),
     ]
-    for soort, voorzitter_rol, leden_rol in eisen:
+    for soort, voorzitter_rol, leden_rol, art_vz, art_leden in eisen:
         naam = str(Overlegorgaan.Soort(soort).label)
         if soort not in organen:
             resultaat.append(Overtreding("S9", "art 15", _("%(o)s bestaat niet.") % {"o": naam}, naam, url, _("Overlegorganen bekijken")))
             continue
         vz = voorzitter(soort)
         if vz is None or vz.persoon_id != rolhouder(voorzitter_rol):
-            resultaat.append(Overtreding("S9", "art 15.1", _("De voorzitter is niet de %(rol)s.") % {"rol": Rol(voorzitter_rol).label}, naam, url, _("Voorzitter vastleggen")))
+            resultaat.append(Overtreding("S9", f"art {art_vz}", _("De voorzitter is niet de %(rol)s.") % {"rol": Rol(voorzitter_rol).label}, naam, url, _("Voorzitter vastleggen")))
         aanwezig = {lid.persoon_id for lid in leden[soort]}
         for m in ministeries:
             for t in per_min[(m.pk, leden_rol)]:
                 if t.persoon_id not in aanwezig:
                     resultaat.append(Overtreding(
-                        "S9", "art 15.1",
+                        "S9", f"art {art_leden}",
                         _("%(p)s (%(rol)s %(m)s) is geen lid.") % {"p": t.persoon, "rol": Rol(leden_rol).label, "m": m.afkorting},
-                        naam, url, _("Lid toevoegen"),
+                        naam, url, _("Lid toevoegen"), m.pk,
                     ))
     cto = Overlegorgaan.Soort.CTO_RAAD
     if cto in organen:
         vz = voorzitter(cto)
         if vz is None or vz.persoon_id != rolhouder(Rol.CIO_RIJK):
-            resultaat.append(Overtreding("S9", "art 15.2", _("De voorzitter is niet de CIO Rijk."), str(cto.label), url, _("Voorzitter vastleggen")))
+            resultaat.append(Overtreding("S9", "art 15.7", _("De voorzitter is niet de CIO Rijk."), str(cto.label), url, _("Voorzitter vastleggen")))
         vertegenwoordigd = {lid.namens_dienstonderdeel_id for lid in leden[cto] if lid.namens_dienstonderdeel_id}
         for dv in Dienstonderdeel.objects.filter(is_ict_dienstverlener=True, ministerie__in=ministeries):
             if dv.pk not in vertegenwoordigd:
-                resultaat.append(Overtreding("S9", "art 15.2", _("ICT-dienstverlener %(dv)s is niet vertegenwoordigd.") % {"dv": dv}, str(cto.label), url, _("Lid toevoegen")))
-    for soort in (Overlegorgaan.Soort.TORN, Overlegorgaan.Soort.TORV):
-        if soort in organen:
-            vz = voorzitter(soort)
-            if vz is None or not vz.gedelegeerd_door_cio_rijk:
-                resultaat.append(Overtreding("S9", "art 15.3", _("Geen voorzitter gedelegeerd door de CIO Rijk."), str(Overlegorgaan.Soort(soort).label), url, _("Voorzitter vastleggen")))
+                resultaat.append(Overtreding("S9", "art 15.7", _("ICT-dienstverlener %(dv)s is niet vertegenwoordigd.") % {"dv": dv}, str(cto.label), url, _("Lid toevoegen")))
+    dienstverleners = list(Dienstonderdeel.objects.filter(is_ict_dienstverlener=True, ministerie__in=ministeries))
+    for soort, artikel, met_dienstverleners in (
+        (Overlegorgaan.Soort.TORN, "15.8", True),
+        (Overlegorgaan.Soort.TORV, "15.9", False),
+    ):
+        if soort not in organen:
+            continue
+        naam = str(Overlegorgaan.Soort(soort).label)
+        vz = voorzitter(soort)
+        if vz is None or not vz.gedelegeerd_door_cio_rijk:
+            resultaat.append(Overtreding("S9", f"art {artikel}", _("Geen voorzitter die afgevaardigd is door de CIO Rijk."), naam, url, _("Voorzitter vastleggen")))
+        ministeries_vertegenwoordigd = {lid.namens_ministerie_id for lid in leden[soort] if lid.namens_ministerie_id}
+        for m in ministeries:
+            if m.pk not in ministeries_vertegenwoordigd:
+                resultaat.append(Overtreding("S9", f"art {artikel}", _("Geen afgevaardigde van het CIO-office van %(m)s.") % {"m": m.afkorting}, naam, url, _("Lid toevoegen"), m.pk))
+        if met_dienstverleners:
+            dv_vertegenwoordigd = {lid.namens_dienstonderdeel_id for lid in leden[soort] if lid.namens_dienstonderdeel_id}
+            for dv in dienstverleners:
+                if dv.pk not in dv_vertegenwoordigd:
+                    resultaat.append(Overtreding("S9", f"art {artikel}", _("ICT-dienstverlener %(dv)s is niet vertegenwoordigd.") % {"dv": dv}, naam, url, _("Lid toevoegen")))
     return resultaat

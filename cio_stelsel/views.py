@@ -102,8 +102,8 @@ def ministeries(request):
     for m in qs:
         cio = houders.get((("min", m.pk), Rol.DEPARTEMENTALE_CIO), [])
         ciso = houders.get((("min", m.pk), Rol.DEPARTEMENTALE_CISO), [])
-        vacatures = int(not cio) + int(not ciso)
-        for do in m.dienstonderdelen.all():
+        vacatures = (int(not cio) + int(not ciso)) if m.is_actief else 0
+        for do in m.dienstonderdelen.all() if m.is_actief else ():
             if do.substantieel_portfolio:
                 vacatures += int(not houders.get((("do", do.pk), Rol.CIO_DIENSTONDERDEEL)))
                 vacatures += int(not houders.get((("do", do.pk), Rol.CISO_DIENSTONDERDEEL)))
@@ -122,8 +122,9 @@ def ministerie(request, pk):
         return lijst[0] if lijst else None
 
     sleutel = ("min", m.pk)
+    ministers = houders.get((sleutel, Rol.MINISTER)) or [None]
     kernrollen = [
-        (Rol.MINISTER, houder(sleutel, Rol.MINISTER), _("art 5.3")),
+        *((Rol.MINISTER, minister, _("art 5.3")) for minister in ministers),
         (Rol.SECRETARIS_GENERAAL, houder(sleutel, Rol.SECRETARIS_GENERAAL), _("art 3.1")),
         (Rol.DEPARTEMENTALE_CIO, houder(sleutel, Rol.DEPARTEMENTALE_CIO), _("art 3")),
         (Rol.DEPARTEMENTALE_CISO, houder(sleutel, Rol.DEPARTEMENTALE_CISO), _("art 6")),
@@ -146,8 +147,7 @@ def ministerie(request, pk):
     kan_beheren = heeft_rijksbreed_recht(request.user, RijksbreedRecht.STELSEL_BEHEREN)
     overtredingen = []
     if heeft_rijksbreed_recht(request.user, RijksbreedRecht.STELSEL_INZIEN):
-        namen = {str(m), *(str(d["do"]) for d in dienstonderdelen)}
-        overtredingen = [o for o in stelselcontrole.overtredingen(op) if o.organisatie in namen]
+        overtredingen = [o for o in stelselcontrole.overtredingen(op) if o.ministerie_id == m.pk]
     context = {
         "ministerie": m,
         "kernrollen": kernrollen,
@@ -185,6 +185,9 @@ def rolgeschiedenis(request, pk):
             "querystring_zonder_pagina": querystring_zonder_pagina(request),
             "vandaag": vandaag(),
             "kan_beheren": heeft_rijksbreed_recht(request.user, RijksbreedRecht.STELSEL_BEHEREN),
+            # Consultation reports (S7) are internal: for the ministerie itself and the stelsel's administrators.
+            "toon_consultatie": heeft_rijksbreed_recht(request.user, RijksbreedRecht.STELSEL_INZIEN)
+            or scope(request.user, Recht.PORTFOLIO_INZIEN).omvat(m.pk),
         },
     )
 

@@ -69,3 +69,13 @@ def login():
 def _snelle_wachtwoorden(settings):
     """Hashing with PBKDF2 costs ~0.3 s a user; the tests do not test the hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def sg(ministerie):
+    return benoem(Rol.SECRETARIS_GENERAAL, ministerie).persoon.user
+
+
+@pytest.fixture
+def cio_ander_ministerie(ander_ministerie):
+    return benoem(Rol.DEPARTEMENTALE_CIO, ander_ministerie).persoon.user

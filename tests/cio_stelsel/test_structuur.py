@@ -344,3 +344,64 @@ def test_b25_next_evaluation_every_three_years_from_2021():
     assert volgende_evaluatie(datetime.date(2023, 6, 1)) == datetime.date(2024, 1, 1)
     assert volgende_evaluatie(datetime.date(2024, 1, 1)) == datetime.date(2024, 1, 1)
     assert volgende_evaluatie(datetime.date(2026, 11, 22)) == datetime.date(2027, 1, 1)
+
+
+def test_s1_extending_an_end_date_past_the_successors_start_is_refused():
+    m = volledig_ministerie()
+    huidige = Roltoewijzing.objects.get(rol=Rol.DEPARTEMENTALE_CIO, ministerie=m)
+    consult = {"consultatie_datum": datetime.date(2025, 1, 1), "consultatie": "CIO Rijk akkoord"}
+    services.roltoewijzing_beeindigen(actor=None, toewijzing=huidige, einddatum=datetime.date(2030, 3, 31), reden="Vertrek", **consult)
+    benoem(Rol.DEPARTEMENTALE_CIO, m, begindatum=datetime.date(2030, 4, 1))
+    with pytest.raises(ValidationError) as exc:
+        services.roltoewijzing_beeindigen(
+            actor=None, toewijzing=huidige, einddatum=datetime.date(2031, 12, 31), reden="Verlengd", **consult
+        )
+    assert "S1" in str(exc.value)
+    huidige.refresh_from_db()
+    assert huidige.einddatum == datetime.date(2030, 3, 31)
+
+
+def test_a_role_cannot_start_before_the_ministerie_exists():
+    m = MinisterieFactory(geldig_van=datetime.date(2024, 7, 2))
+    with pytest.raises(ValidationError) as exc:
+        benoem(Rol.DEPARTEMENTALE_CISO, m, begindatum=datetime.date(2020, 1, 1))
+    assert "begindatum" in exc.value.message_dict
+
+
+def test_a_ministerie_may_have_two_ministers_and_either_requests_an_afwijking():
+    m = MinisterieFactory()
+    benoem(Rol.MINISTER, m)
+    tweede = benoem(Rol.MINISTER, m).persoon
+    afwijking = services.art17_afwijking_aanvragen(
+        actor=None, ministerie=m, bepalingen=["art6.1"], reden="Doeltreffender", aangevraagd_door=tweede,
+        consultatie_bzk_datum=OP, consultatie_bzk="Overleg BZK", begindatum=OP,
+    )
+    assert afwijking.aangevraagd_door == tweede
+
+
+def test_s9_overlapping_chairs_are_refused():
+    orgaan = overlegorgaan(Overlegorgaan.Soort.TORN)
+    services.overleglid_toevoegen(
+        actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="voorzitter",
+        begindatum=datetime.date(2022, 9, 1), gedelegeerd_door_cio_rijk=True,
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.overleglid_toevoegen(
+            actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="voorzitter",
+            begindatum=datetime.date(2022, 1, 1), gedelegeerd_door_cio_rijk=True,
+        )
+    assert "S9" in str(exc.value)
+
+
+def test_s9_torn_needs_delegates_of_every_cio_office_and_ict_dienstverlener():
+    m = volledig_ministerie()
+    dv = DienstonderdeelFactory(ministerie=m, dienstverlener=True)
+    orgaan = overlegorgaan(Overlegorgaan.Soort.TORN)
+    services.overleglid_toevoegen(
+        actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="voorzitter", begindatum=OP, gedelegeerd_door_cio_rijk=True
+    )
+    torn = [o for o in overtredingen(OP) if o.organisatie.startswith("TORN")]
+    assert {o.artikel for o in torn} == {"art 15.8"} and len(torn) == 2
+    services.overleglid_toevoegen(actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="lid", begindatum=OP, namens_ministerie=m)
+    services.overleglid_toevoegen(actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="lid", begindatum=OP, namens_dienstonderdeel=dv)
+    assert not [o for o in overtredingen(OP) if o.organisatie.startswith("TORN")]

@@ -1,0 +1,69 @@
+"""Load the demo data for a local installation, in one transaction, and list the demo log-ins.
+
+Idempotent: a second run adds nothing. Refuses to run in production
+(settings.PRODUCTION) unless ``--ik-weet-het-zeker`` is given, because it
+creates accounts with a shared, published password.
+
+Loaders run in the order of ``LADERS``; each takes ``stdout`` and returns a
+dict with at least ``{"aangemaakt": {kind: number}}``. Append new ones there.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from cio_stelsel.demo import DEMO_WACHTWOORD, demo_inlogs, organisatie_laden
+
+LADERS = [organisatie_laden]
+
+
+class Command(BaseCommand):
+    help = "Laadt demodata (organisatie, personen, rollen, demo-accounts) voor lokale demonstratie. Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--ik-weet-het-zeker",
+            action="store_true",
+            dest="ik_weet_het_zeker",
+            help="Ook uitvoeren als settings.PRODUCTION waar is (maakt accounts met een openbaar wachtwoord!).",
+        )
+
+    def handle(self, *args, ik_weet_het_zeker=False, verbosity=1, **options):
+        if getattr(settings, "PRODUCTION", False) and not ik_weet_het_zeker:
+            raise CommandError(
+                "Dit is een productie-omgeving (DJANGO_SETTINGS_MODE=production). Demodata maakt accounts met een "
+                "openbaar wachtwoord; gebruik --ik-weet-het-zeker als u dat echt wilt."
+            )
+        uit = self.stdout if verbosity >= 1 else None
+        with transaction.atomic():
+            resultaten = [lader(stdout=uit) for lader in LADERS]
+        if verbosity < 1:
+            return
+        totaal = sum(sum(r.get("aangemaakt", {}).values()) for r in resultaten)
+        self.stdout.write(self.style.SUCCESS(f"Demodata geladen: {totaal} nieuwe objecten."))
+        self._inlogs_tonen()
+
+    def _inlogs_tonen(self) -> None:
+        rijen = demo_inlogs()
+        if not rijen:
+            return
+        kop = {"gebruikersnaam": "Gebruikersnaam", "rol": "Rol", "organisatie": "Organisatie", "naam": "Naam"}
+        breedte = {k: max(len(kop[k]), *(len(r[k]) for r in rijen)) for k in kop}
+
+        def regel(r):
+            return "  ".join(r[k].ljust(breedte[k]) for k in kop).rstrip()
+
+        self.stdout.write("")
+        self.stdout.write("Demo-accounts:")
+        self.stdout.write(regel(kop))
+        self.stdout.write("  ".join("-" * breedte[k] for k in kop))
+        for r in rijen:
+            self.stdout.write(regel(r) + ("  (ook Django-beheer)" if r["beheer"] else ""))
+        self.stdout.write("")
+        self.stdout.write(f"Wachtwoord voor alle demo-accounts: {DEMO_WACHTWOORD}")
+        self.stdout.write(
+            self.style.WARNING(
+                "Let op: deze accounts zijn alleen voor lokale demonstratie. Het wachtwoord staat in de broncode; "
+                "gebruik ze nooit op een gedeelde, test- of productieomgeving."
+            )
+        )

@@ -1,0 +1,348 @@
+"""Pages of the oordelen workflow: draft, CISO contribution, decision, afwijking, AcICT aanmelding, CIO Rijk overview."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from cio_stelsel.permissions import heeft_rijksbreed_recht, scope
+from cio_stelsel.rechten import Recht, RijksbreedRecht
+from cio_stelsel.views import pagineer, querystring_zonder_pagina
+from portfolio.models import IctActiviteit
+
+from . import selectors, services
+from .forms import (
+    AanmeldingForm,
+    AdviesForm,
+    AfwijkingForm,
+    AgendapuntForm,
+    CisoBijdrageForm,
+    CollegebesluitForm,
+    OordeelForm,
+    ReactieForm,
+    VaststellenForm,
+    VoorwaardeForm,
+)
+from .models import Aanmelding, BestuursraadAgendapunt, CioOordeel, Voorwaarde
+
+
+def _mag(user, recht, activiteit) -> bool:
+    return scope(user, recht).omvat(activiteit.ministerie_id, activiteit.dienstonderdeel_id)
+
+
+def _oordeel(request, pk) -> CioOordeel:
+    return get_object_or_404(
+        CioOordeel.objects.zichtbaar_voor(request.user).select_related(
+            "activiteit__ministerie", "activiteit__dienstonderdeel",
+            "opgesteld_door__persoon", "vastgesteld_door__persoon", "ciso_bijdrage_door__persoon",
+        ),
+        pk=pk,
+    )
+
+
+def _service(request, form, functie, **kwargs):
+    """Run a service; map its refusals onto the form. Returns the result or None."""
+    try:
+        return functie(actor=request.user, **kwargs)
+    except ValidationError as exc:
+        form.fouten_van(exc)
+    return None
+
+
+@login_required
+def lijst(request):
+    qs = CioOordeel.objects.zichtbaar_voor(request.user).select_related("activiteit__ministerie").order_by("-aangemaakt_op")
+    status = request.GET.get("status", "")
+    if status in CioOordeel.Status.values:
+        qs = qs.filter(status=status)
+    uitkomst = request.GET.get("uitkomst", "")
+    if uitkomst in CioOordeel.Uitkomst.values:
+        qs = qs.filter(uitkomst=uitkomst)
+    return render(request, "oordelen/lijst.html", {
+        "page_obj": pagineer(request, qs), "querystring_zonder_pagina": querystring_zonder_pagina(request),
+        "status": status, "uitkomst": uitkomst, "statussen": CioOordeel.Status.choices, "uitkomsten": CioOordeel.Uitkomst.choices,
+        "taken": selectors.taken_voor(request.user),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nieuw(request, nummer):
+    activiteit = get_object_or_404(IctActiviteit.objects.zichtbaar_voor(request.user), nummer=nummer)
+    if not _mag(request.user, Recht.OORDEEL_OPSTELLEN, activiteit):
+        raise PermissionDenied(_("Alleen het CIO-office of de CIO van de eigen organisatie stelt een oordeel op."))
+    form = OordeelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        oordeel = _service(request, form, services.oordeel_opstellen, activiteit=activiteit, gegevens=form.cleaned_data)
+        if oordeel:
+            messages.success(request, _("Het concept-oordeel is opgeslagen. De CISO is gevraagd om de bijdrage over informatiebeveiliging."))
+            return redirect("oordelen:oordeel", pk=oordeel.pk)
+    return render(request, "oordelen/formulier.html", {"form": form, "activiteit": activiteit, "titel": _("Nieuw CIO-oordeel")})
+
+
+def _mag_agendapunt(user, activiteit) -> bool:
+    """The SG, the minister or the CIO records the bestuursraad's handling (as services.agendapunt_behandelen)."""
+    return (scope(user, Recht.AFWIJKING_VASTLEGGEN).omvat(activiteit.ministerie_id)
+            or scope(user, Recht.OORDEEL_VASTSTELLEN).omvat(activiteit.ministerie_id))
+
+
+def _oordeel_context(request, o: CioOordeel) -> dict:
+    a = o.activiteit
+    user = request.user
+    concept = o.status == CioOordeel.Status.CONCEPT
+    return {
+        "oordeel": o,
+        "activiteit": a,
+        "voorwaarden": o.voorwaarden.all(),
+        "afwijking": getattr(o, "afwijking", None),
+        "agendapunt": BestuursraadAgendapunt.objects.filter(oordeel=o).first(),
+        "aanmeldingen": o.aanmeldingen.all(),
+        "mag_bewerken": concept and _mag(user, Recht.OORDEEL_OPSTELLEN, a),
+        "mag_ciso": concept and _mag(user, Recht.CISOBIJDRAGE_LEVEREN, a),
+        "mag_vaststellen": concept and _mag(user, Recht.OORDEEL_VASTSTELLEN, a),
+        "mag_afwijken": o.uitkomst == CioOordeel.Uitkomst.NEGATIEF and not hasattr(o, "afwijking") and _mag(user, Recht.AFWIJKING_VASTLEGGEN, a),
+        "mag_voorwaarden": _mag(user, Recht.OORDEEL_VASTSTELLEN, a),
+        "mag_agendapunt": _mag_agendapunt(user, a),
+        "mag_aanmelden": not concept and _mag(user, Recht.OORDEEL_OPSTELLEN, a),
+        "ciso_form": CisoBijdrageForm(initial={"ciso_bijdrage": o.ciso_bijdrage, "versie": o.versie}),
+        "vaststellen_form": VaststellenForm(),
+        "afwijking_form": AfwijkingForm(initial={"datum": timezone.localdate()}),
+        "geldend": services.geldend_oordeel(a),
+    }
+
+
+@login_required
+def oordeel(request, pk):
+    return render(request, "oordelen/oordeel.html", _oordeel_context(request, _oordeel(request, pk)))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bewerken(request, pk):
+    o = _oordeel(request, pk)
+    if not _mag(request.user, Recht.OORDEEL_OPSTELLEN, o.activiteit):
+        raise PermissionDenied
+    if o.status != CioOordeel.Status.CONCEPT:
+        messages.error(request, _("Een vastgesteld oordeel wijzigt niet."))
+        return redirect("oordelen:oordeel", pk=o.pk)
+    form = OordeelForm(request.POST or None, initial={**{v: getattr(o, v) for v in services.CONCEPT_VELDEN}, "versie": o.versie})
+    if request.method == "POST" and form.is_valid():
+        if _service(request, form, services.oordeel_wijzigen, oordeel=o, versie=form.cleaned_data.get("versie"), gegevens=form.cleaned_data):
+            messages.success(request, _("Het concept-oordeel is bijgewerkt."))
+            return redirect("oordelen:oordeel", pk=o.pk)
+    return render(request, "oordelen/formulier.html", {
+        "form": form, "activiteit": o.activiteit, "titel": _("CIO-oordeel bewerken"), "terug_url": reverse("oordelen:oordeel", args=[o.pk]),
+    })
+
+
+@login_required
+@require_http_methods(["POST"])
+def ciso_bijdrage(request, pk):
+    o = _oordeel(request, pk)
+    form = CisoBijdrageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.ciso_bijdrage_leveren(actor=request.user, oordeel=o, bijdrage=form.cleaned_data["ciso_bijdrage"], versie=form.cleaned_data.get("versie"))
+        except ValidationError as exc:
+            form.fouten_van(exc)
+        else:
+            messages.success(request, _("Uw bijdrage over informatiebeveiliging is vastgelegd; de CIO kan het oordeel nu vaststellen."))
+            return redirect("oordelen:oordeel", pk=o.pk)
+    return _opnieuw(request, o, ciso_form=form)
+
+
+@login_required
+@require_http_methods(["POST"])
+def vaststellen(request, pk):
+    o = _oordeel(request, pk)
+    form = VaststellenForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.oordeel_vaststellen(actor=request.user, oordeel=o, uitkomst=d["uitkomst"], motivering=d["motivering"], voorwaarden=d["voorwaarden"])
+        except ValidationError as exc:
+            form.fouten_van(exc)
+        else:
+            messages.success(request, _("Het CIO-oordeel is vastgesteld."))
+            return redirect("oordelen:oordeel", pk=o.pk)
+    return _opnieuw(request, o, vaststellen_form=form)
+
+
+@login_required
+@require_http_methods(["POST"])
+def afwijking(request, pk):
+    o = _oordeel(request, pk)
+    form = AfwijkingForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.afwijking_vastleggen(actor=request.user, oordeel=o, door_rol=d["door_rol"], motivering=d["motivering"], datum=d["datum"])
+        except ValidationError as exc:
+            form.fouten_van(exc)
+        else:
+            messages.success(request, _("De afwijking (art 5.3) is vastgelegd."))
+            return redirect("oordelen:oordeel", pk=o.pk)
+    return _opnieuw(request, o, afwijking_form=form)
+
+
+def _opnieuw(request, o, **formulieren):
+    """The oordeel page again, with the failed form and its errors (nothing was saved)."""
+    messages.error(request, _("Er is niets opgeslagen: controleer de meldingen bij het formulier."))
+    return render(request, "oordelen/oordeel.html", {**_oordeel_context(request, o), **formulieren})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def voorwaarde(request, pk):
+    v = get_object_or_404(Voorwaarde.objects.select_related("oordeel__activiteit"), pk=pk)
+    _oordeel(request, v.oordeel_id)  # visibility
+    if not _mag(request.user, Recht.OORDEEL_VASTSTELLEN, v.oordeel.activiteit):
+        raise PermissionDenied(_("Alleen de CIO handelt voorwaarden af."))
+    form = VoorwaardeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _service(request, form, services.voorwaarde_afhandelen, voorwaarde=v, **form.cleaned_data):
+            messages.success(request, _("De voorwaarde is afgehandeld."))
+            return redirect("oordelen:oordeel", pk=v.oordeel_id)
+    return render(request, "oordelen/formulier.html", {
+        "form": form, "activiteit": v.oordeel.activiteit, "titel": _("Voorwaarde afhandelen"), "toelichting": v.omschrijving,
+        "terug_url": reverse("oordelen:oordeel", args=[v.oordeel_id]),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agendapunt(request, pk):
+    punt = get_object_or_404(BestuursraadAgendapunt.objects.select_related("oordeel__activiteit"), pk=pk)
+    _oordeel(request, punt.oordeel_id)  # visibility
+    if not _mag_agendapunt(request.user, punt.oordeel.activiteit):
+        raise PermissionDenied(_("Alleen de SG, de minister of de CIO legt de behandeling in de bestuursraad vast."))
+    form = AgendapuntForm(request.POST or None, initial={"datum": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        if _service(request, form, services.agendapunt_behandelen, agendapunt=punt, **form.cleaned_data):
+            messages.success(request, _("De behandeling in de bestuursraad is vastgelegd."))
+            return redirect("oordelen:oordeel", pk=punt.oordeel_id)
+    return render(request, "oordelen/formulier.html", {
+        "form": form, "activiteit": punt.oordeel.activiteit, "titel": _("Behandeling in de bestuursraad"),
+        "terug_url": reverse("oordelen:oordeel", args=[punt.oordeel_id]),
+    })
+
+
+@login_required
+def pdf(request, pk):
+    """A decided oordeel as PDF, for those who may see it. WeasyPrint is imported only here."""
+    o = _oordeel(request, pk)
+    if o.status != CioOordeel.Status.VASTGESTELD:
+        raise PermissionDenied(_("Alleen een vastgesteld oordeel is als PDF beschikbaar."))
+    from .pdf import oordeel_pdf
+
+    response = HttpResponse(oordeel_pdf(o), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="cio-oordeel-{o.pk}.pdf"'
+    return response
+
+
+# -- AcICT ---------------------------------------------------------------------
+
+def _aanmelding(request, pk) -> Aanmelding:
+    return get_object_or_404(
+        Aanmelding.objects.zichtbaar_voor(request.user).select_related("activiteit__ministerie", "oordeel", "aangemeld_door"), pk=pk
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def aanmelding_nieuw(request, nummer):
+    activiteit = get_object_or_404(IctActiviteit.objects.zichtbaar_voor(request.user), nummer=nummer)
+    if not _mag(request.user, Recht.OORDEEL_OPSTELLEN, activiteit):
+        raise PermissionDenied
+    form = AanmeldingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        aanmelding = _service(request, form, services.aanmelding_opstellen, activiteit=activiteit, toelichting=form.cleaned_data["toelichting"])
+        if aanmelding:
+            messages.success(request, _("De concept-aanmelding is opgeslagen; de CIO dient haar in."))
+            return redirect("oordelen:aanmelding", pk=aanmelding.pk)
+    return render(request, "oordelen/formulier.html", {"form": form, "activiteit": activiteit, "titel": _("Aanmelden bij het Adviescollege ICT-toetsing")})
+
+
+# The step of the lifecycle (1-5) each status belongs to, for the step list on the page.
+STAPPEN = {
+    Aanmelding.Status.CONCEPT: 1,
+    Aanmelding.Status.AANGEMELD: 2,
+    Aanmelding.Status.TOETSING_BESLOTEN: 3,
+    Aanmelding.Status.NIET_GETOETST: 3,
+    Aanmelding.Status.ADVIES_ONTVANGEN: 4,
+    Aanmelding.Status.REACTIE_VASTGESTELD: 5,
+}
+
+
+@login_required
+def aanmelding(request, pk):
+    a = _aanmelding(request, pk)
+    act = a.activiteit
+    s = a.status
+    S = Aanmelding.Status
+    bewerken = _mag(request.user, Recht.OORDEEL_OPSTELLEN, act)
+    aanbevelingen = list(a.aanbevelingen.all())
+    return render(request, "oordelen/aanmelding.html", {
+        "aanmelding": a, "activiteit": act, "aanbevelingen": aanbevelingen, "huidige_stap": STAPPEN[s],
+        "mag_indienen": s == S.CONCEPT and _mag(request.user, Recht.ACICT_AANMELDEN, act),
+        "mag_collegebesluit": s == S.AANGEMELD and bewerken,
+        "mag_advies": s == S.TOETSING_BESLOTEN and bewerken,
+        "mag_reactie": s == S.ADVIES_ONTVANGEN and _mag(request.user, Recht.ACICT_AANMELDEN, act),
+        "collegebesluit_form": CollegebesluitForm(initial={"datum": timezone.localdate()}),
+        "advies_form": AdviesForm(),
+        "reactie_form": ReactieForm(aanbevelingen=aanbevelingen, initial={"datum": timezone.localdate()}),
+    })
+
+
+@login_required
+@require_http_methods(["POST"])
+def aanmelding_stap(request, pk, stap):
+    a = _aanmelding(request, pk)
+    try:
+        if stap == "indienen":
+            services.aanmelding_indienen(actor=request.user, aanmelding=a)
+        elif stap == "collegebesluit":
+            form = CollegebesluitForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(form.errors.as_text())
+            services.collegebesluit_vastleggen(actor=request.user, aanmelding=a, toetsen=form.cleaned_data["toetsen"] == "ja", datum=form.cleaned_data["datum"])
+        elif stap == "advies":
+            form = AdviesForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(form.errors.as_text())
+            d = form.cleaned_data
+            services.advies_vastleggen(actor=request.user, aanmelding=a, datum=d["datum"], samenvatting=d["samenvatting"],
+                                       aanbevelingen=d["aanbevelingen"].splitlines(), link=d["link"], kamerstuk=d["kamerstuk"])
+        elif stap == "reactie":
+            aanbevelingen = list(a.aanbevelingen.all())
+            form = ReactieForm(request.POST, aanbevelingen=aanbevelingen)
+            if not form.is_valid():
+                raise ValidationError(form.errors.as_text())
+            services.reactie_vaststellen(actor=request.user, aanmelding=a, datum=form.cleaned_data["datum"],
+                                         toelichting=form.cleaned_data["toelichting"], reacties=form.reacties())
+        else:
+            raise PermissionDenied
+    except ValidationError as exc:
+        for bericht in exc.messages:
+            messages.error(request, bericht)
+    else:
+        messages.success(request, _("De aanmelding is bijgewerkt."))
+    return redirect("oordelen:aanmelding", pk=a.pk)
+
+
+@login_required
+def overzicht(request):
+    """The CIO Rijk's overview (and every user's for their own scope)."""
+    if not (heeft_rijksbreed_recht(request.user, RijksbreedRecht.RIJKSBREED_INZIEN) or not scope(request.user, Recht.PORTFOLIO_INZIEN).leeg):
+        raise PermissionDenied
+    return render(request, "oordelen/overzicht.html", {
+        "gestart": selectors.gestart_zonder_positief_oordeel(request.user),
+        "open_aanmeldingen": selectors.open_aanmeldingen(request.user),
+        "zonder_reactie": selectors.advies_zonder_reactie(request.user),
+        "per_jaar": selectors.oordelen_per_ministerie_per_jaar(request.user),
+    })
