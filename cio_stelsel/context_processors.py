@@ -18,6 +18,7 @@ def navigatie(request):
         items += [
             (_("Mijn werkvoorraad"), "cio_stelsel:werkvoorraad"),
             (_("Portfolio"), "portfolio:lijst"),
+            (_("CIO-oordelen"), "oordelen:lijst"),
             (_("Organisatie"), "cio_stelsel:ministeries"),
         ]
         if heeft_rijksbreed_recht(user, RijksbreedRecht.STELSEL_INZIEN):

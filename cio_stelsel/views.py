@@ -80,6 +80,9 @@ def werkvoorraad(request):
     }
     if context["kan_stelsel_inzien"]:
         context["aantal_overtredingen"] = len(stelselcontrole.overtredingen())
+    from oordelen.selectors import taken_voor
+
+    context["taken"] = taken_voor(request.user)
     return render(request, "cio_stelsel/werkvoorraad.html", context)
 
 

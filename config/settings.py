@@ -10,6 +10,8 @@ to start without SECRET_KEY and ALLOWED_HOSTS and turns on secure cookies,
 HSTS and the SSL redirect.
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -113,6 +115,14 @@ DATABASES = {
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60" if PRODUCTION else "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Tests on SQLite use a file, not Django's default in-memory database, so
+    # that tests with several threads (tests/oordelen/test_gelijktijdig.py)
+    # share one database. One file per test process: concurrent runs do not clash.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"cio_stelsel_test_{os.getpid()}.sqlite3")}
+    # Take the write lock at BEGIN, so two simultaneous decisions queue up and the
+    # second sees the first's result, instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # REDIS_URL: e.g. redis://127.0.0.1:6379/0, used for the cache and (unless

@@ -10,5 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("werk/", include("cio_stelsel.urls")),
+    path("oordelen/", include("oordelen.urls")),
+    path("portfolio/", include("portfolio.urls")),
     path("", include("dashboard.urls")),
 ]

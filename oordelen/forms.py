@@ -28,6 +28,7 @@ class CisoBijdrageForm(ToegankelijkFormMixin, forms.Form):
 
 
 class VaststellenForm(ToegankelijkFormMixin, forms.Form):
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
     uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=CioOordeel.Uitkomst.choices, widget=forms.RadioSelect)
     motivering = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4}))
     voorwaarden = forms.CharField(

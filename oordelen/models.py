@@ -81,7 +81,7 @@ class CioOordeel(models.Model):
     class Meta:
         verbose_name = _("CIO-oordeel")
         verbose_name_plural = _("CIO-oordelen")
-        ordering = ["-vastgesteld_op", "-aangemaakt_op"]
+        ordering = [models.F("vastgesteld_op").desc(nulls_first=True), "-aangemaakt_op"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status="concept") | (~Q(uitkomst="") & Q(vastgesteld_op__isnull=False) & ~Q(ciso_bijdrage="")),

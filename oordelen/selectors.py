@@ -52,7 +52,10 @@ def taken_voor(user) -> list[Taak]:
         taken.append(Taak("afwijking", _("Negatief CIO-oordeel: afwijking overwegen (art 5.3): %(a)s") % {"a": o.activiteit.naam},
                           reverse("oordelen:oordeel", args=[o.pk]), o.vastgesteld_op))
     punten = BestuursraadAgendapunt.objects.filter(status=BestuursraadAgendapunt.Status.OPEN).select_related("oordeel__activiteit")
-    for p in _in(user, Recht.AFWIJKING_VASTLEGGEN, punten, "oordeel__activiteit__"):
+    punten = _in(user, Recht.AFWIJKING_VASTLEGGEN, punten, "oordeel__activiteit__") | _in(
+        user, Recht.OORDEEL_VASTSTELLEN, punten, "oordeel__activiteit__"
+    )
+    for p in punten.distinct():
         taken.append(Taak("bestuursraad", _("Bestuursraad: negatief CIO-oordeel over %(a)s") % {"a": p.oordeel.activiteit.naam},
                           reverse("oordelen:oordeel", args=[p.oordeel_id]), p.aangemaakt_op))
     aanmeldingen = Aanmelding.objects.select_related("activiteit")

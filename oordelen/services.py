@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cio_stelsel import audit
+from cio_stelsel.models import Roltoewijzing
 from cio_stelsel.permissions import scope
 from cio_stelsel.rechten import Recht
 from portfolio.models import IctActiviteit, Kwaliteitstoets, Status
@@ -99,7 +100,8 @@ def ciso_bijdrage_leveren(*, actor, oordeel: CioOordeel, bijdrage: str, versie: 
 
 @transaction.atomic
 def oordeel_vaststellen(
-    *, actor, oordeel: CioOordeel, uitkomst: str, motivering: str, voorwaarden: list[str] | None = None
+    *, actor, oordeel: CioOordeel, uitkomst: str, motivering: str, voorwaarden: list[str] | None = None,
+    versie: int | None = None,
 ) -> CioOordeel:
     """The CIO decides: positief, positief onder voorwaarden or negatief. Immutable afterwards (B5-B7).
 
@@ -127,10 +129,12 @@ def oordeel_vaststellen(
         fouten["voorwaarden"] = _("Noem ten minste één voorwaarde bij 'positief onder voorwaarden'.")
     if uitkomst != CioOordeel.Uitkomst.POSITIEF_ONDER_VOORWAARDEN and voorwaarden:
         fouten["voorwaarden"] = _("Voorwaarden horen alleen bij 'positief onder voorwaarden'.")
+    if versie is not None and versie != actueel.versie:
+        fouten["uitkomst"] = _("Het oordeel is gewijzigd nadat u het opende. Lees de nieuwe versie voordat u het vaststelt.")
     if fouten:
         raise ValidationError(fouten)
     nu = timezone.now()
-    bijgewerkt = CioOordeel.objects.filter(pk=actueel.pk, status=CioOordeel.Status.CONCEPT).update(
+    bijgewerkt = CioOordeel.objects.filter(pk=actueel.pk, status=CioOordeel.Status.CONCEPT, versie=actueel.versie).update(
         status=CioOordeel.Status.VASTGESTELD, uitkomst=uitkomst, motivering=motivering,
         vastgesteld_door=actor, vastgesteld_op=nu, versie=actueel.versie + 1,
     )
@@ -191,6 +195,11 @@ def afwijking_vastleggen(*, actor, oordeel: CioOordeel, door_rol: str, motiverin
         raise ValidationError(_("Van dit oordeel is al afgeweken."))
     if door_rol not in Afwijking.Door.values:
         fouten["door_rol"] = _("Kies secretaris-generaal of minister.")
+    elif not Roltoewijzing.objects.actief().filter(
+        persoon__user=actor, rol=door_rol, ministerie=activiteit.ministerie
+    ).exists():
+        fouten["door_rol"] = _("U vervult niet de rol %(rol)s van %(m)s.") % {
+            "rol": Afwijking.Door(door_rol).label.lower(), "m": activiteit.ministerie.afkorting}
     if len(motivering.strip()) < 20:
         fouten["motivering"] = _("Een afwijking is met redenen omkleed (art 5.3): geef een motivering van ten minste 20 tekens.")
     if datum > timezone.localdate():
@@ -212,6 +221,8 @@ def agendapunt_behandelen(*, actor, agendapunt: BestuursraadAgendapunt, datum: d
     actueel = BestuursraadAgendapunt.objects.select_for_update().get(pk=agendapunt.pk)
     if actueel.status != BestuursraadAgendapunt.Status.OPEN:
         raise ValidationError(_("Dit agendapunt is al behandeld."))
+    if not verslag.strip():
+        raise ValidationError({"verslag": _("Leg vast wat de bestuursraad heeft besproken of besloten.")})
     voor = audit.momentopname(actueel)
     actueel.status, actueel.behandeld_op, actueel.verslag = BestuursraadAgendapunt.Status.BEHANDELD, datum, verslag
     actueel.save()

@@ -63,9 +63,15 @@ def lijst(request):
     uitkomst = request.GET.get("uitkomst", "")
     if uitkomst in CioOordeel.Uitkomst.values:
         qs = qs.filter(uitkomst=uitkomst)
+    activiteit = None
+    if request.GET.get("activiteit", "").isdigit():
+        activiteit = IctActiviteit.objects.zichtbaar_voor(request.user).filter(nummer=int(request.GET["activiteit"])).first()
+        qs = qs.filter(activiteit=activiteit) if activiteit else qs.none()
     return render(request, "oordelen/lijst.html", {
         "page_obj": pagineer(request, qs), "querystring_zonder_pagina": querystring_zonder_pagina(request),
-        "status": status, "uitkomst": uitkomst, "statussen": CioOordeel.Status.choices, "uitkomsten": CioOordeel.Uitkomst.choices,
+        "status": status, "uitkomst": uitkomst, "activiteit": activiteit,
+        "mag_opstellen": activiteit is not None and _mag(request.user, Recht.OORDEEL_OPSTELLEN, activiteit),
+        "statussen": CioOordeel.Status.choices, "uitkomsten": CioOordeel.Uitkomst.choices,
         "taken": selectors.taken_voor(request.user),
     })
 
@@ -110,7 +116,7 @@ def _oordeel_context(request, o: CioOordeel) -> dict:
         "mag_agendapunt": _mag_agendapunt(user, a),
         "mag_aanmelden": not concept and _mag(user, Recht.OORDEEL_OPSTELLEN, a),
         "ciso_form": CisoBijdrageForm(initial={"ciso_bijdrage": o.ciso_bijdrage, "versie": o.versie}),
-        "vaststellen_form": VaststellenForm(),
+        "vaststellen_form": VaststellenForm(initial={"versie": o.versie}),
         "afwijking_form": AfwijkingForm(initial={"datum": timezone.localdate()}),
         "geldend": services.geldend_oordeel(a),
     }
@@ -164,7 +170,7 @@ def vaststellen(request, pk):
     if form.is_valid():
         d = form.cleaned_data
         try:
-            services.oordeel_vaststellen(actor=request.user, oordeel=o, uitkomst=d["uitkomst"], motivering=d["motivering"], voorwaarden=d["voorwaarden"])
+            services.oordeel_vaststellen(actor=request.user, oordeel=o, uitkomst=d["uitkomst"], motivering=d["motivering"], voorwaarden=d["voorwaarden"], versie=d["versie"])
         except ValidationError as exc:
             form.fouten_van(exc)
         else:
@@ -279,15 +285,13 @@ STAPPEN = {
 }
 
 
-@login_required
-def aanmelding(request, pk):
-    a = _aanmelding(request, pk)
+def _aanmelding_context(request, a: Aanmelding, **formulieren) -> dict:
     act = a.activiteit
     s = a.status
     S = Aanmelding.Status
     bewerken = _mag(request.user, Recht.OORDEEL_OPSTELLEN, act)
     aanbevelingen = list(a.aanbevelingen.all())
-    return render(request, "oordelen/aanmelding.html", {
+    return {
         "aanmelding": a, "activiteit": act, "aanbevelingen": aanbevelingen, "huidige_stap": STAPPEN[s],
         "mag_indienen": s == S.CONCEPT and _mag(request.user, Recht.ACICT_AANMELDEN, act),
         "mag_collegebesluit": s == S.AANGEMELD and bewerken,
@@ -296,43 +300,58 @@ def aanmelding(request, pk):
         "collegebesluit_form": CollegebesluitForm(initial={"datum": timezone.localdate()}),
         "advies_form": AdviesForm(),
         "reactie_form": ReactieForm(aanbevelingen=aanbevelingen, initial={"datum": timezone.localdate()}),
-    })
+        **formulieren,
+    }
+
+
+@login_required
+def aanmelding(request, pk):
+    return render(request, "oordelen/aanmelding.html", _aanmelding_context(request, _aanmelding(request, pk)))
+
+
+# Per step: the form (None: no input), its context name, and the service call.
+AANMELDING_STAPPEN = {
+    "indienen": (None, None, lambda r, a, d: services.aanmelding_indienen(actor=r.user, aanmelding=a)),
+    "collegebesluit": (CollegebesluitForm, "collegebesluit_form", lambda r, a, d: services.collegebesluit_vastleggen(
+        actor=r.user, aanmelding=a, toetsen=d["toetsen"] == "ja", datum=d["datum"])),
+    "advies": (AdviesForm, "advies_form", lambda r, a, d: services.advies_vastleggen(
+        actor=r.user, aanmelding=a, datum=d["datum"], samenvatting=d["samenvatting"],
+        aanbevelingen=d["aanbevelingen"].splitlines(), link=d["link"], kamerstuk=d["kamerstuk"])),
+    "reactie": (ReactieForm, "reactie_form", lambda r, a, d: services.reactie_vaststellen(
+        actor=r.user, aanmelding=a, datum=d["datum"], toelichting=d["toelichting"], reacties=d["_reacties"])),
+}
 
 
 @login_required
 @require_http_methods(["POST"])
 def aanmelding_stap(request, pk, stap):
+    """One step of the AcICT lifecycle. On errors the page is shown again with the input kept."""
     a = _aanmelding(request, pk)
-    try:
-        if stap == "indienen":
-            services.aanmelding_indienen(actor=request.user, aanmelding=a)
-        elif stap == "collegebesluit":
-            form = CollegebesluitForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(form.errors.as_text())
-            services.collegebesluit_vastleggen(actor=request.user, aanmelding=a, toetsen=form.cleaned_data["toetsen"] == "ja", datum=form.cleaned_data["datum"])
-        elif stap == "advies":
-            form = AdviesForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(form.errors.as_text())
-            d = form.cleaned_data
-            services.advies_vastleggen(actor=request.user, aanmelding=a, datum=d["datum"], samenvatting=d["samenvatting"],
-                                       aanbevelingen=d["aanbevelingen"].splitlines(), link=d["link"], kamerstuk=d["kamerstuk"])
-        elif stap == "reactie":
-            aanbevelingen = list(a.aanbevelingen.all())
-            form = ReactieForm(request.POST, aanbevelingen=aanbevelingen)
-            if not form.is_valid():
-                raise ValidationError(form.errors.as_text())
-            services.reactie_vaststellen(actor=request.user, aanmelding=a, datum=form.cleaned_data["datum"],
-                                         toelichting=form.cleaned_data["toelichting"], reacties=form.reacties())
+    if stap not in AANMELDING_STAPPEN:
+        raise PermissionDenied
+    form_klasse, naam, uitvoeren = AANMELDING_STAPPEN[stap]
+    form = None
+    if form_klasse is not None:
+        extra = {"aanbevelingen": list(a.aanbevelingen.all())} if form_klasse is ReactieForm else {}
+        form = form_klasse(request.POST, **extra)
+    if form is None or form.is_valid():
+        gegevens = dict(form.cleaned_data) if form is not None else {}
+        if isinstance(form, ReactieForm):
+            gegevens["_reacties"] = form.reacties()
+        try:
+            uitvoeren(request, a, gegevens)
+        except ValidationError as exc:
+            if form is None or not hasattr(exc, "error_dict"):
+                # Not about a field (wrong step, no right): say so above the page.
+                for bericht in exc.messages:
+                    messages.error(request, bericht)
+                return redirect("oordelen:aanmelding", pk=a.pk)
+            form.fouten_van(exc)
         else:
-            raise PermissionDenied
-    except ValidationError as exc:
-        for bericht in exc.messages:
-            messages.error(request, bericht)
-    else:
-        messages.success(request, _("De aanmelding is bijgewerkt."))
-    return redirect("oordelen:aanmelding", pk=a.pk)
+            messages.success(request, _("De aanmelding is bijgewerkt."))
+            return redirect("oordelen:aanmelding", pk=a.pk)
+    messages.error(request, _("Er is niets opgeslagen: controleer de meldingen bij het formulier."))
+    return render(request, "oordelen/aanmelding.html", _aanmelding_context(request, a, **{naam: form}))
 
 
 @login_required

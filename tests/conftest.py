@@ -79,3 +79,41 @@ def sg(ministerie):
 @pytest.fixture
 def cio_ander_ministerie(ander_ministerie):
     return benoem(Rol.DEPARTEMENTALE_CIO, ander_ministerie).persoon.user
+
+
+# Rows made by data migrations: the role Groups (cio_stelsel 0002) and the reasons for a
+# herijking (portfolio 0002). A transactional test (transaction=True, live_server) ends
+# with a flush that removes them; pytest-django runs those tests last, so only they need
+# the rows back. The migrations' own functions recreate them, idempotently.
+STAMDATA = [("cio_stelsel", "0002_groepen", "groepen_aanmaken"), ("portfolio", "0002_redenen_herijking", "aanmaken")]
+
+
+def herstel_stamdata():
+    import importlib
+
+    from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from cio_stelsel.rechten import GROEPSNAMEN
+    from portfolio.models import RedenHerijking
+
+    if Group.objects.filter(name__in=GROEPSNAMEN.values()).count() == len(GROEPSNAMEN) and RedenHerijking.objects.exists():
+        return
+    ContentType.objects.clear_cache()
+    loader = MigrationExecutor(connection).loader
+    for app, migratie, functie in STAMDATA:
+        staat = loader.project_state((app, migratie))
+        getattr(importlib.import_module(f"{app}.migrations.{migratie}"), functie)(staat.apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _stamdata_na_flush(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactioneel = (marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))) or any(
+        naam in request.fixturenames for naam in ("transactional_db", "live_server")
+    )
+    if transactioneel:
+        request.getfixturevalue("transactional_db")
+        herstel_stamdata()

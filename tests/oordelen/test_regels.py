@@ -280,3 +280,21 @@ def test_cio_rijk_overview_lists_started_activities_without_positive_oordeel(off
     starten(office, positief)
     rijen = {a.naam: a.met_afwijking for a in selectors.gestart_zonder_positief_oordeel(cio_rijk)}
     assert rijen == {"Zonder oordeel": False, "Met afwijking": True}
+
+
+def test_b1_afwijking_is_recorded_in_the_role_the_actor_holds(office, ciso, cio, sg, groot):
+    o = vastgesteld(office, ciso, cio, groot, uitkomst="negatief")
+    with pytest.raises(ValidationError) as exc:
+        services.afwijking_vastleggen(actor=sg, oordeel=o, door_rol="minister", motivering="x" * 40, datum=VANDAAG)
+    assert "door_rol" in exc.value.message_dict
+
+
+def test_b7_cio_decides_on_the_version_they_read(office, ciso, cio, groot):
+    o = concept(office, groot)
+    o = services.ciso_bijdrage_leveren(actor=ciso, oordeel=o, bijdrage="BIO getoetst.")
+    gelezen = o.versie
+    services.oordeel_wijzigen(actor=office, oordeel=o, versie=o.versie, gegevens={"haalbaarheid": "onvoldoende"})
+    with pytest.raises(ValidationError):
+        services.oordeel_vaststellen(actor=cio, oordeel=o, uitkomst="positief", motivering="Goed.", versie=gelezen)
+    o.refresh_from_db()
+    assert o.status == CioOordeel.Status.CONCEPT
