@@ -17,6 +17,8 @@ from .models import AuditRecord, Dienstonderdeel, Ministerie
 def _json_waarde(waarde: Any) -> Any:
     if isinstance(waarde, (datetime.date, datetime.datetime, datetime.time)):
         return waarde.isoformat()
+    if isinstance(waarde, datetime.timedelta):
+        return waarde.days
     if isinstance(waarde, decimal.Decimal):
         return str(waarde)
     if isinstance(waarde, uuid.UUID):

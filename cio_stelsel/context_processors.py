@@ -19,6 +19,7 @@ def navigatie(request):
             (_("Mijn werkvoorraad"), "cio_stelsel:werkvoorraad"),
             (_("Portfolio"), "portfolio:lijst"),
             (_("CIO-oordelen"), "oordelen:lijst"),
+            (_("Publicatie"), "portfolio:publicatie"),
             (_("Organisatie"), "cio_stelsel:ministeries"),
         ]
         if heeft_rijksbreed_recht(user, RijksbreedRecht.STELSEL_INZIEN):

@@ -149,7 +149,7 @@ BEZETTING_DIENSTONDERDELEN = {
     "ind": ("Olga Uittenbogaard", "Paul van der Veen", d(2023, 6, 1)),
     "dji": ("Henk Verhoef", "Lies de Boer", d(2025, 3, 3)),
     "rvo": ("Martin Wassink", "Carolien van Wijk", d(2024, 9, 1)),
-    "nvwa": ("Esther de Ruiter", None, d(2024, 3, 1)),  # deliberate gap, see BEWUSTE_LACUNES
+    "nvwa": ("Esther de Ruiter", None, d(2024, 7, 2)),  # deliberate gap, see BEWUSTE_LACUNES; LVVN exists from 2024-07-02
     "jivc": ("Jacco van Rooij", "Marit van der Linden", d(2022, 10, 1)),
 }
 # CIO-office medewerkers of a dienstonderdeel: naam, since.
@@ -235,15 +235,27 @@ ART17_AFWIJKINGEN = [
 # Demo log-ins: username, rol, organisatie (ministerie code or dienstonderdeel sleutel; None: rijksbreed).
 
 DEMO_ACCOUNTS = [
-    ("cio-bzk", Rol.DEPARTEMENTALE_CIO, "bzk"),
-    ("office-bzk", Rol.CIO_OFFICE, "bzk"),
-    ("ciso-bzk", Rol.DEPARTEMENTALE_CISO, "bzk"),
+    # Every ministerie: its CIO-office, CIO and CISO (AZ has no CISO: art 17 afwijking).
+    *(
+        (f"{prefix}-{code}", rol, code)
+        for code, bezetting in BEZETTING_MINISTERIES.items()
+        for prefix, rol, index in (
+            ("office", Rol.CIO_OFFICE, 5),
+            ("cio", Rol.DEPARTEMENTALE_CIO, 2),
+            ("ciso", Rol.DEPARTEMENTALE_CISO, 3),
+        )
+        if bezetting[index]
+    ),
     ("sg-bzk", Rol.SECRETARIS_GENERAAL, "bzk"),
     ("minister-bzk", Rol.MINISTER, "bzk"),
-    ("cio-fin", Rol.DEPARTEMENTALE_CIO, "fin"),
-    ("office-fin", Rol.CIO_OFFICE, "fin"),
+    # Substantial dienstonderdelen: CIO and CISO; the Belastingdienst also its CIO-office.
+    *(
+        (f"{prefix}-{sleutel}", rol, sleutel)
+        for sleutel, (cio, ciso, _sinds) in BEZETTING_DIENSTONDERDELEN.items()
+        for prefix, rol, naam in (("cio", Rol.CIO_DIENSTONDERDEEL, cio), ("ciso", Rol.CISO_DIENSTONDERDEEL, ciso))
+        if naam
+    ),
     ("office-belastingdienst", Rol.CIO_OFFICE, "belastingdienst"),
-    ("cio-belastingdienst", Rol.CIO_DIENSTONDERDEEL, "belastingdienst"),
     ("cio-rijk", Rol.CIO_RIJK, None),
     ("ciso-rijk", Rol.CISO_RIJK, None),
     ("beheerder", Rol.FUNCTIONEEL_BEHEERDER, None),

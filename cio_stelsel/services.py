@@ -38,6 +38,7 @@ from .rechten import (
     ROLLEN_PER_MINISTERIE,
     ROLLEN_PER_MINISTERIE_OF_DIENSTONDERDEEL,
     ROLLEN_RIJKSBREED,
+    Recht,
     Rol,
 )
 
@@ -65,9 +66,18 @@ def _gewenste_rechten(user, op: datetime.date) -> tuple[set[str], set[tuple[str,
     persoon = Persoon.objects.filter(user=user).first()
     if persoon is None or not user.is_active:
         return groepen, objectrechten
+    # S10: where an approved art 17 afwijking from art 6.1 leaves a ministerie without
+    # a departmental CISO, its CIO carries the CISO's contribution to oordelen (B5).
+    zonder_ciso = {
+        a.ministerie_id
+        for a in Art17Afwijking.objects.actief(op).filter(status=Art17Afwijking.Status.GOEDGEKEURD)
+        if Art17Afwijking.Bepaling.ART_6_1 in a.bepalingen
+    }
     for toewijzing in Roltoewijzing.objects.actief(op).filter(persoon=persoon):
         groepen.add(GROEPSNAMEN[toewijzing.rol])
         rechten, _artikel = ROL_OBJECTRECHTEN.get(toewijzing.rol, (set(), ""))
+        if toewijzing.rol == Rol.DEPARTEMENTALE_CIO and toewijzing.ministerie_id in zonder_ciso:
+            rechten = rechten | {Recht.CISOBIJDRAGE_LEVEREN}
         for recht in rechten:
             if toewijzing.dienstonderdeel_id:
                 objectrechten.add(("dienstonderdeel", toewijzing.dienstonderdeel_id, str(recht)))
@@ -589,5 +599,12 @@ def art17_afwijking_besluiten(*, actor, afwijking: Art17Afwijking, goedgekeurd: 
     voor = audit.momentopname(afwijking)
     afwijking.status = Art17Afwijking.Status.GOEDGEKEURD if goedgekeurd else Art17Afwijking.Status.AFGEWEZEN
     afwijking.save(update_fields=["status"])
-    audit.vastleggen(actor=actor, actie="art17.besloten", obj=afwijking, voor=voor, na=audit.momentopname(afwijking), reden=reden)
+    na = audit.momentopname(afwijking)
+    # An approved afwijking can move a right (see _gewenste_rechten): re-apply for the ministerie's CIO.
+    na["rechten"] = {
+        t.persoon.user.get_username(): _rechten_bijwerken(t.persoon.user)
+        for t in Roltoewijzing.objects.actief().filter(rol=Rol.DEPARTEMENTALE_CIO, ministerie=afwijking.ministerie, persoon__user__isnull=False)
+        .select_related("persoon__user")
+    }
+    audit.vastleggen(actor=actor, actie="art17.besloten", obj=afwijking, voor=voor, na=na, reden=reden)
     return afwijking

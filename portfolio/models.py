@@ -18,6 +18,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, DurationField, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cio_stelsel.models import Dienstonderdeel, Ministerie, Zbo
@@ -63,11 +64,9 @@ class Rapportagemodel(models.Model):
 
 
 def drempel(op: datetime.date | None = None) -> Decimal:
-    """The threshold in force on a date: the latest Rapportagemodel, else settings.GROTE_ICT_DREMPEL_EUR."""
-    qs = Rapportagemodel.objects.order_by("-geldig_vanaf")
-    if op is not None:
-        qs = qs.filter(geldig_vanaf__lte=op)
-    model = qs.first()
+    """The threshold in force on a date (default today): the latest Rapportagemodel in force, else settings.GROTE_ICT_DREMPEL_EUR."""
+    op = op or timezone.localdate()
+    model = Rapportagemodel.objects.filter(geldig_vanaf__lte=op).order_by("-geldig_vanaf").first()
     return model.drempel_eur if model else Decimal(settings.GROTE_ICT_DREMPEL_EUR)
 
 

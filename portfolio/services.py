@@ -130,8 +130,8 @@ def activiteit_aanmaken(*, actor, gegevens: dict, initieel: dict, nummer: int | 
     """Create an activity with its initial baseline (the first event: Initieel)."""
     activiteit = IctActiviteit(**{k: v for k, v in gegevens.items() if k in ALGEMENE_VELDEN})
     _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
-    # Serialise number assignment.
-    Ministerie.objects.select_for_update().filter(pk=activiteit.ministerie_id).first()
+    # Serialise number assignment (numbers are unique across all ministries): lock the highest.
+    IctActiviteit.objects.select_for_update().order_by("-nummer").values_list("pk", flat=True).first()
     activiteit.nummer = nummer or _volgend_nummer()
     activiteit.status = Status.NOG_NIET_GESTART
     activiteit.full_clean()
@@ -164,6 +164,7 @@ def activiteit_wijzigen(
     """
     _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
     actueel = _vergrendel(activiteit, versie)
+    _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
     voor = audit.momentopname(actueel)
     for veld, waarde in gegevens.items():
         if veld in ALGEMENE_VELDEN:
@@ -213,6 +214,7 @@ def gebeurtenis_toevoegen(
     """Record a Rapportage or a Herijking: a new event, never a change of an old one."""
     _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
     actueel = _vergrendel(activiteit, versie)
+    _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
     if soort not in (Gebeurtenis.Soort.RAPPORTAGE, Gebeurtenis.Soort.HERIJKING):
         raise ValidationError({"soort": _("Een nieuwe gebeurtenis is een rapportage of een herijking; de initiële baseline bestaat al.")})
     redenen = list(redenen)
@@ -256,6 +258,7 @@ def initiele_baseline_wijzigen(*, actor, activiteit: IctActiviteit, versie: int,
     """Correct the initial baseline: only while no later event exists."""
     _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
     actueel = _vergrendel(activiteit, versie)
+    _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
     if actueel.gebeurtenissen.exclude(soort=Gebeurtenis.Soort.INITIEEL).exists():
         raise ValidationError(
             _("De initiële baseline kan niet meer worden gewijzigd: er is al een latere rapportage of herijking. "
@@ -289,6 +292,7 @@ def status_wijzigen(
     """Move an activity through its statuses, as the status definitions allow."""
     _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
     actueel = _vergrendel(activiteit, versie)
+    _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
     huidig = Status(actueel.status)
     if status not in Status.values:
         raise ValidationError({"status": _("Onbekende status.")})
@@ -368,6 +372,7 @@ def versie_voorbereiden(*, actor, activiteit: IctActiviteit, peildatum: datetime
     """Freeze the activity's current data as a concept version for a peildatum (CIO-office)."""
     _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
     actueel = IctActiviteit.objects.select_for_update().get(pk=activiteit.pk)
+    _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
     if peildatum > timezone.localdate():
         raise ValidationError({"peildatum": _("De peildatum ligt in de toekomst.")})
     gegevens, a = momentopname_activiteit(actueel)
@@ -406,7 +411,8 @@ def versie_voorbereiden(*, actor, activiteit: IctActiviteit, peildatum: datetime
 
 def _versies_verplaatsen(*, actor, versies, van: str, naar: str, actie: str, velden: dict) -> list[ActiviteitVersie]:
     gedaan = []
-    for versie in versies.select_for_update():
+    # Ordered by pk only: ordering by activiteit would join (and lock) the activity and ministerie rows too.
+    for versie in versies.order_by("pk").select_for_update():
         if versie.status != van:
             raise ValidationError(
                 _("Versie %(v)s van '%(naam)s' is %(status)s, niet %(van)s.")

@@ -12,7 +12,7 @@ from oordelen.models import CioOordeel
 from portfolio.models import IctActiviteit, Status
 from tests.factories import WACHTWOORD, activiteit
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

@@ -405,3 +405,15 @@ def test_s9_torn_needs_delegates_of_every_cio_office_and_ict_dienstverlener():
     services.overleglid_toevoegen(actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="lid", begindatum=OP, namens_ministerie=m)
     services.overleglid_toevoegen(actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="lid", begindatum=OP, namens_dienstonderdeel=dv)
     assert not [o for o in overtredingen(OP) if o.organisatie.startswith("TORN")]
+
+
+def test_s10_afwijking_from_art_6_1_gives_the_cio_the_ciso_contribution():
+    from guardian.shortcuts import get_perms
+
+    from cio_stelsel.rechten import Recht
+
+    m = MinisterieFactory()
+    cio = benoem(Rol.DEPARTEMENTALE_CIO, m).persoon.user
+    assert Recht.CISOBIJDRAGE_LEVEREN not in get_perms(cio, m)
+    _afwijking(m, ["art6.1"], begindatum=datetime.date(2024, 1, 1))
+    assert Recht.CISOBIJDRAGE_LEVEREN in get_perms(cio, m)

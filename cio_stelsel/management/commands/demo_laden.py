@@ -11,10 +11,12 @@ dict with at least ``{"aangemaakt": {kind: number}}``. Append new ones there.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from cio_stelsel.demo import DEMO_WACHTWOORD, demo_inlogs, organisatie_laden
+from portfolio.demo import portfolio_laden
 
-LADERS = [organisatie_laden]
+LADERS = [organisatie_laden, portfolio_laden]
 
 
 class Command(BaseCommand):
@@ -35,7 +37,8 @@ class Command(BaseCommand):
                 "openbaar wachtwoord; gebruik --ik-weet-het-zeker als u dat echt wilt."
             )
         uit = self.stdout if verbosity >= 1 else None
-        with transaction.atomic():
+        # The demo's oordelen would otherwise send their notifications to the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
             resultaten = [lader(stdout=uit) for lader in LADERS]
         if verbosity < 1:
             return
