@@ -454,6 +454,11 @@ class ActiviteitVersie(models.Model):
     gerealiseerd = models.DecimalField(_("cumulatieve meerjarige uitgaven"), null=True, blank=True, **BEDRAG)
     aantal_herijkingen = models.PositiveIntegerField(_("aantal herijkingen"), default=0)
     aantal_acict_adviezen = models.PositiveIntegerField(_("aantal AcICT-adviezen"), default=0)
+    organisatie = models.CharField(_("organisatie"), max_length=200, blank=True, help_text=_("Uitvoerende organisatie."))
+    aantal_baten = models.PositiveIntegerField(_("aantal maatschappelijke baten"), default=0)
+    herijkingen_per_reden = models.JSONField(
+        _("herijkingen per reden"), default=dict, blank=True, help_text=_("{naam reden: aantal herijkingen met die reden}")
+    )
     gegevens = models.JSONField(_("gegevens"))
     voorbereid_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
     voorbereid_op = models.DateTimeField(_("voorbereid op"), auto_now_add=True)

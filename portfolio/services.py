@@ -7,6 +7,7 @@ organisation (B14); the CIO Rijk reads all and changes none.
 """
 
 import datetime
+from collections import Counter
 from decimal import Decimal
 from typing import Iterable
 
@@ -402,6 +403,11 @@ def versie_voorbereiden(*, actor, activiteit: IctActiviteit, peildatum: datetime
         gerealiseerd=k.gerealiseerd,
         aantal_herijkingen=k.aantal_herijkingen,
         aantal_acict_adviezen=actueel.kwaliteitstoetsen.filter(soort=Kwaliteitstoets.Soort.ACICT_ADVIES).count(),
+        organisatie=gegevens["organisatie"],
+        aantal_baten=len(gegevens["baten"]),
+        herijkingen_per_reden=dict(
+            Counter(r for g in gegevens["gebeurtenissen"] if g["soort"] == Gebeurtenis.Soort.HERIJKING for r in g["redenen"])
+        ),
         gegevens=gegevens,
         voorbereid_door=actor if getattr(actor, "pk", None) else None,
     )
