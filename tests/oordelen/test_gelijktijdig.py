@@ -20,18 +20,14 @@ from tests.factories import activiteit
 from .test_regels import ASPECTEN
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keep the role Groups for later tests
-def test_b7_two_simultaneous_decisions_produce_exactly_one(ministerie, office, ciso, cio, monkeypatch):
+@pytest.mark.django_db(transaction=True)
+def test_b7_two_simultaneous_decisions_produce_exactly_one(ministerie, office, ciso, cio):
     if connection.vendor == "sqlite":
         if connection.is_in_memory_db():
             pytest.skip("Threads cannot share an in-memory SQLite database; set DATABASES['default']['TEST']['NAME'] to a file.")
-        # With Django's default deferred transactions SQLite does not wait for the other
-        # writer: the loser's UPDATE fails with "database is locked" (OperationalError) instead
-        # of reading the decided status. BEGIN IMMEDIATE makes the second transaction wait for
-        # the first, as PostgreSQL's row lock does. The threads' new connections read this
-        # option; settings.py does not set it (yet), see the report.
-        if not connection.settings_dict["OPTIONS"].get("transaction_mode"):
-            monkeypatch.setitem(connection.settings_dict["OPTIONS"], "transaction_mode", "IMMEDIATE")
+        # settings.py makes SQLite take the write lock at BEGIN (IMMEDIATE), so the second
+        # decision waits for the first, as PostgreSQL's row lock does.
+        assert connection.settings_dict["OPTIONS"].get("transaction_mode") == "IMMEDIATE"
     act = activiteit(office, ministerie, naam="Gelijktijdig besluit", geschat=40_000_000)
     oordeel = services.oordeel_opstellen(actor=office, activiteit=act, gegevens=ASPECTEN)
     services.ciso_bijdrage_leveren(actor=ciso, oordeel=oordeel, bijdrage="BIO getoetst.")
