@@ -3,9 +3,10 @@
 #   make run       install, migrate, load the demo data, serve on 127.0.0.1:8000
 #   make test      install with the test tools, run pytest (PYTEST_ARGS="-k ...")
 #   make lock      regenerate requirements.lock and requirements-dev.lock
-#   make messages  update and compile the nl/en translation catalogues
+#   make messages  update and compile the English translation catalogue
 #   make check     Django's system checks and "are migrations missing?"
 #   make clean     remove the virtualenv and build output (keeps db.sqlite3)
+#   make schema    regenerate openapi.yaml, the committed API contract
 #
 # Everything installs into .venv. Installing is skipped when the stamp file in
 # .venv is newer than the lock file and pyproject.toml, so a second `make run`
@@ -32,11 +33,11 @@ TEST_STAMP := $(VENV)/.geinstalleerd-test
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help run test install install-dev lock messages check clean \
+.PHONY: help run test install install-dev lock messages check clean schema \
 	systeem-run systeem-test systeem-messages
 
 help:
-	@sed -n '3,8p' Makefile | sed 's/^# */  /'
+	@sed -n '3,9p' Makefile | sed 's/^# */  /'
 
 # --- Debian packages (scripts/systeempakketten.sh only installs what is missing)
 
@@ -91,10 +92,20 @@ check: $(RUN_STAMP)
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
+# The OpenAPI contract of /api/v1/, generated from the code and committed:
+# tests/api/test_schema.py fails when openapi.yaml differs from what the code generates.
+schema: $(RUN_STAMP)
+	$(MANAGE) spectacular --lang nl --file openapi.yaml --validate --fail-on-warn
+
+# The msgids are Dutch (the source language), so only an English catalogue
+# (locale/en) is kept. File names without line numbers keep the diffs small.
+# Translate every new or empty msgstr and remove "#, fuzzy" before committing:
+# tests/test_vertalingen.py checks the catalogue is complete and compiled.
 # The .mo files are committed, so `make run` needs no gettext.
+MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=media --ignore=benchmarks --ignore=tests
 messages: $(RUN_STAMP) | systeem-messages
-	$(MANAGE) makemessages -l en -l nl --ignore=.venv --ignore=staticfiles
-	$(MANAGE) compilemessages --ignore=.venv --ignore=staticfiles
+	$(MANAGE) makemessages -l en --add-location=file --no-obsolete $(MESSAGES_IGNORE)
+	$(MANAGE) compilemessages -l en $(MESSAGES_IGNORE)
 
 # --- Lock files
 

@@ -14,7 +14,15 @@ def navigatie(request):
         (_("Rijks ICT-dashboard"), "dashboard:home"),
     ]
     rollen: list[str] = []
-    if user is not None and user.is_authenticated:
+    if user is None or not user.is_authenticated:
+        # The public dashboard's sections (a logged-in user reaches them from the dashboard's home page).
+        items += [
+            (_("ICT-activiteiten"), "dashboard:activiteiten"),
+            (_("Ministeries"), "dashboard:ministeries"),
+            (_("Grafieken"), "dashboard:grafieken"),
+            (_("Open data"), "dashboard:open_data"),
+        ]
+    else:
         items += [
             (_("Mijn werkvoorraad"), "cio_stelsel:werkvoorraad"),
             (_("Portfolio"), "portfolio:lijst"),

@@ -156,3 +156,22 @@ class AuditFilterForm(forms.Form):
     object_type = forms.CharField(label=_("Objecttype"), required=False)
 
 
+
+
+class ApiTokenForm(ToegankelijkFormMixin, forms.Form):
+    """A new personal API token. The service checks the expiry date (at most a year) and records it."""
+
+    naam = forms.CharField(
+        label=_("Naam"), max_length=100, help_text=_("Waarvoor u het token gebruikt, bijvoorbeeld 'Rapportage-script'.")
+    )
+    alleen_lezen = forms.TypedChoiceField(
+        label=_("Rechten van het token"),
+        choices=[("ja", _("Alleen lezen")), ("nee", _("Lezen en schrijven"))],
+        coerce=lambda waarde: waarde == "ja",
+        initial="ja",
+        widget=forms.RadioSelect,
+        help_text=_("Het token krijgt nooit meer rechten dan uw eigen rollen. Kies 'alleen lezen' als u niets wijzigt."),
+    )
+    verloopt_op = forms.DateField(
+        label=_("Verloopt op"), widget=DatumInput(), help_text=_("Vanaf deze dag werkt het token niet meer; hoogstens een jaar vooruit.")
+    )

@@ -472,3 +472,66 @@ class DienstonderdeelUserObjectPermission(UserObjectPermissionBase):
 class DienstonderdeelGroupObjectPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(Dienstonderdeel, on_delete=models.CASCADE)
 
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def geldig(self, op: datetime.date | None = None):
+        """Tokens that still authenticate on ``op``: not revoked, not yet expired."""
+        return self.filter(ingetrokken_op__isnull=True, verloopt_op__gt=op or vandaag())
+
+
+class ApiToken(models.Model):
+    """A personal API token (``Authorization: Token <geheim>``).
+
+    Only the SHA-256 hash of the secret is stored; the secret is shown once, when
+    the token is made (``services.api_token_aanmaken``). A token authenticates
+    as its user: every right comes from the user's roles through
+    ``permissions.scope()``, so a token never grants more than its user has. A
+    read-only token may only read (GET, HEAD, OPTIONS).
+    """
+
+    VOORVOEGSEL = "cio_"
+    # Days a token may live at most.
+    MAXIMALE_LOOPTIJD_DAGEN = 365
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("gebruiker")
+    )
+    naam = models.CharField(_("naam"), max_length=100, help_text=_("Waarvoor u het token gebruikt, bijvoorbeeld 'Rapportage-script'."))
+    prefix = models.CharField(
+        _("begin van het token"), max_length=16, unique=True, help_text=_("Niet geheim: om het token te herkennen.")
+    )
+    sleutel_hash = models.CharField(_("SHA-256 van het geheim"), max_length=64, unique=True, editable=False)
+    alleen_lezen = models.BooleanField(_("alleen lezen"), default=True)
+    verloopt_op = models.DateField(_("verloopt op"), help_text=_("Vanaf deze dag werkt het token niet meer."))
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    laatst_gebruikt_op = models.DateTimeField(_("laatst gebruikt op"), null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API-token")
+        verbose_name_plural = _("API-tokens")
+        ordering = ["-aangemaakt_op", "-pk"]
+
+    def __str__(self):
+        return f"{self.naam} ({self.prefix}…)"
+
+    @staticmethod
+    def hash_van(geheim: str) -> str:
+        import hashlib
+
+        return hashlib.sha256(geheim.encode("utf-8")).hexdigest()
+
+    @property
+    def is_ingetrokken(self) -> bool:
+        return self.ingetrokken_op is not None
+
+    @property
+    def is_verlopen(self) -> bool:
+        return self.verloopt_op <= vandaag()
+
+    @property
+    def is_geldig(self) -> bool:
+        return not self.is_ingetrokken and not self.is_verlopen

@@ -8,13 +8,15 @@ Dutch message names the field, the rule id of domain/besluit.md and the article.
 import datetime
 
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import audit
 from .models import (
+    ApiToken,
     Art17Afwijking,
     CioOffice,
     Dienstonderdeel,
@@ -608,3 +610,64 @@ def art17_afwijking_besluiten(*, actor, afwijking: Art17Afwijking, goedgekeurd: 
     }
     audit.vastleggen(actor=actor, actie="art17.besloten", obj=afwijking, voor=voor, na=na, reden=reden)
     return afwijking
+
+
+# --------------------------------------------------------------------------
+# Personal API tokens
+
+
+def _api_token_momentopname(token: ApiToken) -> dict:
+    """The audit view of a token: never the secret, nor its hash."""
+    return audit.momentopname(token, ["naam", "prefix", "alleen_lezen", "verloopt_op", "ingetrokken_op"])
+
+
+@transaction.atomic
+def api_token_aanmaken(*, actor, naam: str, alleen_lezen: bool, verloopt_op: datetime.date) -> tuple[ApiToken, str]:
+    """A personal API token for ``actor`` itself. Returns the token and its secret: the only time the secret exists.
+
+    Only the SHA-256 hash is stored. The token authenticates as ``actor``, so it
+    never grants more than the actor's own roles (``permissions.scope``).
+    """
+    import secrets
+
+    if not getattr(actor, "is_authenticated", False) or not actor.is_active:
+        raise PermissionDenied(_("Alleen een ingelogde gebruiker maakt een API-token voor zichzelf."))
+    fouten = {}
+    naam = (naam or "").strip()
+    if not naam:
+        fouten["naam"] = _("Geef het token een naam, zodat u het later herkent.")
+    op = vandaag()
+    if verloopt_op <= op:
+        fouten["verloopt_op"] = _("De vervaldatum ligt na vandaag.")
+    elif verloopt_op > op + datetime.timedelta(days=ApiToken.MAXIMALE_LOOPTIJD_DAGEN):
+        fouten["verloopt_op"] = _("Een token is hoogstens %(n)s dagen geldig.") % {"n": ApiToken.MAXIMALE_LOOPTIJD_DAGEN}
+    if fouten:
+        raise ValidationError(fouten)
+    geheim = ApiToken.VOORVOEGSEL + secrets.token_urlsafe(32)
+    token = ApiToken(
+        user=actor,
+        naam=naam,
+        prefix=geheim[: len(ApiToken.VOORVOEGSEL) + 8],
+        sleutel_hash=ApiToken.hash_van(geheim),
+        alleen_lezen=alleen_lezen,
+        verloopt_op=verloopt_op,
+    )
+    token.full_clean()
+    token.save()
+    audit.vastleggen(actor=actor, actie="apitoken.aangemaakt", obj=token, na=_api_token_momentopname(token))
+    return token, geheim
+
+
+@transaction.atomic
+def api_token_intrekken(*, actor, token: ApiToken) -> ApiToken:
+    """Revoke one of the actor's own tokens; it stops working at once."""
+    actueel = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if actueel.user_id != getattr(actor, "pk", None):
+        raise PermissionDenied(_("U kunt alleen uw eigen API-tokens intrekken."))
+    if actueel.is_ingetrokken:
+        raise ValidationError(_("Dit token is al ingetrokken."))
+    voor = _api_token_momentopname(actueel)
+    actueel.ingetrokken_op = timezone.now()
+    actueel.save(update_fields=["ingetrokken_op"])
+    audit.vastleggen(actor=actor, actie="apitoken.ingetrokken", obj=actueel, voor=voor, na=_api_token_momentopname(actueel))
+    return actueel

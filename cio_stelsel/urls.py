@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import token_views, views
 
 app_name = "cio_stelsel"
 
@@ -21,4 +21,7 @@ urlpatterns = [
     path("afwijkingen-art17/<int:pk>/besluit/", views.art17_besluiten, name="art17_besluiten"),
     path("auditlog/", views.audit, name="audit"),
     path("auditlog/<int:pk>/", views.auditrecord, name="auditrecord"),
+    path("api-tokens/", token_views.tokens, name="api_tokens"),
+    path("api-tokens/nieuw/", token_views.token_nieuw, name="api_token_nieuw"),
+    path("api-tokens/<int:pk>/intrekken/", token_views.token_intrekken, name="api_token_intrekken"),
 ]

@@ -244,14 +244,68 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'; frame-ancestors 'none'"
 )
 
+# The API (/api/v1/, config/api_urls.py). Errors are application/problem+json
+# (cio_stelsel.api.exceptions); every permission comes from the services and
+# zichtbaar_voor(), never from the API. Throttle rates per IP ("anon"), per
+# user ("user") and for the public endpoints ("publiek"), read at request time:
+# API_THROTTLE_ANON, API_THROTTLE_USER, API_THROTTLE_PUBLIEK (e.g. "60/minute").
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_SCHEMA_CLASS": "cio_stelsel.api.schema.ApiSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so an unauthenticated request gets 401 with WWW-Authenticate (not 403).
+        "cio_stelsel.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "cio_stelsel.api.permissions.TokenMagSchrijven",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "cio_stelsel.api.exceptions.ProbleemRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend", "rest_framework.filters.OrderingFilter"],
+    "DEFAULT_PAGINATION_CLASS": "cio_stelsel.api.pagination.Paginering",
     "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "cio_stelsel.api.throttling.AnoniemThrottle",
+        "cio_stelsel.api.throttling.GebruikerThrottle",
+        "cio_stelsel.api.throttling.ScopeThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", "120/minute"),
+        "user": env("API_THROTTLE_USER", "600/minute"),
+        "publiek": env("API_THROTTLE_PUBLIEK", "3000/hour"),
+    },
+    "EXCEPTION_HANDLER": "cio_stelsel.api.exceptions.exception_handler",
+    "NON_FIELD_ERRORS_KEY": "algemeen",
+    "COERCE_DECIMAL_TO_STRING": True,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "CIO-stelsel API",
+    "DESCRIPTION": (
+        "De API van het CIO-stelsel. Openbaar (zonder inloggen): de gepubliceerde gegevens van het Rijks "
+        "ICT-dashboard onder /api/v1/publiek/, met dezelfde cijfers als de pagina's en de open data. Voor "
+        "CIO-offices en de CIO Rijk (met een persoonlijk API-token of een sessie): ICT-activiteiten, publicatie, "
+        "CIO-oordelen en AcICT-aanmeldingen, met precies de rechten van de pagina's. Fouten zijn "
+        "application/problem+json (RFC 9457) met meldingen per veld in 'fouten'."
+    ),
     "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ActiviteitStatusEnum": "portfolio.models.Status",
+        "SoortActiviteitEnum": "portfolio.models.Soort",
+        "SoortGebeurtenisEnum": "portfolio.models.Gebeurtenis.Soort",
+        "SoortNieuweGebeurtenisEnum": ["rapportage", "herijking"],
+        "SoortToetsEnum": "portfolio.models.Kwaliteitstoets.Soort",
+        "VersieStatusEnum": "portfolio.models.ActiviteitVersie.Status",
+        "BeoordelingEnum": "oordelen.models.Beoordeling",
+        "OordeelStatusEnum": "oordelen.models.CioOordeel.Status",
+        "AanmeldingStatusEnum": "oordelen.models.Aanmelding.Status",
+        "VoorwaardeStatusEnum": "oordelen.models.Voorwaarde.Status",
+    },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -9,8 +9,10 @@ urlpatterns = [
     path("account/wachtwoord/gewijzigd/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
+    path("api/v1/", include("config.api_urls")),
     path("werk/", include("cio_stelsel.urls")),
     path("oordelen/", include("oordelen.urls")),
     path("portfolio/", include("portfolio.urls")),
+    path("jaarrapportage/", include("dashboard.jaarrapportage_urls")),
     path("", include("dashboard.urls")),
 ]

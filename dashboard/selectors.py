@@ -15,13 +15,17 @@ queries whatever the number of activities.
 """
 
 import datetime
-from collections import Counter, defaultdict
+import functools
+import threading
+import unicodedata
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection
+from django.db.models import Count, Exists, Max, OuterRef, Q
 
-from portfolio.models import ActiviteitVersie, Soort, Status, drempel
+from portfolio.models import ActiviteitVersie, Rapportagemodel, Soort, Status, drempel
 
 GEPUBLICEERD = ActiviteitVersie.Status.GEPUBLICEERD
 LOPEND = {Status.IN_UITVOERING, Status.IN_HERORIENTATIE}
@@ -82,19 +86,31 @@ def standaard_peildatum() -> datetime.date | None:
     return ActiviteitVersie.objects.filter(status=GEPUBLICEERD).order_by("-peildatum").values_list("peildatum", flat=True).first()
 
 
-def stand(op: datetime.date | None = None, **filters):
-    """Published versions as they stand on ``op`` (default: the newest peildatum), at or above the threshold (B15)."""
-    op = op or standaard_peildatum()
-    if op is None:
-        return ActiviteitVersie.objects.none()
+def _nieuwste_per_activiteit(op: datetime.date):
+    """The pks of, per activity, its newest published version on or before ``op`` (the highest versienummer wins)."""
+    gepubliceerd = ActiviteitVersie.objects.filter(status=GEPUBLICEERD, peildatum__lte=op)
+    if connection.features.can_distinct_on_fields:
+        # PostgreSQL: DISTINCT ON over the partial index versie_gepubliceerd_stand, an index-only scan
+        # (a few ms for 16,000 versions, where the anti-join below reads the table twice).
+        return gepubliceerd.order_by("activiteit_id", "-peildatum", "-versienummer").distinct("activiteit_id").values("pk")
     nieuwer = ActiviteitVersie.objects.filter(
         activiteit=OuterRef("activiteit"), status=GEPUBLICEERD, peildatum__lte=op
     ).filter(Q(peildatum__gt=OuterRef("peildatum")) | Q(peildatum=OuterRef("peildatum"), versienummer__gt=OuterRef("versienummer")))
+    return gepubliceerd.exclude(Exists(nieuwer)).values("pk")
+
+
+def stand(op: datetime.date | None = None, **filters):
+    """Published versions as they stand on ``op`` (default: the newest peildatum), at or above the threshold (B15).
+
+    ``filters`` apply to the chosen versions (an activity that moved to another
+    ministerie counts where its newest version puts it).
+    """
+    op = op or standaard_peildatum()
+    if op is None:
+        return ActiviteitVersie.objects.none()
     grens = drempel(op)
-    return (
-        ActiviteitVersie.objects.filter(status=GEPUBLICEERD, peildatum__lte=op, **filters)
-        .exclude(Exists(nieuwer))
-        .filter(Q(actueel_totaal__gte=grens) | Q(initieel_totaal__gte=grens))
+    return ActiviteitVersie.objects.filter(pk__in=_nieuwste_per_activiteit(op)).filter(
+        Q(actueel_totaal__gte=grens) | Q(initieel_totaal__gte=grens), **filters
     )
 
 
@@ -143,12 +159,21 @@ def einddatum_klasse(rij: dict) -> str:
     """End-date change against the initial estimate: eerder, ongewijzigd, later <= 1 jaar, later > 1 jaar."""
     if rij["initiele_einddatum"] is None or rij["actuele_einddatum"] is None:
         return ONBEKEND
-    dagen = (rij["actuele_einddatum"] - rij["initiele_einddatum"]).days
-    if dagen < 0:
+    initieel, actueel = rij["initiele_einddatum"], rij["actuele_einddatum"]
+    if actueel < initieel:
         return "eerder"
-    if dagen == 0:
+    if actueel == initieel:
         return "ongewijzigd"
-    return "later_tot_1_jaar" if dagen <= 366 else "later_meer_dan_1_jaar"
+    # "At most one year": up to the same date a calendar year later (29-02 -> 28-02), as the
+    # export column "Aanpassing einddatum (relatief)" (portfolio.uitwisseling.aanpassing_einddatum).
+    return "later_tot_1_jaar" if actueel <= _jaar_later(initieel) else "later_meer_dan_1_jaar"
+
+
+def _jaar_later(d: datetime.date) -> datetime.date:
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + 1, day=28)
 
 
 # -- aggregates ------------------------------------------------------------------
@@ -180,21 +205,49 @@ def _gemiddelde(waarden) -> Decimal | None:
 
 
 def kerncijfers(rijen_: list[dict]) -> Kerncijfers:
-    lopend = [r for r in rijen_ if r["activiteit_status"] in LOPEND]
+    # One pass over the rows (this runs for every group of every chart); sums are exact Decimals.
+    lopend = afgerond = geannuleerd = met_acict = 0
+    doorlooptijden, vertragingen = [], []
+    nul = Decimal("0.00")
+    som_actueel_lopend = som_initieel = som_actueel = som_gerealiseerd = vernieuwing = beheer = nul
+    for r in rijen_:
+        status, actueel = r["activiteit_status"], r["actueel_totaal"]
+        if status in LOPEND:
+            lopend += 1
+            doorlooptijden.append(doorlooptijd_jaren(r))
+            if actueel is not None:
+                som_actueel_lopend += actueel
+        elif status == Status.AFGEROND:
+            afgerond += 1
+        elif status == Status.GEANNULEERD:
+            geannuleerd += 1
+        if r["aantal_acict_adviezen"]:
+            met_acict += 1
+        vertragingen.append(vertraging_jaren(r))
+        if r["initieel_totaal"] is not None:
+            som_initieel += r["initieel_totaal"]
+        if r["gerealiseerd"] is not None:
+            som_gerealiseerd += r["gerealiseerd"]
+        if actueel is not None:
+            som_actueel += actueel
+            if r["soort"] == Soort.VERNIEUWING:
+                vernieuwing += actueel
+            elif r["soort"] == Soort.BEHEER_EN_ONDERHOUD:
+                beheer += actueel
     return Kerncijfers(
         aantal=len(rijen_),
-        lopend=len(lopend),
-        afgerond=sum(1 for r in rijen_ if r["activiteit_status"] == Status.AFGEROND),
-        geannuleerd=sum(1 for r in rijen_ if r["activiteit_status"] == Status.GEANNULEERD),
-        met_acict_advies=sum(1 for r in rijen_ if r["aantal_acict_adviezen"]),
-        gemiddelde_doorlooptijd_jaren=_gemiddelde(doorlooptijd_jaren(r) for r in lopend),
-        som_actueel_lopend=_som(r["actueel_totaal"] for r in lopend),
-        som_initieel=_som(r["initieel_totaal"] for r in rijen_),
-        som_actueel=_som(r["actueel_totaal"] for r in rijen_),
-        som_gerealiseerd=_som(r["gerealiseerd"] for r in rijen_),
-        gemiddelde_vertraging_jaren=_gemiddelde(vertraging_jaren(r) for r in rijen_),
-        vernieuwing_actueel=_som(r["actueel_totaal"] for r in rijen_ if r["soort"] == Soort.VERNIEUWING),
-        beheer_actueel=_som(r["actueel_totaal"] for r in rijen_ if r["soort"] == Soort.BEHEER_EN_ONDERHOUD),
+        lopend=lopend,
+        afgerond=afgerond,
+        geannuleerd=geannuleerd,
+        met_acict_advies=met_acict,
+        gemiddelde_doorlooptijd_jaren=_gemiddelde(doorlooptijden),
+        som_actueel_lopend=som_actueel_lopend,
+        som_initieel=som_initieel,
+        som_actueel=som_actueel,
+        som_gerealiseerd=som_gerealiseerd,
+        gemiddelde_vertraging_jaren=_gemiddelde(vertragingen),
+        vernieuwing_actueel=vernieuwing,
+        beheer_actueel=beheer,
     )
 
 
@@ -209,6 +262,11 @@ def groepeer(rijen_: list[dict], sleutel) -> dict:
 def per_ministerie(rijen_: list[dict]) -> dict[tuple[str, str], Kerncijfers]:
     """{(afkorting, naam): Kerncijfers}."""
     return groepeer(rijen_, lambda r: (r["ministerie__afkorting"], r["ministerie__naam"]))
+
+
+def per_soort(rijen_: list[dict]) -> dict[str, Kerncijfers]:
+    """{soort: Kerncijfers}: vernieuwing and beheer en onderhoud apart."""
+    return groepeer(rijen_, lambda r: r["soort"])
 
 
 def per_onderwerp(rijen_: list[dict]) -> dict[str, Kerncijfers]:
@@ -243,9 +301,13 @@ def gestart_en_beeindigd_per_jaar(rijen_: list[dict]) -> dict[int, dict[str, int
     return dict(sorted(jaren_.items()))
 
 
-def trend(**filters) -> list[tuple[datetime.date, Kerncijfers]]:
-    """Kerncijfers per peildatum, oldest first (one query per peildatum)."""
-    return [(p, kerncijfers(rijen(p, **filters))) for p in sorted(peildata())]
+def trend(*, lezen=None, **filters) -> list[tuple[datetime.date, Kerncijfers]]:
+    """Kerncijfers per peildatum, oldest first (one query per peildatum).
+
+    ``lezen``: the function that reads the rows of a peildatum (default ``rijen``; ``Cijfers`` passes its memo).
+    """
+    lezen = lezen or rijen
+    return [(p, kerncijfers(lezen(p, **filters))) for p in sorted(peildata())]
 
 
 @dataclass(frozen=True)
@@ -261,10 +323,11 @@ class Vergelijking:
     per_activiteit: list[tuple[dict, dict]]
 
 
-def vergelijking(van: datetime.date, tot: datetime.date, **filters) -> Vergelijking:
+def vergelijking(van: datetime.date, tot: datetime.date, *, lezen=None, **filters) -> Vergelijking:
     """What changed between two peildata: new, completed, cancelled and re-baselined activities, and the cost differences."""
-    oud = {r["activiteit_id"]: r for r in rijen(van, **filters)}
-    nieuw = {r["activiteit_id"]: r for r in rijen(tot, **filters)}
+    lezen = lezen or rijen
+    oud = {r["activiteit_id"]: r for r in lezen(van, **filters)}
+    nieuw = {r["activiteit_id"]: r for r in lezen(tot, **filters)}
     beide = [(oud[k], nieuw[k]) for k in nieuw if k in oud]
     return Vergelijking(
         van=van,
@@ -286,3 +349,231 @@ def vergelijking(van: datetime.date, tot: datetime.date, **filters) -> Vergelijk
 def recent_gepubliceerd(aantal: int = 10) -> list[dict]:
     """The latest publications (the 'recently changed' list), newest first."""
     return list(stand().order_by("-gepubliceerd_op", "-pk").values(*RIJ_VELDEN)[:aantal])
+
+
+# -- the public list: facets, free-text search, sorting ----------------------------
+
+@functools.lru_cache(maxsize=16384)
+def _zoeknormaal(tekst) -> str:
+    """Lower case without accents, so 'herorientatie' finds 'heroriëntatie'. (Names repeat: memoised.)"""
+    tekst = str(tekst or "")
+    if tekst.isascii():
+        return tekst.casefold()
+    tekst = unicodedata.normalize("NFKD", tekst)
+    return "".join(c for c in tekst if not unicodedata.combining(c)).casefold()
+
+
+def _ja_nee(aantal) -> str:
+    return "ja" if aantal else "nee"
+
+
+# The facets of the list: GET parameter -> the value of a row for it. Every facet is
+# multi-valued (?status=a&status=b means a OR b); different facets combine with AND.
+FACETTEN = {
+    "soort": lambda r: r["soort"],
+    "ministerie": lambda r: r["ministerie__code"],
+    "organisatie": lambda r: r["organisatie"],
+    "onderwerp": lambda r: r["onderwerp"] or ONBEKEND,
+    "status": lambda r: r["activiteit_status"],
+    "acict": lambda r: _ja_nee(r["aantal_acict_adviezen"]),
+    "baat": lambda r: _ja_nee(r["aantal_baten"]),
+}
+
+# Sort keys of the list (a leading "-" sorts descending). Empty values always come last.
+SORTERINGEN = {
+    "naam": lambda r: _zoeknormaal(r["naam"]),
+    "nummer": lambda r: r["activiteit__nummer"],
+    "ministerie": lambda r: (_zoeknormaal(r["ministerie__afkorting"]), _zoeknormaal(r["naam"])),
+    "status": lambda r: r["activiteit_status"],
+    "initieel": lambda r: r["initieel_totaal"],
+    "actueel": lambda r: r["actueel_totaal"],
+    "verschil": kostenverschil_pct,
+    "startdatum": lambda r: r["startdatum"],
+    "einddatum": lambda r: r["actuele_einddatum"],
+    "doorlooptijd": doorlooptijd_jaren,
+    "vertraging": vertraging_jaren,
+}
+STANDAARD_SORTERING = "naam"
+
+
+def _zoekt(rij: dict, woorden: list[str]) -> bool:
+    tekst = _zoeknormaal(
+        " ".join(
+            str(rij[v] or "")
+            for v in ("activiteit__nummer", "naam", "organisatie", "onderwerp", "ministerie__afkorting", "ministerie__naam")
+        )
+    )
+    return all(w in tekst for w in woorden)
+
+
+@dataclass(frozen=True)
+class Zoekresultaat:
+    rijen: list[dict]
+    # {facet: [(value, number of rows with it given the search and the OTHER facets' filters)]}
+    facetten: dict[str, list[tuple[str, int]]]
+
+
+def facetwaarden(rijen_: list[dict]) -> dict[str, list]:
+    """{facet: [the row's value for it, per row]} (to memoise with the rows)."""
+    return {f: [waarde(r) for r in rijen_] for f, waarde in FACETTEN.items()}
+
+
+def zoeken(
+    rijen_: list[dict],
+    *,
+    q: str = "",
+    filters: dict[str, set[str]] | None = None,
+    sortering: str = STANDAARD_SORTERING,
+    waarden: dict[str, list] | None = None,
+) -> Zoekresultaat:
+    """Filter, count and sort the rows of a stand for the public list (in Python: no query).
+
+    ``filters``: {facet: set of accepted values}; an empty set does not filter.
+    A facet's counts apply the search and every other facet (the usual faceted
+    search), so each number says how many rows ticking that option would add.
+    ``sortering`` must be a key of SORTERINGEN, optionally with a leading "-".
+    ``waarden``: ``facetwaarden(rijen_)``, when the caller memoised it.
+    """
+    filters = {k: v for k, v in (filters or {}).items() if v}
+    onbekend = set(filters) - set(FACETTEN)
+    if onbekend:
+        raise ValueError(f"Onbekend filter: {', '.join(sorted(onbekend))}")
+    waarden = waarden if waarden is not None else facetwaarden(rijen_)
+    woorden = _zoeknormaal(q).split()
+    # The rows that pass the search, by index.
+    indices = [i for i, r in enumerate(rijen_) if _zoekt(r, woorden)] if woorden else range(len(rijen_))
+    past = {f: [waarden[f][i] in filters[f] for i in indices] for f in filters}
+
+    facetten = {}
+    for f in FACETTEN:
+        andere = [past[g] for g in past if g != f]
+        kolom = [waarden[f][i] for i in indices]
+        if andere:
+            teller = Counter(w for w, *ok in zip(kolom, *andere) if all(ok))
+        else:
+            teller = Counter(kolom)
+        for gekozen in filters.get(f, ()):
+            teller.setdefault(gekozen, 0)  # a selected value stays visible, also with 0 rows
+        facetten[f] = sorted(teller.items(), key=lambda kv: _zoeknormaal(kv[0]))
+    if past:
+        resultaat = [rijen_[i] for i, *ok in zip(indices, *past.values()) if all(ok)]
+    else:
+        resultaat = [rijen_[i] for i in indices]
+
+    aflopend = sortering.startswith("-")
+    sleutel = SORTERINGEN[sortering.lstrip("-")]
+    met = [r for r in resultaat if sleutel(r) is not None]
+    zonder = [r for r in resultaat if sleutel(r) is None]
+    met.sort(key=lambda r: (sleutel(r), r["activiteit__nummer"]), reverse=aflopend)
+    return Zoekresultaat(rijen=met + zonder, facetten=facetten)
+
+
+# -- one activity, and what changed recently ------------------------------------
+
+def gepubliceerde_versie(nummer: int, op: datetime.date | None = None) -> ActiviteitVersie | None:
+    """The published version of activity ``nummer`` as it stands on ``op`` (None: not public on that date)."""
+    return stand(op).filter(activiteit__nummer=nummer).select_related("ministerie").first()
+
+
+def peildata_van(nummer: int) -> list[datetime.date]:
+    """The peildata with a published version of activity ``nummer``, newest first."""
+    return list(
+        ActiviteitVersie.objects.filter(status=GEPUBLICEERD, activiteit__nummer=nummer)
+        .order_by("-peildatum")
+        .values_list("peildatum", flat=True)
+        .distinct()
+    )
+
+
+def laatst_gepubliceerd(op: datetime.date | None = None, **filters) -> datetime.datetime | None:
+    """When the newest published version on or before ``op`` was published (for Last-Modified)."""
+    qs = ActiviteitVersie.objects.filter(status=GEPUBLICEERD, **filters)
+    if op is not None:
+        qs = qs.filter(peildatum__lte=op)
+    return qs.order_by().aggregate(m=Max("gepubliceerd_op"))["m"]
+
+
+def nieuwste(rijen_: list[dict], aantal: int = 10) -> list[dict]:
+    """The latest publications among ``rijen_``, newest first (as recent_gepubliceerd, without a query)."""
+    return sorted(rijen_, key=lambda r: (r["gepubliceerd_op"] is not None, r["gepubliceerd_op"], r["pk"]), reverse=True)[:aantal]
+
+
+
+# -- memoised per process, for the public pages -------------------------------------
+
+def publicatiestempel() -> tuple:
+    """What is published, in two small queries: (number of published versions, highest pk, the threshold models).
+
+    Published versions are never changed (a correction is a new version), so
+    every publication changes the first two; a changed threshold changes the
+    third. The memo below and the open-data ETags are keyed by it, so they are
+    right whichever process published and whatever the page cache holds.
+    """
+    versies = ActiviteitVersie.objects.filter(status=GEPUBLICEERD).order_by().aggregate(n=Count("pk"), m=Max("pk"))
+    drempels = tuple(Rapportagemodel.objects.order_by("geldig_vanaf").values_list("geldig_vanaf", "drempel_eur"))
+    return versies["n"], versies["m"], drempels
+
+
+class _Geheugen:
+    """A small LRU memo of figures per process (thread-safe); entries of an older stamp simply age out."""
+
+    def __init__(self, maximum: int = 64):
+        self.maximum = maximum
+        self._waarden: OrderedDict = OrderedDict()
+        self._slot = threading.Lock()
+
+    def ophalen(self, sleutel, maken):
+        with self._slot:
+            if sleutel in self._waarden:
+                self._waarden.move_to_end(sleutel)
+                return self._waarden[sleutel]
+        waarde = maken()
+        with self._slot:
+            self._waarden[sleutel] = waarde
+            while len(self._waarden) > self.maximum:
+                self._waarden.popitem(last=False)
+        return waarde
+
+    def legen(self) -> None:
+        with self._slot:
+            self._waarden.clear()
+
+
+geheugen = _Geheugen()
+
+
+def _filtersleutel(filters: dict) -> tuple:
+    return tuple(sorted((k, getattr(v, "pk", v)) for k, v in filters.items()))
+
+
+class Cijfers:
+    """The selectors above for one request of a public page, memoised per process by ``publicatiestempel()``.
+
+    The figures are computed by the same functions (so they equal what the
+    exports, the API and the Jaarrapportage compute); only the reading of
+    published data that did not change since the last request is skipped.
+    Two queries per request for the stamp, none more when nothing was
+    published since. The rows are shared between requests: read, never change them.
+    """
+
+    def __init__(self):
+        self.stempel = publicatiestempel()
+
+    def _onthouden(self, naam: str, maken, *args, **filters):
+        return geheugen.ophalen((self.stempel, naam, args, _filtersleutel(filters)), maken)
+
+    def peildata(self) -> list[datetime.date]:
+        return self._onthouden("peildata", peildata)
+
+    def rijen(self, op: datetime.date, **filters) -> list[dict]:
+        return self._onthouden("rijen", lambda: rijen(op, **filters), op, **filters)
+
+    def afgeleid(self, functie, op: datetime.date, **filters):
+        """``functie(rijen(op, **filters))`` (kerncijfers, per_ministerie, kostenklassen, ...), memoised."""
+        return self._onthouden(f"{functie.__module__}.{functie.__qualname__}", lambda: functie(self.rijen(op, **filters)), op, **filters)
+
+    def trend(self, **filters) -> list[tuple[datetime.date, Kerncijfers]]:
+        return self._onthouden("trend", lambda: trend(lezen=self.rijen, **filters), **filters)
+
+    def vergelijking(self, van: datetime.date, tot: datetime.date, **filters) -> Vergelijking:
+        return self._onthouden("vergelijking", lambda: vergelijking(van, tot, lezen=self.rijen, **filters), van, tot, **filters)

@@ -1,9 +1,9 @@
-"""Server-rendered SVG line charts of an activity's event history (no JavaScript).
+"""Server-rendered SVG charts (no JavaScript): line charts of an activity's event history and of trends, bar charts.
 
 The Content-Security-Policy forbids inline ``style`` attributes, so the charts
 use SVG presentation attributes only (``fill``, ``stroke``, ``font-size``...).
-Every chart carries a ``<title>`` and ``<desc>`` (``role="img"``); the table of
-the event history on the same page is its accessible alternative.
+Every chart carries a ``<title>`` and ``<desc>`` (``role="img"``); a table with
+the same numbers on the same page is its accessible alternative.
 """
 
 import datetime
@@ -15,7 +15,10 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .templatetags.portfolio import getal_opmaak
+from .templatetags.portfolio import getal_opmaak, mln_opmaak, procent_teken
+
+MILJOEN = Decimal(1_000_000)
+HERIJKING = "herijking"
 
 # Colours of cio.css (contrast >= 3:1 against white for graphical objects).
 LINTBLAUW = "#01689B"
@@ -73,18 +76,27 @@ def lijngrafiek(
     referentie_label: str,
     eenheid: str = "",
 ) -> SafeString:
-    """An SVG line chart of ``punten`` over time, with ``referentie`` as a dashed horizontal line.
+    """An SVG line chart of ``punten`` over time, with ``referentie`` as a dashed line.
 
+    ``referentie`` is one value (a horizontal line: the initial baseline of an
+    activity) or a list of Punt (a second, dashed series: e.g. the total initial
+    estimate per peildatum next to the total current estimate).
     Values are numbers (drawn from 0 up) or dates (the y axis shows years).
     Returns "" when there is nothing to draw.
     """
     punten = [p for p in punten if p.waarde is not None]
     if not punten:
         return mark_safe("")
+    reeks = None
+    if isinstance(referentie, (list, tuple)):
+        reeks = [p for p in referentie if p.waarde is not None]
+        referentie = None
     is_datum = isinstance(punten[0].waarde, datetime.date)
     waarden = [_getal(p.waarde) for p in punten]
     if referentie is not None:
         waarden.append(_getal(referentie))
+    if reeks:
+        waarden.extend(_getal(p.waarde) for p in reeks)
 
     # y domain and ticks
     if is_datum:
@@ -107,7 +119,8 @@ def lijngrafiek(
             t += stap
 
     # x domain: year boundaries around the event dates
-    x_begin, x_eind, x_tikdata = _jaartikken(min(p.datum for p in punten), max(p.datum for p in punten))
+    alle_data = [p.datum for p in punten] + [p.datum for p in reeks or []]
+    x_begin, x_eind, x_tikdata = _jaartikken(min(alle_data), max(alle_data))
     x_min, x_max = _getal(x_begin), _getal(x_eind)
 
     breedte_plot = BREEDTE - LINKS - RECHTS
@@ -135,7 +148,8 @@ def lijngrafiek(
         delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>', LINKS, yy, BREEDTE - RECHTS, yy, RASTER))
         delen.append(format_html('<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle">{}</text>', LINKS - 8, yy, label))
     if eenheid:
-        delen.append(format_html('<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>', LINKS - 8, BOVEN - 14, GEDEMPT, eenheid))
+        # From the left edge: right-aligned at the axis a longer unit ("million euros") would be cut off.
+        delen.append(format_html('<text x="{}" y="{}" fill="{}">{}</text>', 4, BOVEN - 10, GEDEMPT, eenheid))
     # x axis and labels
     onder = BOVEN + hoogte_plot
     delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.5"/>', LINKS, onder, BREEDTE - RECHTS, onder, TEKST))
@@ -158,6 +172,23 @@ def lijngrafiek(
             )
         )
 
+    # a dashed reference series, with hollow markers
+    if reeks:
+        coords = " ".join(f"{x(p.datum)},{y(p.waarde)}" for p in reeks)
+        delen.append(
+            format_html(
+                '<polyline points="{}" fill="none" stroke="{}" stroke-width="2" stroke-dasharray="7 5" stroke-linejoin="round"/>',
+                coords, GEDEMPT,
+            )
+        )
+        for p in reeks:
+            delen.append(
+                format_html(
+                    '<circle cx="{}" cy="{}" r="4" fill="#ffffff" stroke="{}" stroke-width="2"><title>{}</title></circle>',
+                    x(p.datum), y(p.waarde), GEDEMPT, p.tekst,
+                )
+            )
+
     # the current estimate over time
     coords = " ".join(f"{x(p.datum)},{y(p.waarde)}" for p in punten)
     delen.append(format_html('<polyline points="{}" fill="none" stroke="{}" stroke-width="3" stroke-linejoin="round"/>', coords, LINTBLAUW))
@@ -179,7 +210,7 @@ def lijngrafiek(
     delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="3"/>', lx, ly, lx + 28, ly, LINTBLAUW))
     delen.append(format_html('<text x="{}" y="{}" dominant-baseline="middle">{}</text>', lx + 36, ly, lijn_label))
     lx += 46 + int(len(lijn_label) * 7.2)
-    if referentie is not None:
+    if referentie is not None or reeks:
         delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2" stroke-dasharray="7 5"/>', lx, ly, lx + 28, ly, GEDEMPT))
         delen.append(format_html('<text x="{}" y="{}" dominant-baseline="middle">{}</text>', lx + 36, ly, referentie_label))
         lx += 46 + int(len(referentie_label) * 7.2)
@@ -190,3 +221,183 @@ def lijngrafiek(
     delen.append(mark_safe("</svg>"))
     return mark_safe("".join(str(d) for d in delen))
 
+
+
+# Series colours of the bar charts (Rijkshuisstijl; >= 3:1 against white and each
+# told apart by the legend, the value at the end of every bar and the data table).
+REEKSKLEUREN = [LINTBLAUW, "#ca005d", "#39870c"]
+STAAF, STAAF_RUIMTE, LABEL_MAX = 18, 12, 40
+
+
+def _afgekort(tekst: str, lengte: int = LABEL_MAX) -> str:
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "\u2026"
+
+
+def staafgrafiek(
+    *,
+    id: str,
+    titel: str,
+    beschrijving: str,
+    labels: list[str],
+    reeksen: list[tuple[str, list]],
+    eenheid: str = "",
+    decimalen: int | list[int] = 0,
+) -> SafeString:
+    """A horizontal bar chart: one row per label, one bar per series (grouped), the value printed at each bar.
+
+    ``reeksen``: [(series name, [value per label])]; values are numbers (None: no bar).
+    ``decimalen``: of the printed values, one number or one per series.
+    A legend is drawn when there is more than one series. Returns "" when there
+    are no labels. The accessible alternative is the data table the page puts
+    next to it (the same numbers).
+    """
+    if not labels or not reeksen:
+        return mark_safe("")
+    per_reeks = decimalen if isinstance(decimalen, (list, tuple)) else [decimalen] * len(reeksen)
+    waarden = [float(w) for _naam, ws in reeksen for w in ws if w is not None]
+    hoogste = max(waarden + [0.0])
+    stap = _mooie_stap(hoogste or 1.0)
+    x_max = (math.ceil(hoogste / stap) or 1) * stap
+    if x_max < hoogste:
+        x_max += stap
+    getoond = [_afgekort(str(label)) for label in labels]
+    links = min(max(len(t) for t in getoond) * 7 + 16, 300)
+    rechts = 64  # room for the value after the longest bar
+    boven = 40 if len(reeksen) > 1 else 12
+    rij_hoogte = STAAF * len(reeksen) + STAAF_RUIMTE
+    hoogte = boven + rij_hoogte * len(labels) + 32
+    breedte_plot = BREEDTE - links - rechts
+
+    def x(w) -> float:
+        return round(links + float(w) / x_max * breedte_plot, 1)
+
+    delen: list[str] = [
+        format_html(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {b} {h}" width="{b}" height="{h}" '
+            'role="img" aria-labelledby="{id}-titel {id}-desc" font-size="13" fill="{tekst}">',
+            b=BREEDTE, h=hoogte, id=id, tekst=TEKST,
+        ),
+        format_html('<title id="{}-titel">{}</title>', id, titel),
+        format_html('<desc id="{}-desc">{}</desc>', id, beschrijving),
+    ]
+    onder = boven + rij_hoogte * len(labels)
+    # grid and x labels
+    t = 0.0
+    while t <= x_max + stap / 1000:
+        xx = x(t)
+        delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>', xx, boven, xx, onder, RASTER))
+        delen.append(
+            format_html('<text x="{}" y="{}" text-anchor="middle">{}</text>', xx, onder + 18, getal_opmaak(Decimal(str(round(t, 6))), 1 if stap < 1 else 0))
+        )
+        t += stap
+    if eenheid:
+        delen.append(format_html('<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>', BREEDTE - 4, onder + 18, GEDEMPT, eenheid))
+    delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.5"/>', links, boven, links, onder, TEKST))
+
+    for i, (label, tekst) in enumerate(zip(labels, getoond)):
+        y0 = boven + i * rij_hoogte + STAAF_RUIMTE / 2
+        midden = y0 + STAAF * len(reeksen) / 2
+        delen.append(format_html('<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle"><title>{}</title>{}</text>', links - 8, midden, label, tekst))
+        for j, (naam, ws) in enumerate(reeksen):
+            w = ws[i]
+            if w is None:
+                continue
+            yy = y0 + j * STAAF
+            kleur = REEKSKLEUREN[j % len(REEKSKLEUREN)]
+            opgemaakt = getal_opmaak(Decimal(str(w)), per_reeks[j])
+            breedte_staaf = max(x(w) - links, 1 if w else 0)
+            delen.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {} {}</title></rect>',
+                    links, yy + 2, round(breedte_staaf, 1), STAAF - 4, kleur, label, naam, opgemaakt,
+                )
+            )
+            delen.append(format_html('<text x="{}" y="{}" dominant-baseline="middle">{}</text>', round(links + breedte_staaf + 6, 1), yy + STAAF / 2, opgemaakt))
+
+    if len(reeksen) > 1:
+        lx = links
+        for j, (naam, _ws) in enumerate(reeksen):
+            kleur = REEKSKLEUREN[j % len(REEKSKLEUREN)]
+            delen.append(format_html('<rect x="{}" y="{}" width="14" height="14" fill="{}"/>', lx, 11, kleur))
+            delen.append(format_html('<text x="{}" y="{}" dominant-baseline="middle">{}</text>', lx + 20, 18, naam))
+            lx += 40 + int(len(naam) * 7.2)
+    delen.append(mark_safe("</svg>"))
+    return mark_safe("".join(str(d) for d in delen))
+
+
+def _soortlabel(soort: str) -> str:
+    from .models import Gebeurtenis
+
+    return str(Gebeurtenis.Soort(soort).label)
+
+
+def historiegrafieken(*, nummer: int, gebeurtenissen: list, k) -> list[dict]:
+    """The two line charts of an activity's event history: cost estimate and end date, each against the initial baseline.
+
+    ``gebeurtenissen``: by datum, objects with soort, datum, einddatum and
+    totaal_geschat (``Gebeurtenis`` rows, or the events of a published
+    version); ``k``: the activity's Kerncijfers. Returns [{"kop", "svg"}].
+    """
+    if not gebeurtenissen:
+        return []
+    eerste, laatste = gebeurtenissen[0].datum, gebeurtenissen[-1].datum
+    periode = {"van": eerste.strftime("%d-%m-%Y"), "tot": laatste.strftime("%d-%m-%Y"), "n": len(gebeurtenissen)}
+    kosten = [
+        Punt(
+            datum=g.datum,
+            waarde=float(g.totaal_geschat / MILJOEN) if g.totaal_geschat is not None else None,
+            herijking=g.soort == HERIJKING,
+            tekst=_("%(datum)s, %(soort)s: %(bedrag)s mln euro")
+            % {"datum": g.datum.strftime("%d-%m-%Y"), "soort": _soortlabel(g.soort), "bedrag": mln_opmaak(g.totaal_geschat)},
+        )
+        for g in gebeurtenissen
+    ]
+    einddata = [
+        Punt(
+            datum=g.datum,
+            waarde=g.einddatum,
+            herijking=g.soort == HERIJKING,
+            tekst=_("%(datum)s, %(soort)s: einddatum %(eind)s")
+            % {"datum": g.datum.strftime("%d-%m-%Y"), "soort": _soortlabel(g.soort), "eind": g.einddatum.strftime("%d-%m-%Y") if g.einddatum else "—"},
+        )
+        for g in gebeurtenissen
+    ]
+    alternatief = _("Alle waarden staan in de tabel 'Historie van kosten en doorlooptijd' onder de grafieken.")
+    grafieken = []
+    svg = lijngrafiek(
+        id=f"grafiek-kosten-{nummer}",
+        titel=_("Actuele schatting meerjarige kosten door de tijd, in miljoenen euro"),
+        beschrijving=_(
+            "%(n)s gebeurtenissen van %(van)s tot %(tot)s. Initiële baseline %(init)s mln euro (stippellijn); "
+            "actuele schatting %(act)s mln euro, verschil %(pct)s. %(alt)s"
+        )
+        % {**periode, "init": mln_opmaak(k.initieel_totaal), "act": mln_opmaak(k.actueel_totaal), "pct": procent_teken(k.verschil_pct), "alt": alternatief},
+        punten=kosten,
+        referentie=float(k.initieel_totaal / MILJOEN) if k.initieel_totaal is not None else None,
+        lijn_label=_("Actuele schatting"),
+        referentie_label=_("Initiële baseline"),
+        eenheid=_("mln euro"),
+    )
+    if svg:
+        grafieken.append({"kop": _("Kosten: actuele schatting tegenover de initiële baseline"), "svg": svg})
+    svg = lijngrafiek(
+        id=f"grafiek-einddatum-{nummer}",
+        titel=_("Geschatte einddatum door de tijd"),
+        beschrijving=_(
+            "%(n)s gebeurtenissen van %(van)s tot %(tot)s. Initiële einddatum %(init)s (stippellijn); "
+            "actuele einddatum %(act)s. %(alt)s"
+        )
+        % {
+            **periode,
+            "init": k.initiele_einddatum.strftime("%d-%m-%Y") if k.initiele_einddatum else "—",
+            "act": k.actuele_einddatum.strftime("%d-%m-%Y") if k.actuele_einddatum else "—",
+            "alt": alternatief,
+        },
+        punten=einddata,
+        referentie=k.initiele_einddatum,
+        lijn_label=_("Actuele einddatum"),
+        referentie_label=_("Initiële einddatum"),
+    )
+    if svg:
+        grafieken.append({"kop": _("Doorlooptijd: geschatte einddatum tegenover de initiële"), "svg": svg})
+    return grafieken

@@ -474,7 +474,16 @@ class ActiviteitVersie(models.Model):
         verbose_name_plural = _("versies voor publicatie")
         ordering = ["-peildatum", "activiteit", "-versienummer"]
         constraints = [models.UniqueConstraint(fields=["activiteit", "peildatum", "versienummer"], name="versie_uniek")]
-        indexes = [models.Index(fields=["peildatum", "status"]), models.Index(fields=["ministerie", "peildatum"])]
+        indexes = [
+            models.Index(fields=["peildatum", "status"]),
+            models.Index(fields=["ministerie", "peildatum"]),
+            # "De stand op peildatum P" (dashboard.selectors.stand): per activity its newest published
+            # version, read from this index alone on PostgreSQL (DISTINCT ON, index-only scan).
+            models.Index(
+                fields=["activiteit", "-peildatum", "-versienummer"], include=["id"],
+                condition=Q(status="gepubliceerd"), name="versie_gepubliceerd_stand",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.activiteit_id} {self.peildatum} v{self.versienummer} ({self.get_status_display()})"

@@ -79,9 +79,18 @@ in Excel.
 
 :func:`controleren` is the dry run: it validates every row and collects all
 errors as (rij, kolom, reden), rij being the row number in the spreadsheet
-(the header is row 1). :func:`importeren` re-validates and applies all rows in
-one transaction, all or nothing, with one extra audit record
-``import.uitgevoerd``.
+(the header is row 1); it never writes and needs a constant number of
+queries. What only the services can check (the start gate of art 5.3 for a
+new activity, for instance) is found by ``importeren(..., proef=True)``, a
+trial run that is always rolled back. :func:`importeren` re-validates (with
+the rows locked) and applies all rows through the services in one
+transaction, all or nothing, with one extra audit record ``import.uitgevoerd``
+(on the ministerie of the rows; without a ministerie when a file spans several).
+
+Speed: the check and the export read the database with a constant number of
+queries (tuples, streamed); the import itself costs what the services cost,
+about 10 queries per new event and 30-40 per new activity
+(benchmarks/import_5000.py).
 """
 
 from __future__ import annotations
@@ -99,7 +108,7 @@ from typing import Any, Callable, Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -686,14 +695,15 @@ def _bedragen_json(bedragen: dict) -> dict:
     return {c: f"{bedragen[c]:.2f}" for c in KOSTENCATEGORIEEN if bedragen[c]}
 
 
-def historie_json(gebeurtenissen: list[Gebeurtenis]) -> str:
+def historie_json(gebeurtenissen: list) -> str:
+    """The column Historie (JSON): every event of an activity (``_Ev``), compactly (zero amounts and empty texts left out)."""
     items = []
     for g in gebeurtenissen:
         item = {"soort": g.soort, "datum": g.datum.isoformat()}
         if g.einddatum:
             item["einddatum"] = g.einddatum.isoformat()
-        geschat = _bedragen_json({c: _bedrag_uit(g.geschat(c)) for c in KOSTENCATEGORIEEN})
-        gerealiseerd = _bedragen_json({c: _bedrag_uit(g.gerealiseerd(c)) for c in KOSTENCATEGORIEEN})
+        geschat = _bedragen_json(g.geschat)
+        gerealiseerd = _bedragen_json(g.gerealiseerd)
         if geschat:
             item["geschat"] = geschat
         if gerealiseerd:
@@ -702,9 +712,8 @@ def historie_json(gebeurtenissen: list[Gebeurtenis]) -> str:
             item["toelichting_kosten"] = g.toelichting_kosten
         if g.toelichting_einddatum:
             item["toelichting_einddatum"] = g.toelichting_einddatum
-        redenen = [r.code for r in g.redenen.all()]
-        if redenen:
-            item["redenen"] = sorted(redenen)
+        if g.redenen:
+            item["redenen"] = sorted(r.code for r in g.redenen)
         items.append(item)
     return _json(items)
 
@@ -718,75 +727,252 @@ LIJSTEN = {
 }
 
 
-def lijst_json(objecten: Iterable, velden: list[str]) -> str:
-    items = [{v: audit._json_waarde(getattr(o, v)) for v in velden} for o in objecten]
-    return _json(items) if items else ""
+def lijst_json(items: Iterable[dict], velden: list[str]) -> str:
+    uit = [{v: audit._json_waarde(item[v]) for v in velden} for item in items]
+    return _json(uit) if uit else ""
 
 
-def _export_queryset(queryset):
-    return (
-        queryset.met_kerncijfers()
-        .select_related("ministerie", "dienstonderdeel", "zbo")
-        .prefetch_related(
-            Prefetch("gebeurtenissen", queryset=Gebeurtenis.objects.order_by("datum", "pk").prefetch_related("redenen")),
-            "ontwikkelpartijen",
-            "mijlpalen",
-            "kwaliteitstoetsen",
-            "kamerstukken",
-            "baten",
-        )
-        .order_by("nummer")
+# -- reading the database lightly: tuples and dicts, streamed, a constant number of queries ----------
+
+_EV_VELDEN = ["pk", "activiteit_id", "soort", "datum", "einddatum", "toelichting_kosten", "toelichting_einddatum",
+              "totaal_geschat", "totaal_gerealiseerd",
+              *[f"geschat_{c}" for c in KOSTENCATEGORIEEN], *[f"gerealiseerd_{c}" for c in KOSTENCATEGORIEEN]]
+
+
+def gebeurtenissen_per_activiteit(activiteiten, redenen: dict | None = None) -> Iterable[tuple[int, list["_Ev"]]]:
+    """(activiteit id, its events by datum and pk) for ``activiteiten`` (a queryset or a list of ids).
+
+    Two queries (the reasons, then the events streamed in chunks), whatever the
+    number of activities: model instances and their related managers cost too
+    much for tens of thousands of events.
+    """
+    filter_ = {"activiteit__in": activiteiten.values("pk")} if hasattr(activiteiten, "values") else {"activiteit_id__in": list(activiteiten)}
+    redenen = redenen if redenen is not None else {r.pk: r for r in RedenHerijking.objects.all()}
+    per_gebeurtenis: dict[int, list] = {}
+    koppeling = Gebeurtenis.redenen.through.objects.filter(**{f"gebeurtenis__{k}": v for k, v in filter_.items()})
+    for g_id, r_id in koppeling.order_by("gebeurtenis_id", "redenherijking_id").values_list("gebeurtenis_id", "redenherijking_id"):
+        per_gebeurtenis.setdefault(g_id, []).append(redenen[r_id])
+    huidige, groep = None, []
+    rijen = Gebeurtenis.objects.filter(**filter_).order_by("activiteit_id", "datum", "pk").values_list(*_EV_VELDEN)
+    for t in rijen.iterator(chunk_size=2000):
+        if t[1] != huidige:
+            if groep:
+                yield huidige, groep
+            huidige, groep = t[1], []
+        groep.append(_Ev.uit_rij(t, per_gebeurtenis.get(t[0], [])))
+    if groep:
+        yield huidige, groep
+
+
+def _lijsten_per_activiteit(activiteiten, kolommen: Iterable[str]) -> dict[str, dict[int, list[dict]]]:
+    """Per JSON list column: {activiteit id: [items as dicts]} in the model's ordering; one query per list."""
+    filter_ = {"activiteit__in": activiteiten.values("pk")} if hasattr(activiteiten, "values") else {"activiteit_id__in": list(activiteiten)}
+    uit = {}
+    for kolom in kolommen:
+        model, _related, velden = LIJSTEN[kolom]
+        per: dict[int, list[dict]] = {}
+        for item in model.objects.filter(**filter_).order_by("activiteit_id", *model._meta.ordering).values("activiteit_id", *velden):
+            per.setdefault(item["activiteit_id"], []).append(item)
+        uit[kolom] = per
+    return uit
+
+
+class Redenen:
+    """The reasons for a herijking, by pk and by name, with their order (for the column Reden herijking)."""
+
+    def __init__(self, redenen: Iterable[RedenHerijking]):
+        self.op_pk = {r.pk: r for r in redenen}
+        self.op_naam = {r.naam: r for r in self.op_pk.values()}
+        self.volgorde = {r.pk: (r.volgorde, r.naam) for r in self.op_pk.values()}
+
+    @classmethod
+    def laden(cls) -> "Redenen":
+        return cls(RedenHerijking.objects.all())
+
+    def op_naam_of_los(self, naam: str) -> RedenHerijking:
+        """The reason with this name; one renamed or removed since gets an unsaved stand-in (code from the name)."""
+        from django.utils.text import slugify
+
+        return self.op_naam.get(naam) or RedenHerijking(naam=naam, code=slugify(naam))
+
+
+def historie_samenvatting(evs: list, redenen: Redenen) -> dict | None:
+    """What the export row needs of an event history (``_Ev`` by datum): the JSON column, last year's and the latest event, the reasons."""
+    if not evs:
+        return None
+    herijkt = {(r.pk, r.naam): r for ev in evs if ev.soort == Gebeurtenis.Soort.HERIJKING for r in ev.redenen}
+    initiele = next((ev for ev in evs if ev.soort == Gebeurtenis.Soort.INITIEEL), evs[0])
+    return {
+        "json": historie_json(evs),
+        "vorige": vorig_jaar(evs),
+        "laatste": evs[-1],
+        "initiele_datum": initiele.datum,
+        "redenen": "; ".join(r.naam for r in sorted(herijkt.values(), key=lambda r: redenen.volgorde.get(r.pk, (0, r.naam)))),
+    }
+
+
+@dataclass
+class Exportbron:
+    """The common record of one activity for an export row, from the live tables or from a published version.
+
+    ``algemeen``: the general fields as Python values (the names of IctActiviteit,
+    plus ministerie_afkorting, ministerie_naam, dienstonderdeel_naam, zbo_naam);
+    ``kerncijfers``: its derived figures; ``historie``: ``historie_samenvatting``;
+    ``lijsten``: per JSON list column its items as dicts of the LIJSTEN fields;
+    ``partijen``: the ontwikkelpartijen as 'Partij (rol)'. ``gebeurtenissen``
+    is filled only when read from a version (the public activity page shows them).
+    """
+
+    algemeen: dict
+    kerncijfers: Kerncijfers
+    historie: dict | None
+    lijsten: dict[str, list[dict]]
+    partijen: list[str]
+    gebeurtenissen: list = field(default_factory=list)
+
+
+ALGEMENE_VELDEN = [
+    "nummer", "naam", "status", "soort", "onderwerp", "dienstverlening", "wij_verbeteren_op", "ontwikkelwijze", "startdatum",
+    "opdrachtgevende_organisatie", "reden_van_starten", "doel", "samenvatting", "maatwerk", "dechargedatum", "annuleringsdatum",
+    "reden_annulering",
+]
+_DATUMVELDEN = {"startdatum", "dechargedatum", "annuleringsdatum"}
+
+
+def _bron_uit_model(a: IctActiviteit, historie: dict | None, lijsten: dict[str, list[dict]], partijen: list[str]) -> Exportbron:
+    algemeen = {v: getattr(a, v) for v in ALGEMENE_VELDEN}
+    algemeen.update(
+        ministerie_afkorting=a.ministerie.afkorting,
+        ministerie_naam=a.ministerie.naam,
+        dienstonderdeel_naam=a.dienstonderdeel.naam if a.dienstonderdeel else "",
+        zbo_naam=a.zbo.naam if a.zbo else "",
     )
+    return Exportbron(algemeen, a.kerncijfers, historie, lijsten, partijen)
+
+
+# The key figures in a version's gegevens (services.momentopname_activiteit): JSON values by kind.
+_KERNCIJFER_DUUR = {"doorlooptijd_initieel", "doorlooptijd_actueel", "vertraging"}
+_KERNCIJFER_DATUM = {"initiele_einddatum", "actuele_einddatum", "peildatum"}
+_KERNCIJFER_GETAL = {"aantal_herijkingen"}
+
+
+def _uit_json_datum(w) -> datetime.date | None:
+    return datetime.date.fromisoformat(w[:10]) if w else None
+
+
+def _uit_json_bedrag(w) -> Decimal | None:
+    return None if w in (None, "") else Decimal(str(w))
+
+
+def kerncijfers_uit_gegevens(k: dict) -> Kerncijfers:
+    waarden = {}
+    for sleutel, w in k.items():
+        if sleutel in _KERNCIJFER_DUUR:
+            waarden[sleutel] = None if w is None else datetime.timedelta(days=int(w))
+        elif sleutel in _KERNCIJFER_DATUM:
+            waarden[sleutel] = _uit_json_datum(w)
+        elif sleutel in _KERNCIJFER_GETAL:
+            waarden[sleutel] = w
+        else:
+            waarden[sleutel] = _uit_json_bedrag(w)
+    return Kerncijfers(**waarden)
+
+
+def gebeurtenissen_uit_gegevens(items: list[dict], redenen: Redenen) -> list["_Ev"]:
+    """The events of a version's gegevens as ``_Ev`` (by datum and pk, as frozen)."""
+    return [
+        _Ev(
+            soort=g["soort"],
+            datum=_uit_json_datum(g["datum"]),
+            einddatum=_uit_json_datum(g.get("einddatum")),
+            geschat={c: _bedrag_uit(_uit_json_bedrag(g.get(f"geschat_{c}"))) for c in KOSTENCATEGORIEEN},
+            gerealiseerd={c: _bedrag_uit(_uit_json_bedrag(g.get(f"gerealiseerd_{c}"))) for c in KOSTENCATEGORIEEN},
+            toelichting_kosten=g.get("toelichting_kosten") or "",
+            toelichting_einddatum=g.get("toelichting_einddatum") or "",
+            redenen=[redenen.op_naam_of_los(naam) for naam in g.get("redenen", [])],
+            totaal_geschat=_uit_json_bedrag(g.get("totaal_geschat")),
+            totaal_gerealiseerd=_uit_json_bedrag(g.get("totaal_gerealiseerd")),
+        )
+        for g in items
+    ]
+
+
+def bron_uit_gegevens(gegevens: dict, redenen: Redenen) -> Exportbron:
+    """The export record of a published version's frozen ``gegevens`` (ActiviteitVersie.gegevens)."""
+    algemeen = {v: gegevens.get(v) for v in ALGEMENE_VELDEN}
+    for v in _DATUMVELDEN:
+        algemeen[v] = _uit_json_datum(algemeen[v])
+    for v in ("onderwerp", "dienstverlening", "wij_verbeteren_op", "ontwikkelwijze", "opdrachtgevende_organisatie",
+              "reden_van_starten", "doel", "samenvatting", "reden_annulering"):
+        algemeen[v] = algemeen[v] or ""
+    organisatie = gegevens.get("organisatie") or ""
+    algemeen.update(
+        ministerie_afkorting=gegevens.get("ministerie_afkorting", ""),
+        ministerie_naam=gegevens.get("ministerie_naam", ""),
+        # The version holds the organisation's name (str of the dienstonderdeel or zbo) and which of the two it is.
+        dienstonderdeel_naam=organisatie if gegevens.get("dienstonderdeel") else "",
+        zbo_naam=organisatie if gegevens.get("zbo") else "",
+    )
+    evs = gebeurtenissen_uit_gegevens(gegevens.get("gebeurtenissen", []), redenen)
+    lijsten = {kolom: [{v: item.get(v) for v in velden} for item in gegevens.get(related, [])] for kolom, (_m, related, velden) in LIJSTEN.items()}
+    partijen = [partij_tekst(p.get("partij", ""), p.get("rol", "")) for p in gegevens.get("ontwikkelpartijen", [])]
+    return Exportbron(algemeen, kerncijfers_uit_gegevens(gegevens.get("kerncijfers", {})), historie_samenvatting(evs, redenen), lijsten, partijen, evs)
 
 
 def exporteren(queryset) -> list[list]:
     """The rows (without header) of ``queryset`` of IctActiviteit, in KOLOMMEN order, by Nummer.
 
     A constant number of queries: one for the activities with their key figures
-    (``met_kerncijfers()``), one per prefetched list. Values are Python values
-    (str, int, Decimal, date, None); naar_csv / naar_xlsx format them.
+    (``met_kerncijfers()``, the derived figures), one for the events (streamed),
+    one for the herijking reasons, one per list. Values are Python values (str,
+    int, Decimal, date, None); naar_csv / naar_xlsx format them.
     """
-    volgorde_redenen = {r.pk: (r.volgorde, r.naam) for r in RedenHerijking.objects.all()}
-    rijen = []
+    basis = queryset.order_by()
+    redenen = Redenen.laden()
+    historie = {aid: historie_samenvatting(evs, redenen) for aid, evs in gebeurtenissen_per_activiteit(basis, redenen.op_pk)}
+    lijsten = _lijsten_per_activiteit(basis, LIJSTEN)
+    partijen: dict[int, list[str]] = {}
+    for aid, partij, rol in Ontwikkelpartij.objects.filter(activiteit__in=basis.values("pk")).order_by("activiteit_id", "pk").values_list("activiteit_id", "partij", "rol"):
+        partijen.setdefault(aid, []).append(partij_tekst(partij, rol))
+    qs = queryset.met_kerncijfers().select_related("ministerie", "dienstonderdeel", "zbo").order_by("nummer")
+    return [
+        exportrij(_bron_uit_model(a, historie.get(a.pk), {k: v.get(a.pk, []) for k, v in lijsten.items()}, partijen.get(a.pk, [])))
+        for a in qs.iterator(chunk_size=1000)
+    ]
+
+
+def exportrij(bron: Exportbron) -> list:
+    """One export row in KOLOMMEN order: every column is defined here, for the live and the published export."""
     with translation.override("nl"):
-        for a in _export_queryset(queryset):
-            rijen.append(_exportrij(a, volgorde_redenen))
-    return rijen
+        return _exportrij(bron)
 
 
-def _exportrij(a: IctActiviteit, volgorde_redenen: dict) -> list:
-    k = a.kerncijfers
-    gebeurtenissen = list(a.gebeurtenissen.all())
-    laatste = gebeurtenissen[-1] if gebeurtenissen else None
-    vorige = vorig_jaar(gebeurtenissen)
-    redenen = {}
-    for g in gebeurtenissen:
-        if g.soort == Gebeurtenis.Soort.HERIJKING:
-            for r in g.redenen.all():
-                redenen[r.pk] = r
-    redenen_tekst = "; ".join(r.naam for r in sorted(redenen.values(), key=lambda r: volgorde_redenen.get(r.pk, (0, r.naam))))
-    toetsen = list(a.kwaliteitstoetsen.all())
-    aantal_acict = sum(1 for t in toetsen if t.soort == Kwaliteitstoets.Soort.ACICT_ADVIES)
+def _exportrij(bron: Exportbron) -> list:
+    a, k, historie, lijsten = bron.algemeen, bron.kerncijfers, bron.historie, bron.lijsten
+    laatste = historie["laatste"] if historie else None
+    vorige = historie["vorige"] if historie else None
+    aantal_acict = sum(1 for t in lijsten[KWALITEITSTOETSEN] if t["soort"] == Kwaliteitstoets.Soort.ACICT_ADVIES)
+    startdatum = a["startdatum"]
     w = {
-        NUMMER: a.nummer,
-        MINISTERIE: a.ministerie.afkorting,
-        MINISTERIE_NAAM: a.ministerie.naam,
-        NAAM: a.naam,
-        STATUS: _label(Status, a.status),
-        SOORT: _label(Soort, a.soort),
-        ONDERWERP: a.onderwerp,
-        DIENSTVERLENING: a.dienstverlening,
-        WIJ_VERBETEREN_OP: a.wij_verbeteren_op,
-        AANTAL_BATEN: len(a.baten.all()),
-        AANTAL_MIJLPALEN: sum(1 for m in a.mijlpalen.all() if m.behaald),
-        ONTWIKKELPARTIJEN: "; ".join(partij_tekst(p.partij, p.rol) for p in a.ontwikkelpartijen.all()),
-        ONTWIKKELWIJZE: _label(Ontwikkelwijze, a.ontwikkelwijze),
+        NUMMER: a["nummer"],
+        MINISTERIE: a["ministerie_afkorting"],
+        MINISTERIE_NAAM: a["ministerie_naam"],
+        NAAM: a["naam"],
+        STATUS: _label(Status, a["status"]),
+        SOORT: _label(Soort, a["soort"]),
+        ONDERWERP: a["onderwerp"],
+        DIENSTVERLENING: a["dienstverlening"],
+        WIJ_VERBETEREN_OP: a["wij_verbeteren_op"],
+        AANTAL_BATEN: len(lijsten[BATEN]),
+        AANTAL_MIJLPALEN: sum(1 for m in lijsten[MIJLPALEN] if m["behaald"]),
+        ONTWIKKELPARTIJEN: "; ".join(bron.partijen),
+        ONTWIKKELWIJZE: _label(Ontwikkelwijze, a["ontwikkelwijze"]),
         ACICT_ADVIES: "ja" if aantal_acict else "nee",
         AANTAL_ACICT: aantal_acict,
-        STARTDATUM: a.startdatum,
+        STARTDATUM: startdatum,
         INITIELE_EINDDATUM: k.initiele_einddatum,
         ACTUELE_EINDDATUM: k.actuele_einddatum,
-        STARTJAAR: a.startdatum.year if a.startdatum else None,
+        STARTJAAR: startdatum.year if startdatum else None,
         EINDJAAR: k.actuele_einddatum.year if k.actuele_einddatum else None,
         DOORLOOPTIJD_INITIEEL: k.doorlooptijd_initieel_maanden,
         DOORLOOPTIJD_ACTUEEL: k.doorlooptijd_actueel_maanden,
@@ -794,7 +980,7 @@ def _exportrij(a: IctActiviteit, volgorde_redenen: dict) -> list:
         VERSCHIL_PCT: k.vertraging_pct,
         AANPASSING_ABSOLUUT: Kerncijfers._maanden(k.vertraging),
         AANPASSING_RELATIEF: aanpassing_einddatum(k.initiele_einddatum, k.actuele_einddatum),
-        REDEN_HERIJKING: redenen_tekst,
+        REDEN_HERIJKING: historie["redenen"] if historie else "",
         INITIEEL_TOTAAL: _bedrag_uit(k.initieel_totaal),
         ACTUEEL_TOTAAL: _bedrag_uit(k.actueel_totaal),
         KOSTENCATEGORIE: kostencategorie(k.actueel_totaal),
@@ -802,31 +988,28 @@ def _exportrij(a: IctActiviteit, volgorde_redenen: dict) -> list:
         PROGNOSE: _bedrag_uit(k.prognose),
         UITGAVEN: _bedrag_uit(k.gerealiseerd),
         UITGAVEN_VORIG_JAAR: _bedrag_uit(vorige.totaal_gerealiseerd) if vorige else None,
-        DIENSTONDERDEEL: a.dienstonderdeel.naam if a.dienstonderdeel else "",
-        ZBO: a.zbo.naam if a.zbo else "",
-        OPDRACHTGEVER: a.opdrachtgevende_organisatie,
-        REDEN_VAN_STARTEN: a.reden_van_starten,
-        DOEL: a.doel,
-        SAMENVATTING: a.samenvatting,
-        MAATWERK: "" if a.maatwerk is None else ("ja" if a.maatwerk else "nee"),
-        INITIELE_DATUM: gebeurtenissen[0].datum if gebeurtenissen else None,
+        DIENSTONDERDEEL: a["dienstonderdeel_naam"],
+        ZBO: a["zbo_naam"],
+        OPDRACHTGEVER: a["opdrachtgevende_organisatie"],
+        REDEN_VAN_STARTEN: a["reden_van_starten"],
+        DOEL: a["doel"],
+        SAMENVATTING: a["samenvatting"],
+        MAATWERK: "" if a["maatwerk"] is None else ("ja" if a["maatwerk"] else "nee"),
+        INITIELE_DATUM: historie["initiele_datum"] if historie else None,
         PEILDATUM: k.peildatum,
         TOELICHTING_KOSTEN: laatste.toelichting_kosten if laatste else "",
         TOELICHTING_EINDDATUM: laatste.toelichting_einddatum if laatste else "",
-        DECHARGEDATUM: a.dechargedatum,
-        ANNULERINGSDATUM: a.annuleringsdatum,
-        REDEN_ANNULERING: a.reden_annulering,
-        HISTORIE: historie_json(gebeurtenissen),
+        DECHARGEDATUM: a["dechargedatum"],
+        ANNULERINGSDATUM: a["annuleringsdatum"],
+        REDEN_ANNULERING: a["reden_annulering"],
+        HISTORIE: historie["json"] if historie else "",
     }
-    initiele = next((g for g in gebeurtenissen if g.soort == Gebeurtenis.Soort.INITIEEL), None)
-    if initiele is not None:
-        w[INITIELE_DATUM] = initiele.datum
     for cat in KOSTENCATEGORIEEN:
-        w[kolom_initieel(cat)] = _bedrag_uit(getattr(k, f"initieel_{cat}"))
-        w[kolom_actueel(cat)] = _bedrag_uit(getattr(k, f"actueel_{cat}"))
-        w[kolom_gerealiseerd(cat)] = _bedrag_uit(getattr(k, f"gerealiseerd_{cat}"))
-    for kolom, (_model, related, velden) in LIJSTEN.items():
-        w[kolom] = lijst_json(getattr(a, related).all(), velden)
+        w[kolom_initieel(cat)] = _bedrag_uit(getattr(k, f"initieel_{cat}", None))
+        w[kolom_actueel(cat)] = _bedrag_uit(getattr(k, f"actueel_{cat}", None))
+        w[kolom_gerealiseerd(cat)] = _bedrag_uit(getattr(k, f"gerealiseerd_{cat}", None))
+    for kolom, (_model, _related, velden) in LIJSTEN.items():
+        w[kolom] = lijst_json(lijsten[kolom], velden)
     return [w[n] for n in KOLOMMEN]
 
 
@@ -890,6 +1073,89 @@ def naar_xlsx(rijen: list[list]) -> bytes:
     uit = io.BytesIO()
     wb.save(uit)
     return uit.getvalue()
+
+
+def naar_ods(rijen: list[list]) -> bytes:
+    """An OpenDocument spreadsheet (ODS): sheet "ICT-activiteiten", bold header, typed cells (numbers, dates, text).
+
+    Written directly as OpenDocument XML: odfpy builds a DOM element per cell
+    and needs about 9 seconds for 2,000 rows of these columns; this takes a
+    fraction of a second and gives the same file structure (the tests read it
+    back with odfpy).
+    """
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def tekstcel(waarde: str, stijl: str = "") -> str:
+        regels = "".join(f"<text:p>{escape(r)}</text:p>" for r in waarde.split("\n"))
+        return f'<table:table-cell{stijl} office:value-type="string" calcext:value-type="string">{regels}</table:table-cell>'
+
+    def cel(waarde, soort: str) -> str:
+        if waarde is None or waarde == "":
+            return "<table:table-cell/>"
+        if isinstance(waarde, bool):
+            return tekstcel("ja" if waarde else "nee")
+        if isinstance(waarde, (int, Decimal)):
+            stijl = ' table:style-name="bedrag"' if soort == "bedrag" else ""
+            return f'<table:table-cell{stijl} office:value-type="float" office:value="{waarde}" calcext:value-type="float"><text:p>{waarde}</text:p></table:table-cell>'
+        if isinstance(waarde, datetime.date):
+            d = waarde.isoformat()
+            return f'<table:table-cell table:style-name="datum" office:value-type="date" office:date-value="{d}" calcext:value-type="date"><text:p>{d}</text:p></table:table-cell>'
+        return tekstcel(ILLEGAAL.sub("", str(waarde)))
+
+    soorten = [KOLOM[n].soort for n in KOLOMMEN]
+    delen = [
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+        'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+        'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3">'
+        "<office:automatic-styles>"
+        '<number:date-style style:name="N-datum"><number:year number:style="long"/><number:text>-</number:text>'
+        '<number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>'
+        '<number:number-style style:name="N-bedrag"><number:number number:decimal-places="2" number:min-decimal-places="2" '
+        'number:min-integer-digits="1" number:grouping="true"/></number:number-style>'
+        '<style:style style:name="kop" style:family="table-cell"><style:text-properties fo:font-weight="bold"/></style:style>'
+        '<style:style style:name="datum" style:family="table-cell" style:data-style-name="N-datum"/>'
+        '<style:style style:name="bedrag" style:family="table-cell" style:data-style-name="N-bedrag"/>'
+        "</office:automatic-styles>"
+        '<office:body><office:spreadsheet><table:table table:name="ICT-activiteiten">'
+        f'<table:table-column table:number-columns-repeated="{len(KOLOMMEN)}"/>'
+        "<table:table-header-rows><table:table-row>",
+        "".join(tekstcel(n, ' table:style-name="kop"') for n in KOLOMMEN),
+        "</table:table-row></table:table-header-rows>",
+    ]
+    for rij in rijen:
+        delen.append("<table:table-row>" + "".join(cel(w, soort) for w, soort in zip(rij, soorten)) + "</table:table-row>")
+    delen.append("</table:table></office:spreadsheet></office:body></office:document-content>")
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+        '<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    meta = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta>'
+        "<dc:title>ICT-activiteiten</dc:title><dc:language>nl</dc:language>"
+        "</office:meta></office:document-meta>"
+    )
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w") as z:
+        # The mimetype first and uncompressed, as OpenDocument requires.
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("meta.xml", meta, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("content.xml", "".join(delen), compress_type=zipfile.ZIP_DEFLATED)
+    return uit.getvalue()
+
+
+# Characters XML 1.0 does not allow (control characters other than tab, newline, carriage return).
+ILLEGAAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 # -----------------------------------------------------------------------------
@@ -977,23 +1243,40 @@ class _Ev:
     toelichting_einddatum: str = ""
     redenen: list = field(default_factory=list)  # RedenHerijking
 
+    totaal_geschat: Decimal | None = None
+    totaal_gerealiseerd: Decimal | None = None
+
     @classmethod
-    def van(cls, g: Gebeurtenis) -> "_Ev":
+    def uit_rij(cls, t: tuple, redenen: list) -> "_Ev":
+        """From a values_list row of _EV_VELDEN."""
+        n = len(KOSTENCATEGORIEEN)
         return cls(
-            soort=g.soort,
-            datum=g.datum,
-            einddatum=g.einddatum,
-            geschat={c: _bedrag_uit(g.geschat(c)) for c in KOSTENCATEGORIEEN},
-            gerealiseerd={c: _bedrag_uit(g.gerealiseerd(c)) for c in KOSTENCATEGORIEEN},
-            toelichting_kosten=g.toelichting_kosten,
-            toelichting_einddatum=g.toelichting_einddatum,
-            redenen=list(g.redenen.all()),
+            soort=t[2], datum=t[3], einddatum=t[4],
+            geschat={c: _bedrag_uit(w) for c, w in zip(KOSTENCATEGORIEEN, t[9 : 9 + n])},
+            gerealiseerd={c: _bedrag_uit(w) for c, w in zip(KOSTENCATEGORIEEN, t[9 + n : 9 + 2 * n])},
+            toelichting_kosten=t[5], toelichting_einddatum=t[6], redenen=redenen,
+            totaal_geschat=t[7], totaal_gerealiseerd=t[8],
         )
 
     def bedragen(self) -> dict:
         d = {f"geschat_{c}": self.geschat[c] for c in KOSTENCATEGORIEEN}
         d.update({f"gerealiseerd_{c}": self.gerealiseerd[c] for c in KOSTENCATEGORIEEN})
         return d
+
+
+@dataclass
+class _Historie:
+    """What the check needs of an activity's event history: the initial baseline, the latest event, how many, all herijking reasons."""
+
+    eerste: _Ev
+    laatste: _Ev
+    aantal: int
+    bekend: set  # RedenHerijking pks of all herijkingen
+
+    @classmethod
+    def van(cls, evs: list) -> "_Historie":
+        eerste = next((ev for ev in evs if ev.soort == Gebeurtenis.Soort.INITIEEL), evs[0])
+        return cls(eerste, evs[-1], len(evs), {r.pk for ev in evs if ev.soort == Gebeurtenis.Soort.HERIJKING for r in ev.redenen})
 
 
 def _nul() -> dict:
@@ -1050,7 +1333,7 @@ def _d(datum_: datetime.date | None) -> str:
 class _Context:
     """Everything the rows are checked against, loaded with a constant number of queries."""
 
-    def __init__(self, actor, nummers: set[int], vergrendelen: bool):
+    def __init__(self, actor, nummers: set[int], vergrendelen: bool, lijstkolommen: Iterable[str] = ()):
         self.actor = actor
         self.scope = scope(actor, Recht.PORTFOLIO_BEWERKEN)
         self.ministeries = list(Ministerie.objects.all())
@@ -1071,11 +1354,16 @@ class _Context:
             qs = IctActiviteit.objects.filter(nummer__in=lijst[i : i + 1000])
             if vergrendelen:
                 qs = qs.select_for_update(of=("self",))
-            qs = qs.select_related("ministerie", "dienstonderdeel", "zbo").prefetch_related(
-                Prefetch("gebeurtenissen", queryset=Gebeurtenis.objects.order_by("datum", "pk").prefetch_related("redenen")),
-                "ontwikkelpartijen", "mijlpalen", "kwaliteitstoetsen", "kamerstukken", "baten",
-            )
+            qs = qs.select_related("ministerie", "dienstonderdeel", "zbo").prefetch_related("ontwikkelpartijen")
             self.bestaand.update({a.nummer: a for a in qs})
+        ids = [a.pk for a in self.bestaand.values()]
+        self.historie: dict[int, _Historie] = {}
+        self.lijsten: dict[str, dict[int, list[dict]]] = {}
+        for i in range(0, len(ids), 1000):
+            for aid, evs in gebeurtenissen_per_activiteit(ids[i : i + 1000], {r.pk: r for r in self.redenen}):
+                self.historie[aid] = _Historie.van(evs)
+            for kolom, per in _lijsten_per_activiteit(ids[i : i + 1000], lijstkolommen).items():
+                self.lijsten.setdefault(kolom, {}).update(per)
         self.status = _keuze(Status)
         self.soort = _keuze(Soort)
         self.ontwikkelwijze = _keuze(Ontwikkelwijze)
@@ -1180,18 +1468,18 @@ class _Rijcontrole:
         velden = self._algemene_velden(bestaand)
         plan.ministerie = velden["ministerie"] if _ok(velden["ministerie"]) else None
         if bestaand is not None:
-            evs = [_Ev.van(g) for g in bestaand.gebeurtenissen.all()]
-            if not evs or evs[0].soort != Gebeurtenis.Soort.INITIEEL:
+            hist = ctx.historie.get(bestaand.pk)
+            if hist is None or hist.eerste.soort != Gebeurtenis.Soort.INITIEEL:
                 self.fout(NUMMER, _("ICT-activiteit %(nr)s heeft geen initiële baseline; neem contact op met de functioneel beheerder.") % {"nr": nummer})
                 plan.fout = True
                 return plan
             historie = None
         else:
             historie = self._historie()
-            evs = None
+            hist = None
 
         startdatum = velden["startdatum"]
-        gebeurtenisplan = self._gebeurtenissen(bestaand, evs, historie, startdatum, plan)
+        gebeurtenisplan = self._gebeurtenissen(bestaand, hist, historie, startdatum, plan)
         statusplan = self._status(bestaand, velden, startdatum)
         partijen = self._partijen(bestaand)
         lijsten = self._lijsten(bestaand)
@@ -1369,7 +1657,7 @@ class _Rijcontrole:
                            str(item.get("toelichting_einddatum") or ""), redenen))
         return evs if len(self.fouten) == fouten_voor else _FOUT
 
-    def _gebeurtenissen(self, bestaand, evs, historie, startdatum, plan) -> dict:
+    def _gebeurtenissen(self, bestaand, hist: "_Historie | None", historie, startdatum, plan) -> dict:
         """Compare the initial and current figures of the row with the history; plan baseline correction and a new event."""
         uit = {"basis": None, "historie": [], "baseline": {}, "nieuw": None}
         init_datum = self.lees(INITIELE_DATUM, datum) if self.heeft(INITIELE_DATUM) else None
@@ -1401,9 +1689,10 @@ class _Rijcontrole:
             return uit
 
         # -- the history before this row ------------------------------------
-        if evs is None:  # a new activity
+        if hist is None:  # a new activity
             if historie:
                 evs = historie
+                hist = _Historie.van(evs)
                 eerste = evs[0]
                 for kolom, ok in ((INITIELE_DATUM, init_datum is None or init_datum == eerste.datum),
                                   (INITIELE_EINDDATUM, init_eind == eerste.einddatum),
@@ -1435,10 +1724,10 @@ class _Rijcontrole:
                     basis.gerealiseerd = dict(ger_bedragen)
                     basis.toelichting_kosten = toel_k or ""
                     basis.toelichting_einddatum = toel_e or ""
-                evs = [basis]
+                hist = _Historie(basis, basis, 1, set())
                 uit["basis"] = basis
         else:  # an existing activity: the initial columns may change only while the baseline is the only event
-            eerste = evs[0]
+            eerste = hist.eerste
             wijziging = {}
             if init_datum is not None and init_datum != eerste.datum:
                 wijziging["datum"] = (INITIELE_DATUM, init_datum)
@@ -1447,7 +1736,7 @@ class _Rijcontrole:
             for c in KOSTENCATEGORIEEN:
                 if init_bedragen[c] != eerste.geschat[c]:
                     wijziging[f"geschat_{c}"] = (kolom_initieel(c), init_bedragen[c])
-            if wijziging and len(evs) > 1:
+            if wijziging and hist.aantal > 1:
                 for veld, (kolom, _w) in wijziging.items():
                     oud = _d(getattr(eerste, veld)) if veld in ("datum", "einddatum") else f"{eerste.geschat[veld[8:]]:.2f}"
                     self.fout(kolom, _("De initiële baseline ligt vast zodra er een latere rapportage of herijking is (nu %(oud)s). Leg een wijziging vast als herijking in de actuele kolommen.") % {"oud": oud})
@@ -1457,13 +1746,13 @@ class _Rijcontrole:
                 eerste = _Ev(eerste.soort, wijziging.get("datum", (None, eerste.datum))[1], wijziging.get("einddatum", (None, eerste.einddatum))[1],
                              {c: wijziging.get(f"geschat_{c}", (None, eerste.geschat[c]))[1] for c in KOSTENCATEGORIEEN},
                              eerste.gerealiseerd, eerste.toelichting_kosten, eerste.toelichting_einddatum, eerste.redenen)
-                evs = [eerste]
+                hist = _Historie(eerste, eerste, 1, hist.bekend)
 
         # -- the current figures ------------------------------------------------
         if not _ok(act_eind, act_bedragen, ger_bedragen, peildatum):
             return uit
-        laatste = evs[-1]
-        bekend = {r.pk for ev in evs if ev.soort == Gebeurtenis.Soort.HERIJKING for r in ev.redenen}
+        laatste = hist.laatste
+        bekend = hist.bekend
         weg = [r for r in self.ctx.redenen if r.pk in bekend and r not in redenen]
         if weg:
             self.fout(REDEN_HERIJKING, _("Een eerdere herijking kan niet worden verwijderd; ontbrekende reden(en): %(r)s.") % {"r": "; ".join(r.naam for r in weg)})
@@ -1581,7 +1870,7 @@ class _Rijcontrole:
                 continue
             waarde = tekst(self.w.get(kolom))
             if bestaand is not None:
-                if waarde and _normaliseer_json(waarde) != _normaliseer_json(lijst_json(getattr(bestaand, related).all(), velden)):
+                if waarde and _normaliseer_json(waarde) != _normaliseer_json(lijst_json(self.ctx.lijsten.get(kolom, {}).get(bestaand.pk, []), velden)):
                     self.waarschuwing(kolom, _("Wijkt af van het register; deze kolom wordt alleen bij een nieuwe ICT-activiteit ingelezen. Wijzig de lijst op de pagina van de activiteit."))
                 continue
             if not waarde:
@@ -1675,7 +1964,9 @@ def controleren(rijen, actor, *, peildatum: datetime.date | None = None, _vergre
             else:
                 nummers[nummer] = rijnummer
 
-    ctx = _Context(actor, set(nummers), _vergrendelen)
+    # The lists of existing activities are only compared (for a warning) when the file fills such a column.
+    lijstkolommen = [k for k in LIJSTEN if any(not _leeg(rij.get(k)) for rij in genormaliseerd)]
+    ctx = _Context(actor, set(nummers), _vergrendelen, lijstkolommen)
     if ctx.scope.leeg:
         controle.fouten.append(Fout(None, "", _("U heeft geen recht om ICT-activiteiten in te voeren of te wijzigen.")))
     kolomset = set(kolommen)

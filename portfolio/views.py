@@ -8,7 +8,6 @@ comes from ``met_kerncijfers()``: nothing is computed in a template.
 
 import copy
 from collections import Counter
-from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -37,7 +36,7 @@ from .forms import (
     StatusForm,
     VersieForm,
 )
-from .grafiek import Punt, lijngrafiek
+from .grafiek import historiegrafieken
 from .models import (
     BEDRAG,
     KOSTENCATEGORIEEN,
@@ -49,9 +48,7 @@ from .models import (
     Status,
     drempel,
 )
-from .templatetags.portfolio import mln_opmaak, procent_teken
 
-MILJOEN = Decimal(1_000_000)
 
 # Columns of the list: (sort key, label, numeric, ORDER BY expression).
 KOLOMMEN = [
@@ -273,70 +270,8 @@ def lijst(request):
 
 
 def _grafieken(activiteit: IctActiviteit, gebeurtenissen: list[Gebeurtenis], k) -> list[dict]:
-    """The two line charts of the event history: cost estimate and end date, each against the initial baseline."""
-    if not gebeurtenissen:
-        return []
-    eerste, laatste = gebeurtenissen[0].datum, gebeurtenissen[-1].datum
-    periode = {"van": eerste.strftime("%d-%m-%Y"), "tot": laatste.strftime("%d-%m-%Y"), "n": len(gebeurtenissen)}
-    kosten = [
-        Punt(
-            datum=g.datum,
-            waarde=float(g.totaal_geschat / MILJOEN) if g.totaal_geschat is not None else None,
-            herijking=g.soort == Gebeurtenis.Soort.HERIJKING,
-            tekst=_("%(datum)s, %(soort)s: %(bedrag)s mln euro")
-            % {"datum": g.datum.strftime("%d-%m-%Y"), "soort": g.get_soort_display(), "bedrag": mln_opmaak(g.totaal_geschat)},
-        )
-        for g in gebeurtenissen
-    ]
-    einddata = [
-        Punt(
-            datum=g.datum,
-            waarde=g.einddatum,
-            herijking=g.soort == Gebeurtenis.Soort.HERIJKING,
-            tekst=_("%(datum)s, %(soort)s: einddatum %(eind)s")
-            % {"datum": g.datum.strftime("%d-%m-%Y"), "soort": g.get_soort_display(), "eind": g.einddatum.strftime("%d-%m-%Y") if g.einddatum else "—"},
-        )
-        for g in gebeurtenissen
-    ]
-    alternatief = _("Alle waarden staan in de tabel 'Historie van kosten en doorlooptijd' onder de grafieken.")
-    grafieken = []
-    svg = lijngrafiek(
-        id=f"grafiek-kosten-{activiteit.nummer}",
-        titel=_("Actuele schatting meerjarige kosten door de tijd, in miljoenen euro"),
-        beschrijving=_(
-            "%(n)s gebeurtenissen van %(van)s tot %(tot)s. Initiële baseline %(init)s mln euro (stippellijn); "
-            "actuele schatting %(act)s mln euro, verschil %(pct)s. %(alt)s"
-        )
-        % {**periode, "init": mln_opmaak(k.initieel_totaal), "act": mln_opmaak(k.actueel_totaal), "pct": procent_teken(k.verschil_pct), "alt": alternatief},
-        punten=kosten,
-        referentie=float(k.initieel_totaal / MILJOEN) if k.initieel_totaal is not None else None,
-        lijn_label=_("Actuele schatting"),
-        referentie_label=_("Initiële baseline"),
-        eenheid=_("mln euro"),
-    )
-    if svg:
-        grafieken.append({"kop": _("Kosten: actuele schatting tegenover de initiële baseline"), "svg": svg})
-    svg = lijngrafiek(
-        id=f"grafiek-einddatum-{activiteit.nummer}",
-        titel=_("Geschatte einddatum door de tijd"),
-        beschrijving=_(
-            "%(n)s gebeurtenissen van %(van)s tot %(tot)s. Initiële einddatum %(init)s (stippellijn); "
-            "actuele einddatum %(act)s. %(alt)s"
-        )
-        % {
-            **periode,
-            "init": k.initiele_einddatum.strftime("%d-%m-%Y") if k.initiele_einddatum else "—",
-            "act": k.actuele_einddatum.strftime("%d-%m-%Y") if k.actuele_einddatum else "—",
-            "alt": alternatief,
-        },
-        punten=einddata,
-        referentie=k.initiele_einddatum,
-        lijn_label=_("Actuele einddatum"),
-        referentie_label=_("Initiële einddatum"),
-    )
-    if svg:
-        grafieken.append({"kop": _("Doorlooptijd: geschatte einddatum tegenover de initiële"), "svg": svg})
-    return grafieken
+    """The two line charts of the event history (shared with the public activity page)."""
+    return historiegrafieken(nummer=activiteit.nummer, gebeurtenissen=gebeurtenissen, k=k)
 
 
 def _audittrail(user, activiteit, gebeurtenissen, lijsten: dict, versies):

@@ -1,0 +1,27 @@
+"""Filters of the oordelen API (django-filter)."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from oordelen.models import Aanmelding, CioOordeel
+
+NUMMER = {"min_value": 1, "max_value": 2_147_483_647}
+
+
+class OordeelFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=CioOordeel.Status.choices)
+    uitkomst = django_filters.ChoiceFilter(choices=CioOordeel.Uitkomst.choices)
+    activiteit = django_filters.NumberFilter(field_name="activiteit__nummer", label=_("Nummer van de ICT-activiteit."), **NUMMER)
+
+    class Meta:
+        model = CioOordeel
+        fields = ["status", "uitkomst", "activiteit"]
+
+
+class AanmeldingFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=Aanmelding.Status.choices)
+    activiteit = django_filters.NumberFilter(field_name="activiteit__nummer", label=_("Nummer van de ICT-activiteit."), **NUMMER)
+
+    class Meta:
+        model = Aanmelding
+        fields = ["status", "activiteit"]
