@@ -31,7 +31,7 @@ from .models import (
     Zbo,
     vandaag,
 )
-from .permissions import vergeet_scope
+from .permissions import heeft_rijksbreed_recht, vergeet_scope
 from .rechten import (
     ENKELVOUDIGE_ROLLEN,
     GROEPSNAMEN,
@@ -41,6 +41,7 @@ from .rechten import (
     ROLLEN_PER_MINISTERIE_OF_DIENSTONDERDEEL,
     ROLLEN_RIJKSBREED,
     Recht,
+    RijksbreedRecht,
     Rol,
 )
 
@@ -59,6 +60,15 @@ ARTIKEL_PER_REGEL = {
 
 # --------------------------------------------------------------------------
 # Rights
+
+
+def _vereist_beheer(actor) -> None:
+    """Organisation and role data are kept by the functioneel beheerder and the CIO Rijk (stelsel_beheren).
+
+    ``actor=None`` is the system itself: data migrations, the demo loader, the daily task.
+    """
+    if actor is not None and not heeft_rijksbreed_recht(actor, RijksbreedRecht.STELSEL_BEHEREN):
+        raise PermissionDenied(_("Alleen functioneel beheer en de CIO Rijk leggen de organisatie en rollen vast."))
 
 
 def _gewenste_rechten(user, op: datetime.date) -> tuple[set[str], set[tuple[str, int, str]]]:
@@ -249,6 +259,7 @@ def roltoewijzing_starten(
     before appointing a departmental CIO) and S8 (no roles for a ZBO); keeps S2
     (the CIO joins the bestuursraad) and S3 (the CIO has an office).
     """
+    _vereist_beheer(actor)
     if rol not in Rol.values:
         raise ValidationError({"rol": _("Onbekende rol.")})
     ministerie, dienstonderdeel = _valideer_organisatie(rol, organisatie)
@@ -336,6 +347,7 @@ def roltoewijzing_beeindigen(
     consultatie: str = "",
 ) -> Roltoewijzing:
     """End a role assignment (einddatum is the last day in the role); revokes rights once it has passed."""
+    _vereist_beheer(actor)
     toewijzing = Roltoewijzing.objects.select_for_update().select_related("persoon").get(pk=toewijzing.pk)
     if not reden.strip():
         raise ValidationError({"reden": _("Geef de reden van de beëindiging.")})
@@ -415,6 +427,8 @@ def ministerie_opvolgen(
 
     ``opvolgers``: dicts with naam, afkorting and code, or {"bestaand": Ministerie} to merge into.
     """
+    _vereist_beheer(actor)
+    _vereist_beheer(actor)
     voorganger = Ministerie.objects.select_for_update().get(pk=voorganger.pk)
     if not opvolgers:
         raise ValidationError({"opvolgers": _("Noem ten minste één opvolger.")})
@@ -482,6 +496,7 @@ def overleglid_toevoegen(
     gedelegeerd_door_cio_rijk: bool = False,
 ) -> Overleglidmaatschap:
     """Add a chair or member to an overlegorgaan (art 15, S9)."""
+    _vereist_beheer(actor)
     overlegorgaan = Overlegorgaan.objects.select_for_update().get(pk=overlegorgaan.pk)
     if functie == Overleglidmaatschap.Functie.VOORZITTER:
         if _overlappend(overlegorgaan.lidmaatschappen.filter(functie=functie), begindatum, None).exists():
@@ -517,6 +532,7 @@ def overleglid_toevoegen(
 
 @transaction.atomic
 def overleglid_beeindigen(*, actor, lidmaatschap: Overleglidmaatschap, einddatum: datetime.date, reden: str = "") -> Overleglidmaatschap:
+    _vereist_beheer(actor)
     lidmaatschap = Overleglidmaatschap.objects.select_for_update().get(pk=lidmaatschap.pk)
     if einddatum < lidmaatschap.begindatum:
         raise ValidationError({"einddatum": _("De einddatum ligt vóór de begindatum.")})
@@ -532,6 +548,7 @@ def handvest_vaststellen(
     *, actor, overlegorgaan: Overlegorgaan, versie: str, vastgesteld_op: datetime.date, samenvatting: str = ""
 ) -> HandvestVersie:
     """Record a new version of the handvest of the CIO-beraad (B24, art 15.4)."""
+    _vereist_beheer(actor)
     if overlegorgaan.soort != Overlegorgaan.Soort.CIO_BERAAD:
         raise ValidationError({"overlegorgaan": _("Alleen het CIO-beraad stelt een handvest vast (art 15.4).")})
     if vastgesteld_op > vandaag():
@@ -561,6 +578,7 @@ def art17_afwijking_aanvragen(
     einddatum: datetime.date | None = None,
 ) -> Art17Afwijking:
     """Record a minister's request to deviate from named provisions (B27)."""
+    _vereist_beheer(actor)
     fouten = {}
     geldig = set(Art17Afwijking.Bepaling.values)
     if not bepalingen:
@@ -595,6 +613,7 @@ def art17_afwijking_aanvragen(
 @transaction.atomic
 def art17_afwijking_besluiten(*, actor, afwijking: Art17Afwijking, goedgekeurd: bool, reden: str = "") -> Art17Afwijking:
     """Record the decision on an art 17 request. Only an approved one switches rules off (S10)."""
+    _vereist_beheer(actor)
     afwijking = Art17Afwijking.objects.select_for_update().get(pk=afwijking.pk)
     if afwijking.status != Art17Afwijking.Status.AANGEVRAAGD:
         raise ValidationError({"status": _("Over deze afwijking is al besloten (%(status)s).") % {"status": afwijking.get_status_display()}})

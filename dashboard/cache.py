@@ -1,18 +1,29 @@
 """Caching of the public pages and files: in the server (Django's cache) and in HTTP.
 
-Server side, ``publiek`` stores the whole response of a public view in
-Django's cache (Redis when ``REDIS_URL`` is set, else in-process memory),
-keyed by the path, the sorted query string, the language and the publication
-generation (``portfolio.publicatiecache``). Publishing by the CIO Rijk bumps
-the generation, so every public page is rendered anew from then on; entries of
-old generations expire (``TIMEOUT``).
+Server side, whole responses of the public views are kept in Django's cache
+(Redis when ``REDIS_URL`` is set, else in-process memory), keyed by the path,
+the sorted query string and the language, and stamped with the publication
+generation (``portfolio.publicatiecache``): publishing by the CIO Rijk bumps
+the generation, so from then on every public page is rendered anew; entries
+of an older generation are replaced when next asked for, or expire
+(``TIMEOUT``).
 
-A cached page is shared by all anonymous visitors, so it must not contain
+Two parts:
+
+* ``publiek`` (a view decorator) marks a response as shareable and sets its
+  HTTP caching headers;
+* ``PubliekeCacheMiddleware`` (right after WhiteNoise in MIDDLEWARE) serves a
+  stored page before sessions, CSRF, authentication and the URL resolver run,
+  with one cache round trip (the generation and the page in one
+  ``get_many``), and stores a marked response on its way out, with the headers
+  the inner middleware added.
+
+A stored page is shared by all anonymous visitors, so it must not contain
 anything of one visitor: public pages render no CSRF token (the language
 switch is a link, see ``views.taal``) and no user data. Requests that may
 belong to someone (a session or a messages cookie: logged in, or a message
-waiting) are rendered without the cache and marked private. A response that
-used a CSRF token anyway is never stored (defence in depth).
+waiting) never get or fill a stored page and are marked private. A response
+that sets a cookie (a CSRF token, a session, messages) is never stored.
 
 In HTTP, anonymous page responses may be kept by browsers and proxies for
 ``MAX_AGE`` seconds (``Vary: Cookie, Accept-Language``); the open-data files
@@ -26,16 +37,15 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_etags, parse_http_date_safe, quote_etag
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_request
 
 from portfolio import publicatiecache
 
 TIMEOUT = 24 * 60 * 60
 MAX_AGE = 5 * 60
-# Headers of a view's response kept in the cache (the middleware adds the rest on every request).
-BEWAARDE_HEADERS = ("Content-Type", "Content-Disposition", "ETag", "Last-Modified", "Content-Language")
+OVERGESLAGEN_HEADERS = {"set-cookie", "x-cache"}
 
 
 def persoonlijk(request) -> bool:
@@ -44,9 +54,11 @@ def persoonlijk(request) -> bool:
 
 
 def sleutel(request) -> str:
+    """The cache key of a public page: path, sorted query and language (LocaleMiddleware's choice for this request)."""
     query = sorted((k, v) for k, waarden in request.GET.lists() for v in waarden)
-    ruw = repr((request.path, query, get_language())).encode()
-    return f"publiek:{publicatiecache.generatie()}:{hashlib.sha256(ruw).hexdigest()}"
+    taal = get_language_from_request(request)
+    ruw = repr((request.path, query, taal)).encode()
+    return f"publiek:{hashlib.sha256(ruw).hexdigest()}"
 
 
 def _markeer(response, *, gedeeld: bool):
@@ -59,40 +71,54 @@ def _markeer(response, *, gedeeld: bool):
 
 
 def publiek(view):
-    """Serve a public GET view from the cache for anonymous visitors; render and store on a miss.
+    """Mark a public GET view's response as shareable (the middleware stores it) and set its caching headers.
 
-    Only 200 responses are stored, never one that used a CSRF token or set a
-    cookie. Authenticated (or possibly authenticated) requests are rendered
-    without the cache.
+    Requests that may belong to someone are rendered as usual and marked private.
     """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or persoonlijk(request):
-            return _markeer(view(request, *args, **kwargs), gedeeld=False)
+        gedeeld = request.method in ("GET", "HEAD") and not persoonlijk(request)
+        response = view(request, *args, **kwargs)
+        if gedeeld and response.status_code == 200:
+            request.publiek_bewaren = True
+        return _markeer(response, gedeeld=gedeeld)
+
+    return wrapper
+
+
+class PubliekeCacheMiddleware:
+    """Serve and store the responses of ``publiek`` views for anonymous GET requests (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "GET" or persoonlijk(request):
+            return self.get_response(request)
         key = sleutel(request)
-        bewaard = cache.get(key)
-        if bewaard is not None:
-            status, headers, inhoud = bewaard
+        gevonden = cache.get_many([publicatiecache.SLEUTEL, key])
+        generatie = gevonden.get(publicatiecache.SLEUTEL) or publicatiecache.generatie()
+        bewaard = gevonden.get(key)
+        if bewaard is not None and bewaard[0] == generatie:
+            _gen, status, headers, inhoud = bewaard
             response = HttpResponse(inhoud, status=status)
             for naam, waarde in headers:
                 response[naam] = waarde
             response["X-Cache"] = "hit"
-            return _markeer(response, gedeeld=True)
-        response = view(request, *args, **kwargs)
-        deelbaar = (
-            response.status_code == 200
-            and not response.streaming
-            and not response.cookies
-            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        )
-        if deelbaar:
-            headers = [(h, response[h]) for h in BEWAARDE_HEADERS if h in response]
-            cache.set(key, (response.status_code, headers, response.content), TIMEOUT)
+            if response.has_header("ETag") or response.has_header("Last-Modified"):
+                # a stored open-data file: answer If-None-Match / If-Modified-Since as the view would
+                return get_conditional_response(
+                    request, etag=response.get("ETag"), last_modified=parse_http_date_safe(response.get("Last-Modified") or ""),
+                    response=response,
+                )
+            return response
+        response = self.get_response(request)
+        if getattr(request, "publiek_bewaren", False) and response.status_code == 200 and not response.streaming and not response.cookies:
+            headers = [(k, v) for k, v in response.headers.items() if k.lower() not in OVERGESLAGEN_HEADERS]
+            cache.set(key, (generatie, response.status_code, headers, response.content), TIMEOUT)
             response["X-Cache"] = "miss"
-        return _markeer(response, gedeeld=deelbaar)
-
-    return wrapper
+        return response
 
 
 def conditional(etag_en_datum):
@@ -100,8 +126,8 @@ def conditional(etag_en_datum):
 
     Sets ETag and Last-Modified and answers If-None-Match / If-Modified-Since
     with 304 before the view runs. Cheap by design: the function should read
-    one aggregate, not the data. (Django's ``condition`` decorator needs two
-    separate functions; this one computes both from one query.)
+    a stamp, not the data. (Django's ``condition`` decorator needs two
+    separate functions; this one computes both from one stamp.)
     """
 
     def decorator(view):

@@ -120,16 +120,22 @@ def verzamelen(*, jaar: int, user) -> Rapportgegevens:
 
 
 def _verzamelen(jaar: int, peildatum: datetime.date, user) -> Rapportgegevens:
-    rijen = selectors.rijen(peildatum)
-    for r in rijen:
-        r["status_naam"] = STATUSNAMEN.get(r["activiteit_status"], r["activiteit_status"])
-        r["kostenverschil_pct"] = selectors.kostenverschil_pct(r)
-        r["vertraging_jaren"] = selectors.vertraging_jaren(r)
+    rijen = [
+        dict(r, status_naam=STATUSNAMEN.get(r["activiteit_status"], r["activiteit_status"]),
+             kostenverschil_pct=selectors.kostenverschil_pct(r), vertraging_jaren=selectors.vertraging_jaren(r))
+        for r in selectors.rijen(peildatum)
+    ]
     kc = selectors.kerncijfers(rijen)
-    trend = [(p, k) for p, k in selectors.trend() if p <= peildatum]
-    trend_versies = {
-        p.isoformat(): list(selectors.stand(p).order_by("pk").values_list("pk", flat=True)) for p, _k in trend if p != peildatum
-    }
+    gelezen: dict[datetime.date, list[dict]] = {peildatum: rijen}
+
+    def lezen(p: datetime.date) -> list[dict]:
+        """The rows trend() reads per peildatum: kept, to record their versions; none after the report's peildatum."""
+        if p not in gelezen:
+            gelezen[p] = selectors.rijen(p) if p < peildatum else []
+        return gelezen[p]
+
+    trend = [(p, k) for p, k in selectors.trend(lezen=lezen) if p <= peildatum]
+    trend_versies = {p.isoformat(): sorted(r["pk"] for r in gelezen[p]) for p, _k in trend if p != peildatum}
     per_min = [(afk, naam, k, _pct(k.som_actueel, k.som_initieel)) for (afk, naam), k in selectors.per_ministerie(rijen).items()]
 
     herijkingen = _herijkingen(rijen, jaar)

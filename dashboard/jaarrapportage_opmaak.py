@@ -76,9 +76,9 @@ def html_inhoud(g: Rapportgegevens) -> str:
                 "g": g,
                 "grafieken": grafieken(g),
                 "mutatielijsten": [
-                    (f"Gestart in {g.jaar}", g.gestart),
-                    (f"Afgerond in {g.jaar}", g.afgerond),
-                    (f"Geannuleerd in {g.jaar}", g.geannuleerd),
+                    (f"Gestart in {g.jaar}", "Startdatum", "start", g.gestart),
+                    (f"Afgerond in {g.jaar}", "Einddatum", "eind", g.afgerond),
+                    (f"Geannuleerd in {g.jaar}", "Einddatum", "eind", g.geannuleerd),
                 ],
             },
         )

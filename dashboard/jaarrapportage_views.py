@@ -24,10 +24,22 @@ from .models import Jaarrapportage
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _rapport(request, pk) -> Jaarrapportage:
+# Large columns, read only where needed: the stored HTML (megabytes for thousands of activities) and the inputs.
+GROOT = ("html", "invoer")
+
+
+def _rapport(request, pk, *uitstellen: str) -> Jaarrapportage:
     return get_object_or_404(
-        Jaarrapportage.objects.zichtbaar_voor(request.user).select_related("gestart_door__persoon", "definitief_door__persoon"), pk=pk
+        Jaarrapportage.objects.zichtbaar_voor(request.user).select_related("gestart_door__persoon", "definitief_door__persoon")
+        .defer(*uitstellen),
+        pk=pk,
     )
+
+
+def _jaren() -> list[int]:
+    """The years the CIO Rijk can start: with published data, and not final yet."""
+    definitief = set(Jaarrapportage.objects.definitief().values_list("jaar", flat=True))
+    return [j for j in services.beschikbare_jaren() if j not in definitief]
 
 
 def _gereed(rapport: Jaarrapportage) -> Jaarrapportage:
@@ -43,8 +55,10 @@ def _bestand(veld, naam: str, content_type: str) -> FileResponse:
 def _lijst(request, form=None, status=200):
     mag = services.mag_opstellen(request.user)
     if mag and form is None:
-        form = JaarForm(jaren=services.beschikbare_jaren())
-    rapporten = Jaarrapportage.objects.zichtbaar_voor(request.user).select_related("gestart_door__persoon", "definitief_door__persoon")
+        form = JaarForm(jaren=_jaren())
+    rapporten = (
+        Jaarrapportage.objects.zichtbaar_voor(request.user).select_related("gestart_door__persoon", "definitief_door__persoon").defer(*GROOT)
+    )
     return render(request, "dashboard/jaarrapportage_lijst.html", {"rapporten": rapporten, "mag_opstellen": mag, "form": form}, status=status)
 
 
@@ -58,7 +72,7 @@ def lijst(request):
 def starten(request):
     if not services.mag_opstellen(request.user):
         raise PermissionDenied(_("Alleen de CIO Rijk stelt de jaarrapportage op."))
-    form = JaarForm(request.POST, jaren=services.beschikbare_jaren())
+    form = JaarForm(request.POST, jaren=_jaren())
     if form.is_valid():
         try:
             rapport = services.jaarrapportage_starten(actor=request.user, jaar=form.cleaned_data["jaar"])
@@ -72,7 +86,7 @@ def starten(request):
 
 @login_required
 def detail(request, pk):
-    rapport = _rapport(request, pk)
+    rapport = _rapport(request, pk, "html")
     return render(request, "dashboard/jaarrapportage_detail.html", {"rapport": rapport, "mag_opstellen": services.mag_opstellen(request.user)})
 
 
@@ -80,7 +94,7 @@ def detail(request, pk):
 @never_cache
 def status(request, pk):
     """The progress as JSON, polled by static/js/jaarrapportage.js every 2 seconds."""
-    r = _rapport(request, pk)
+    r = _rapport(request, pk, *GROOT)
     return JsonResponse({
         "status": r.getoonde_status,
         "status_label": r.getoonde_status_label,
@@ -97,26 +111,26 @@ def status(request, pk):
 
 @login_required
 def pdf(request, pk):
-    r = _gereed(_rapport(request, pk))
+    r = _gereed(_rapport(request, pk, *GROOT))
     return _bestand(r.pdf, f"jaarrapportage-{r.jaar}{'' if r.status == r.Status.DEFINITIEF else '-concept-' + str(r.pk)}.pdf", "application/pdf")
 
 
 @login_required
 def xlsx(request, pk):
-    r = _gereed(_rapport(request, pk))
+    r = _gereed(_rapport(request, pk, *GROOT))
     return _bestand(r.xlsx, f"jaarrapportage-{r.jaar}{'' if r.status == r.Status.DEFINITIEF else '-concept-' + str(r.pk)}-tabellen.xlsx", XLSX)
 
 
 @login_required
 def html(request, pk):
-    r = _gereed(_rapport(request, pk))
+    r = _gereed(_rapport(request, pk, "invoer"))
     return render(request, "dashboard/jaarrapportage_html.html", {"rapport": r, "inhoud": mark_safe(r.html), "publiek": False})
 
 
 @login_required
 @require_POST
 def opnieuw(request, pk):
-    r = _rapport(request, pk)
+    r = _rapport(request, pk, *GROOT)
     try:
         services.jaarrapportage_opnieuw(actor=request.user, rapport=r)
     except ValidationError as exc:
@@ -132,7 +146,7 @@ def definitief(request, pk):
     """Confirmation step, then the CIO Rijk finalizes (audited; frozen and public afterwards)."""
     if not services.mag_opstellen(request.user):
         raise PermissionDenied(_("Alleen de CIO Rijk maakt de jaarrapportage definitief."))
-    r = _rapport(request, pk)
+    r = _rapport(request, pk, *GROOT)
     if request.method == "POST":
         try:
             services.jaarrapportage_definitief(actor=request.user, rapport=r)
@@ -151,24 +165,24 @@ def definitief(request, pk):
 
 # -- public (no log-in): the final reports only ------------------------------
 
-def _publiek(jaar: int) -> Jaarrapportage:
-    return get_object_or_404(Jaarrapportage.objects.definitief(), jaar=jaar)
+def _publiek(jaar: int, *uitstellen: str) -> Jaarrapportage:
+    return get_object_or_404(Jaarrapportage.objects.definitief().defer(*uitstellen), jaar=jaar)
 
 
 def publiek(request):
-    return render(request, "dashboard/jaarrapportage_publiek.html", {"rapporten": Jaarrapportage.objects.definitief()})
+    return render(request, "dashboard/jaarrapportage_publiek.html", {"rapporten": Jaarrapportage.objects.definitief().defer(*GROOT)})
 
 
 def publiek_pdf(request, jaar):
-    r = _publiek(jaar)
+    r = _publiek(jaar, *GROOT)
     return _bestand(r.pdf, f"jaarrapportage-{r.jaar}.pdf", "application/pdf")
 
 
 def publiek_xlsx(request, jaar):
-    r = _publiek(jaar)
+    r = _publiek(jaar, *GROOT)
     return _bestand(r.xlsx, f"jaarrapportage-{r.jaar}-tabellen.xlsx", XLSX)
 
 
 def publiek_html(request, jaar):
-    r = _publiek(jaar)
+    r = _publiek(jaar, "invoer")
     return render(request, "dashboard/jaarrapportage_html.html", {"rapport": r, "inhoud": mark_safe(r.html), "publiek": True})

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q
 
 from portfolio.models import ActiviteitVersie, Rapportagemodel, Soort, Status, drempel
 
@@ -471,8 +471,25 @@ def zoeken(
 # -- one activity, and what changed recently ------------------------------------
 
 def gepubliceerde_versie(nummer: int, op: datetime.date | None = None) -> ActiviteitVersie | None:
-    """The published version of activity ``nummer`` as it stands on ``op`` (None: not public on that date)."""
-    return stand(op).filter(activiteit__nummer=nummer).select_related("ministerie").first()
+    """The published version of activity ``nummer`` as it stands on ``op`` (None: not public on that date).
+
+    The same as ``stand(op).filter(activiteit__nummer=nummer)``, read for this one
+    activity only: its newest published version on or before ``op``, if at or above the threshold.
+    """
+    op = op or standaard_peildatum()
+    if op is None:
+        return None
+    versie = (
+        ActiviteitVersie.objects.filter(status=GEPUBLICEERD, peildatum__lte=op, activiteit__nummer=nummer)
+        .select_related("ministerie")
+        .order_by("-peildatum", "-versienummer")
+        .first()
+    )
+    if versie is None:
+        return None
+    grens = drempel(op)
+    boven = any(w is not None and w >= grens for w in (versie.actueel_totaal, versie.initieel_totaal))
+    return versie if boven else None
 
 
 def peildata_van(nummer: int) -> list[datetime.date]:
@@ -502,16 +519,18 @@ def nieuwste(rijen_: list[dict], aantal: int = 10) -> list[dict]:
 # -- memoised per process, for the public pages -------------------------------------
 
 def publicatiestempel() -> tuple:
-    """What is published, in two small queries: (number of published versions, highest pk, the threshold models).
+    """What is published, in two small queries: (the time of the newest publication, the threshold models).
 
-    Published versions are never changed (a correction is a new version), so
-    every publication changes the first two; a changed threshold changes the
-    third. The memo below and the open-data ETags are keyed by it, so they are
-    right whichever process published and whatever the page cache holds.
+    A published version never changes (a correction is a new version) and
+    every publication stamps ``gepubliceerd_op``, so each publication changes
+    the first part; a changed threshold changes the second. The memo below and
+    the open-data ETags are keyed by it, so they are right whichever process
+    published and whatever the page cache holds. (Read from the partial index
+    versie_gepubliceerd_op: one index entry, whatever the number of versions.)
     """
-    versies = ActiviteitVersie.objects.filter(status=GEPUBLICEERD).order_by().aggregate(n=Count("pk"), m=Max("pk"))
+    laatste = ActiviteitVersie.objects.filter(status=GEPUBLICEERD).order_by().aggregate(m=Max("gepubliceerd_op"))["m"]
     drempels = tuple(Rapportagemodel.objects.order_by("geldig_vanaf").values_list("geldig_vanaf", "drempel_eur"))
-    return versies["n"], versies["m"], drempels
+    return laatste, drempels
 
 
 class _Geheugen:
@@ -539,7 +558,7 @@ class _Geheugen:
             self._waarden.clear()
 
 
-geheugen = _Geheugen()
+geheugen = _Geheugen(maximum=512)
 
 
 def _filtersleutel(filters: dict) -> tuple:

@@ -14,6 +14,7 @@ anonymous visitors (``dashboard.cache.publiek``).
 """
 
 import datetime
+import functools
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -32,12 +33,14 @@ from django.views.decorators.http import require_GET
 from cio_stelsel.models import Ministerie
 from portfolio.grafiek import Punt, historiegrafieken, lijngrafiek, staafgrafiek
 from portfolio.models import Kwaliteitstoets, Soort, Status
-from portfolio.templatetags.portfolio import mln_opmaak
+from portfolio.templatetags.portfolio import getal_opmaak, labelklasse, mln_opmaak, procent_teken
 
 from . import opendata, selectors
 from .cache import conditional, publiek
 
 PAGINA_GROOTTE = 25
+# The comparison of two peildata lists the largest cost differences (the sum covers all).
+GROOTSTE_VERSCHILLEN = 25
 MILJOEN = Decimal(1_000_000)
 
 
@@ -288,16 +291,31 @@ def activiteiten(request):
     return render(request, "dashboard/activiteiten.html", context)
 
 
+@functools.lru_cache(maxsize=8192)
+def _activiteit_pad(nummer: int) -> str:
+    return reverse("dashboard:activiteit", args=[nummer])
+
+
 def _lijstrij(r: dict) -> dict:
+    """A row of an activity table, with its cells formatted here (tables of hundreds of rows render faster
+    from plain strings than through a template filter per cell; the filters of portfolio.templatetags do the same)."""
+    verschil, vertraging = selectors.kostenverschil_pct(r), selectors.vertraging_jaren(r)
     return {
         **r,
         "nummer": r["activiteit__nummer"],
+        "url": _activiteit_pad(r["activiteit__nummer"]),
         # The executing organisation, when it is not the ministerie itself (a dienstonderdeel or zbo).
         "eigen_organisatie": "" if (r["organisatie"] or "").startswith(r["ministerie__naam"]) else r["organisatie"],
-        "verschil_pct": selectors.kostenverschil_pct(r),
-        "vertraging": selectors.vertraging_jaren(r),
+        "verschil_pct": verschil,
+        "vertraging": vertraging,
         "status_label": Status(r["activiteit_status"]).label if r["activiteit_status"] in Status.values else r["activiteit_status"],
+        "status_klasse": labelklasse(r["activiteit_status"]),
         "soort_label": Soort(r["soort"]).label if r["soort"] in Soort.values else r["soort"],
+        "initieel_mln": mln_opmaak(r["initieel_totaal"]),
+        "actueel_mln": mln_opmaak(r["actueel_totaal"]),
+        "verschil_tekst": procent_teken(verschil),
+        "vertraging_tekst": getal_opmaak(vertraging, 1, teken=True),
+        "einddatum_tekst": r["actuele_einddatum"].strftime("%d-%m-%Y") if r["actuele_einddatum"] else "—",
     }
 
 
@@ -475,7 +493,8 @@ def _vergelijking_context(v: selectors.Vergelijking) -> dict:
         "herijkt": [paar(o, n) for o, n in v.herijkt],
         "verdwenen": [_lijstrij(r) for r in v.verdwenen],
         "kostenverschil": v.kostenverschil,
-        "per_activiteit": [paar(o, n) for o, n in v.per_activiteit],
+        "per_activiteit": [paar(o, n) for o, n in v.per_activiteit[:GROOTSTE_VERSCHILLEN]],
+        "per_activiteit_meer": max(0, len(v.per_activiteit) - GROOTSTE_VERSCHILLEN),
     }
 
 

@@ -130,7 +130,9 @@ def oordeel_vaststellen(
     if uitkomst != CioOordeel.Uitkomst.POSITIEF_ONDER_VOORWAARDEN and voorwaarden:
         fouten["voorwaarden"] = _("Voorwaarden horen alleen bij 'positief onder voorwaarden'.")
     if versie is not None and versie != actueel.versie:
-        fouten["uitkomst"] = _("Het oordeel is gewijzigd nadat u het opende. Lees de nieuwe versie voordat u het vaststelt.")
+        raise ValidationError(
+            _("Het oordeel is gewijzigd nadat u het opende. Lees de nieuwe versie voordat u het vaststelt."), code="conflict"
+        )
     if fouten:
         raise ValidationError(fouten)
     nu = timezone.now()
@@ -146,11 +148,8 @@ def oordeel_vaststellen(
         Voorwaarde.objects.create(oordeel=actueel, omschrijving=tekst)
     gevolgen = {"voorwaarden": voorwaarden}
     activiteit = actueel.activiteit
-    # The oordeel is also a kwaliteitstoets of the activity (reporting model).
-    Kwaliteitstoets.objects.create(
-        activiteit=activiteit, toetsdatum=timezone.localdate(nu), uitvoerende_partij=_("CIO %(org)s") % {"org": activiteit.ministerie.afkorting},
-        soort=Kwaliteitstoets.Soort.CIO_OORDEEL, omschrijving=_("CIO-oordeel: %(u)s") % {"u": actueel.get_uitkomst_display()},
-    )
+    # No kwaliteitstoets is made of it: oordelen are not public (B7). A ministry that
+    # publishes an oordeel records that toets itself on the activity.
     if uitkomst == CioOordeel.Uitkomst.NEGATIEF:
         # B3: on the agenda of the bestuursraad of the ministerie.
         punt = BestuursraadAgendapunt.objects.create(oordeel=actueel, ministerie=activiteit.ministerie)

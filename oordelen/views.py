@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -328,7 +328,7 @@ def aanmelding_stap(request, pk, stap):
     """One step of the AcICT lifecycle. On errors the page is shown again with the input kept."""
     a = _aanmelding(request, pk)
     if stap not in AANMELDING_STAPPEN:
-        raise PermissionDenied
+        raise Http404
     form_klasse, naam, uitvoeren = AANMELDING_STAPPEN[stap]
     form = None
     if form_klasse is not None:

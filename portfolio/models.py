@@ -483,6 +483,8 @@ class ActiviteitVersie(models.Model):
                 fields=["activiteit", "-peildatum", "-versienummer"], include=["id"],
                 condition=Q(status="gepubliceerd"), name="versie_gepubliceerd_stand",
             ),
+            # The newest publication (dashboard.selectors.publicatiestempel), read from one index entry.
+            models.Index(fields=["gepubliceerd_op"], condition=Q(status="gepubliceerd"), name="versie_gepubliceerd_op"),
         ]
 
     def __str__(self):

@@ -207,7 +207,7 @@ def ministerie(request, pk: int, peildatum: datetime.date):
 @require_POST
 def voorbereiden(request, pk: int, peildatum: datetime.date):
     """Freeze the activity's current data as a concept version (the office or the CIO; also a correction)."""
-    a = get_object_or_404(IctActiviteit, pk=pk)
+    a = get_object_or_404(IctActiviteit.objects.zichtbaar_voor(request.user), pk=pk)
     try:
         v = services.versie_voorbereiden(actor=request.user, activiteit=a, peildatum=peildatum)
     except ValidationError as exc:

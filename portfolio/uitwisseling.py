@@ -1941,6 +1941,9 @@ def controleren(rijen, actor, *, peildatum: datetime.date | None = None, _vergre
             controle.fouten.append(Fout(1, k, _("Deze verplichte kolom ontbreekt in de kopregel.")))
     if controle.fouten:
         return controle
+    if not any(any(not _leeg(w) for w in rij.values()) for rij in rijen):
+        controle.fouten.append(Fout(None, "", _("Het bestand bevat geen ICT-activiteiten, alleen een kopregel.")))
+        return controle
     rijnummers = list(getattr(rijen, "rijnummers", None) or range(2, len(rijen) + 2))
     if isinstance(rijen, Rijen):  # inlezen already used the canonical column names
         genormaliseerd = rijen

@@ -15,7 +15,6 @@ import datetime
 import hashlib
 
 from django.conf import settings
-from django.db.models import Count, Max
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +27,7 @@ from rest_framework.response import Response
 
 from cio_stelsel.api.throttling import AnoniemThrottle, ScopeThrottle
 from dashboard import selectors
-from portfolio.models import ActiviteitVersie, Rapportagemodel, drempel
+from portfolio.models import ActiviteitVersie, drempel
 
 from . import serializers as s
 from .filters import PubliekeActiviteitFilter, PubliekeLijstFilter
@@ -58,13 +57,9 @@ def zoekinvoer(request, klasse):
 
 
 def publicatiestempel() -> tuple[str, datetime.datetime | None]:
-    """What the public data depends on: the publications and the threshold in force. Two small queries."""
-    gepubliceerd = ActiviteitVersie.objects.filter(status=ActiviteitVersie.Status.GEPUBLICEERD).aggregate(
-        laatst=Max("gepubliceerd_op"), aantal=Count("pk")
-    )
-    modellen = list(Rapportagemodel.objects.order_by("geldig_vanaf").values_list("geldig_vanaf", "drempel_eur"))
-    stempel = f"{gepubliceerd['aantal']}|{gepubliceerd['laatst']}|{modellen}|{settings.GROTE_ICT_DREMPEL_EUR}"
-    return stempel, gepubliceerd["laatst"]
+    """``selectors.publicatiestempel`` (the newest publication and the threshold models) as text, and the newest publication."""
+    laatst, drempels = selectors.publicatiestempel()
+    return f"{laatst}|{drempels}|{settings.GROTE_ICT_DREMPEL_EUR}", laatst
 
 
 class PubliekeView(GenericAPIView):

@@ -6,10 +6,11 @@ becomes ``leeg`` (default: an em dash), so a missing figure is never shown as 0.
 """
 
 import datetime
+import functools
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
-from django.utils import formats
+from django.utils import formats, translation
 
 register = template.Library()
 
@@ -18,12 +19,37 @@ MILJOEN = Decimal(1_000_000)
 
 
 def _decimal(waarde) -> Decimal | None:
+    if isinstance(waarde, Decimal):
+        return waarde
     if waarde in (None, ""):
         return None
     try:
         return Decimal(str(waarde))
     except (InvalidOperation, ValueError, TypeError):
         return None
+
+
+@functools.lru_cache(maxsize=32)
+def _scheidingstekens(taal: str | None) -> tuple:
+    """(NUMBER_GROUPING, THOUSAND_SEPARATOR, DECIMAL_SEPARATOR) of a language (fixed per language)."""
+    with translation.override(taal):
+        return tuple(formats.get_format(f) for f in ("NUMBER_GROUPING", "THOUSAND_SEPARATOR", "DECIMAL_SEPARATOR"))
+
+
+def _opgemaakt(d: Decimal, decimalen: int) -> str:
+    """``formats.number_format(d, decimalen, use_l10n=True, force_grouping=True)`` for a rounded Decimal, faster.
+
+    For the usual grouping by three (Dutch and English) Python's own formatting
+    gives the same text with the separators swapped in; a public page formats
+    over a thousand numbers, and Django's general routine costs ~20 µs each.
+    """
+    groepering, duizend, decimaal = _scheidingstekens(translation.get_language())
+    if groepering != 3:
+        return formats.number_format(d, decimalen, use_l10n=True, force_grouping=True)
+    tekst = f"{d:,.{decimalen}f}"
+    if (duizend, decimaal) == (",", "."):
+        return tekst
+    return tekst.replace(",", "\x00").replace(".", decimaal).replace("\x00", duizend)
 
 
 def getal_opmaak(waarde, decimalen: int = 0, teken: bool = False, leeg: str = LEEG) -> str:
@@ -34,7 +60,7 @@ def getal_opmaak(waarde, decimalen: int = 0, teken: bool = False, leeg: str = LE
     d = d.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
     if d == 0:
         d = abs(d)  # no "-0,0"
-    tekst = formats.number_format(d, decimalen, use_l10n=True, force_grouping=True)
+    tekst = _opgemaakt(d, decimalen)
     if teken and d > 0:
         tekst = f"+{tekst}"
     return tekst

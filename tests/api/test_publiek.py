@@ -7,7 +7,7 @@ import pytest
 
 from dashboard import selectors
 from portfolio import services
-from portfolio.models import Gebeurtenis, Kwaliteitstoets
+from portfolio.models import Gebeurtenis, Kwaliteitstoets, RedenHerijking
 from tests.api.conftest import PEILDATUM, api, publiceer
 from tests.factories import activiteit, bedragen
 
@@ -29,7 +29,7 @@ def gepubliceerd(office, cio, cio_rijk, collega_ander_ministerie, cio_ander_mini
     services.gebeurtenis_toevoegen(
         actor=office, activiteit=a, versie=a.versie, soort=Gebeurtenis.Soort.HERIJKING, datum=datetime.date(2024, 6, 30),
         einddatum=datetime.date(2027, 6, 30), bedragen=bedragen(18_000_000, 4_000_000), toelichting_kosten="Scope uitgebreid.",
-        redenen=list(__import__("portfolio.models", fromlist=["RedenHerijking"]).RedenHerijking.objects.filter(code="wetswijziging")),
+        redenen=list(RedenHerijking.objects.filter(code="wetswijziging")),
     )
     Kwaliteitstoets.objects.create(activiteit=a, toetsdatum=datetime.date(2024, 3, 1), uitvoerende_partij="AcICT", soort=Kwaliteitstoets.Soort.ACICT_ADVIES)
     publiceer(office, cio, cio_rijk, a, PEILDATUM)

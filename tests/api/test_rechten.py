@@ -15,7 +15,6 @@ from oordelen import services as oordeel_services
 from oordelen.models import Aanmelding, CioOordeel
 from portfolio.models import ActiviteitVersie, IctActiviteit
 from tests.api.conftest import PEILDATUM, api
-from tests.factories import bedragen
 
 pytestmark = pytest.mark.django_db
 

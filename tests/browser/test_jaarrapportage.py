@@ -74,4 +74,25 @@ def test_b16_cio_rijk_starts_a_generation_sees_progress_and_downloads_the_pdf(pa
     assert rapport.status == Jaarrapportage.Status.CONCEPT
     assert hashlib.sha256(inhoud).hexdigest() == rapport.checksum
     assert download.value.suggested_filename == f"jaarrapportage-2024-concept-{rapport.pk}.pdf"
+
+    # WCAG 2.1 AA (axe-core) on every page of the Jaarrapportage, then finalize and see it public.
+    rapporten = ""
+    for url in ("/jaarrapportage/", f"/jaarrapportage/{rapport.pk}/", f"/jaarrapportage/{rapport.pk}/html/",
+                f"/jaarrapportage/{rapport.pk}/definitief/"):
+        rapporten += axe_controle(page, live_server.url + url)
+    page.get_by_role("button", name="Ja, definitief maken").click()
+    expect(page.get_by_role("status").filter(has_text="is definitief")).to_be_visible()
+    for url in ("/jaarrapportage/publiek/", "/jaarrapportage/publiek/2024/"):
+        rapporten += axe_controle(page, live_server.url + url)
+    assert not rapporten, rapporten
     assert schendingen == []
+
+
+def axe_controle(page, url: str) -> str:
+    """Load ``url`` and run axe (WCAG 2.0/2.1 A and AA, best practices); returns the report of the violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    antwoord = page.goto(url)
+    assert antwoord is not None and antwoord.status == 200, url
+    resultaat = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
+    return f"\n=== {url}\n{resultaat.generate_report()}" if resultaat.violations_count else ""

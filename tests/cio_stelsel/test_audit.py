@@ -17,7 +17,8 @@ OP = datetime.date(2025, 6, 1)
 
 @pytest.fixture
 def actor():
-    return UserFactory(username="functioneel-beheer")
+    persoon = PersoonFactory(user=UserFactory(username="functioneel-beheer"))
+    return benoem(Rol.FUNCTIONEEL_BEHEERDER, persoon=persoon).persoon.user
 
 
 def nieuwe_records(voor_id):

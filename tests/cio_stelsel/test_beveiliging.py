@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args, **env):
-    omgeving = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODE"}}
+    omgeving = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     omgeving.update(env)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=omgeving, capture_output=True, text=True, timeout=120)
 

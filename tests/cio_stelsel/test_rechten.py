@@ -112,3 +112,16 @@ def test_inactive_user_has_empty_scope():
     user.is_active = False
     user.save()
     assert scope(user, Recht.PORTFOLIO_INZIEN).leeg
+
+
+def test_organisation_services_refuse_users_without_stelsel_beheren():
+    from django.core.exceptions import PermissionDenied
+
+    m = MinisterieFactory()
+    office = benoem(Rol.CIO_OFFICE, m).persoon.user
+    cio_rijk = benoem(Rol.CIO_RIJK).persoon.user
+    with pytest.raises(PermissionDenied):
+        services.roltoewijzing_starten(actor=office, persoon=PersoonFactory(), rol=Rol.CIO_OFFICE, organisatie=m, begindatum=VANDAAG)
+    t = services.roltoewijzing_starten(actor=cio_rijk, persoon=PersoonFactory(), rol=Rol.CIO_OFFICE, organisatie=m, begindatum=VANDAAG)
+    with pytest.raises(PermissionDenied):
+        services.roltoewijzing_beeindigen(actor=office, toewijzing=t, einddatum=VANDAAG, reden="x")

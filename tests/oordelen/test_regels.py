@@ -220,9 +220,9 @@ def test_b7_every_transition_is_audited(office, ciso, cio, groot):
     assert acties == [("oordeel.opgesteld", office.pk), ("oordeel.ciso_bijdrage", ciso.pk), ("oordeel.vastgesteld", cio.pk)]
 
 
-def test_decided_oordeel_is_also_a_kwaliteitstoets(office, ciso, cio, groot):
+def test_b7_decided_oordeel_does_not_become_a_public_kwaliteitstoets(office, ciso, cio, groot):
     vastgesteld(office, ciso, cio, groot)
-    assert groot.kwaliteitstoetsen.filter(soort=Kwaliteitstoets.Soort.CIO_OORDEEL).count() == 1
+    assert not groot.kwaliteitstoetsen.filter(soort=Kwaliteitstoets.Soort.CIO_OORDEEL).exists()
 
 
 # B8 / B9 ----------------------------------------------------------------------

@@ -288,6 +288,11 @@ def test_a_missing_required_column_is_one_error_naming_it(office):
     assert [(f.rij, f.kolom) for f in controle.fouten] == [(1, "Status"), (1, "Overige kosten gerealiseerd (EUR)")]
 
 
+def test_a_file_with_only_a_header_is_an_error(office):
+    controle = uitwisseling.controleren(uitwisseling.inlezen(uitwisseling.naar_csv([]), "leeg.csv"), office)
+    assert [(f.rij, f.kolom) for f in controle.fouten] == [(None, "")]
+
+
 def test_an_export_of_the_public_dashboard_without_our_extra_columns_can_be_imported(office, ministerie):
     a = activiteit(office, ministerie)
     n_dashboard = sum(1 for k in uitwisseling.KOLOMDEFINITIES if k.dashboard)
