@@ -10,9 +10,12 @@ separate short transactions (so the page can poll it), does the slow work
 them against their checksum, and only then, in one last transaction, marks
 the report ``concept``. A worker killed anywhere before that leaves the report
 ``bezig`` without a heartbeat: ``Jaarrapportage.is_verweesd`` shows it as
-failed and ``jaarrapportage_opnieuw`` restarts it. Every attempt carries its
-number (``poging``): a late or redelivered message of an earlier attempt
-finds another number and does nothing.
+failed and ``jaarrapportage_opnieuw`` restarts it. When the broker delivers
+the killed attempt's message again (``acks_late``), the generation finds its
+own attempt ``bezig`` and marks it failed at once, instead of running again
+(a report that kills its worker, e.g. out of memory, would otherwise loop).
+Every attempt carries its number (``poging``): a late message of an earlier
+attempt finds another number and does nothing.
 """
 
 import datetime
@@ -249,10 +252,18 @@ def jaarrapportage_genereren(*, pk: int, poging: int | None = None, taak_id: str
             return "verouderd"
         if rapport.status not in Jaarrapportage.LOPEND:
             return rapport.status  # done, failed or final already (e.g. a redelivered message): nothing to do
-        rapport.status, rapport.stap, rapport.voortgang = Status.BEZIG, _("Gegevens verzamelen"), 5
-        rapport.hartslag_op = timezone.now()
-        rapport.taak_id = taak_id or rapport.taak_id
-        rapport.save(update_fields=["status", "stap", "voortgang", "hartslag_op", "taak_id"])
+        herleverd = rapport.status == Status.BEZIG
+        if not herleverd:
+            rapport.status, rapport.stap, rapport.voortgang = Status.BEZIG, _("Gegevens verzamelen"), 5
+            rapport.hartslag_op = timezone.now()
+            rapport.taak_id = taak_id or rapport.taak_id
+            rapport.save(update_fields=["status", "stap", "voortgang", "hartslag_op", "taak_id"])
+    if herleverd:
+        # This attempt's message again (acks_late + reject_on_worker_lost): the worker running it died, e.g. out
+        # of memory. Say so and let the CIO Rijk retry, rather than run it again and again automatically.
+        _mislukt(pk, rapport.poging, _("De verwerker is gestopt tijdens de stap '%(stap)s' (bijvoorbeeld door een herstart of "
+                                       "geheugentekort). Start de generatie opnieuw.") % {"stap": rapport.stap})
+        return Status.MISLUKT
     geschreven: list[tuple[str, str]] = []
     try:
         with override("nl"):

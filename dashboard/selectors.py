@@ -462,10 +462,10 @@ def zoeken(
 
     aflopend = sortering.startswith("-")
     sleutel = SORTERINGEN[sortering.lstrip("-")]
-    met = [r for r in resultaat if sleutel(r) is not None]
-    zonder = [r for r in resultaat if sleutel(r) is None]
-    met.sort(key=lambda r: (sleutel(r), r["activiteit__nummer"]), reverse=aflopend)
-    return Zoekresultaat(rijen=met + zonder, facetten=facetten)
+    gesleuteld = [(sleutel(r), r) for r in resultaat]
+    met = [(k, r) for k, r in gesleuteld if k is not None]
+    met.sort(key=lambda kr: (kr[0], kr[1]["activiteit__nummer"]), reverse=aflopend)
+    return Zoekresultaat(rijen=[r for _k, r in met] + [r for k, r in gesleuteld if k is None], facetten=facetten)
 
 
 # -- one activity, and what changed recently ------------------------------------
@@ -590,6 +590,14 @@ class Cijfers:
     def afgeleid(self, functie, op: datetime.date, **filters):
         """``functie(rijen(op, **filters))`` (kerncijfers, per_ministerie, kostenklassen, ...), memoised."""
         return self._onthouden(f"{functie.__module__}.{functie.__qualname__}", lambda: functie(self.rijen(op, **filters)), op, **filters)
+
+    def zoeken(self, op: datetime.date, *, q: str, filters: dict[str, set[str]], sortering: str) -> Zoekresultaat:
+        """``zoeken`` over the stand on ``op``; the unfiltered list (per sort order) is memoised too."""
+        rijen_ = self.rijen(op)
+        waarden = self.afgeleid(facetwaarden, op)
+        if q or any(filters.values()):
+            return zoeken(rijen_, q=q, filters=filters, sortering=sortering, waarden=waarden)
+        return self._onthouden("zoeken", lambda: zoeken(rijen_, sortering=sortering, waarden=waarden), op, sortering)
 
     def trend(self, **filters) -> list[tuple[datetime.date, Kerncijfers]]:
         return self._onthouden("trend", lambda: trend(lezen=self.rijen, **filters), **filters)

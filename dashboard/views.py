@@ -42,6 +42,7 @@ PAGINA_GROOTTE = 25
 # The comparison of two peildata lists the largest cost differences (the sum covers all).
 GROOTSTE_VERSCHILLEN = 25
 MILJOEN = Decimal(1_000_000)
+LOPEND = [Status.IN_UITVOERING.value, Status.IN_HERORIENTATIE.value]
 
 
 class Ongeldig(Exception):
@@ -51,14 +52,13 @@ class Ongeldig(Exception):
 def _met_400(view):
     """Turn ``Ongeldig`` into a 400 page that explains the problem (never a 500)."""
 
+    @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
         except Ongeldig as exc:
             return render(request, "dashboard/ongeldig.html", {"melding": str(exc)}, status=400)
 
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
     return wrapper
 
 
@@ -107,9 +107,6 @@ def _lijst_url(**params) -> str:
                 paren.append((k, w))
     url = reverse("dashboard:activiteiten")
     return f"{url}?{urlencode(paren)}" if paren else url
-
-
-LOPEND = [Status.IN_UITVOERING.value, Status.IN_HERORIENTATIE.value]
 
 
 def _peildatum_param(op, beschikbaar) -> str | None:
@@ -184,8 +181,8 @@ FACETLABELS = {
 }
 # Facets shown as radio buttons (all / yes / no); the others are checkboxes.
 JA_NEE_FACETTEN = {"acict", "baat"}
-# Long lists, folded away unless one of their options is selected.
-LANGE_FACETTEN = {"organisatie", "onderwerp"}
+# Long lists, folded away unless one of their options is selected (so the filters fit a phone screen).
+LANGE_FACETTEN = {"ministerie", "organisatie", "onderwerp"}
 
 
 def _kort(naam: str) -> str:
@@ -223,8 +220,7 @@ def activiteiten(request):
     q = request.GET.get("q", "").strip()[:200]
     filters = {f: {w for w in request.GET.getlist(f) if w} for f in selectors.FACETTEN}
     rijen = c.rijen(op) if op else []
-    waarden = c.afgeleid(selectors.facetwaarden, op) if op else None
-    resultaat = selectors.zoeken(rijen, q=q, filters=filters, sortering=sortering, waarden=waarden)
+    resultaat = c.zoeken(op, q=q, filters=filters, sortering=sortering) if op else selectors.zoeken([])
     pagina = Paginator(resultaat.rijen, PAGINA_GROOTTE).get_page(request.GET.get("page"))
 
     per_code = {m["code"]: m for m in (c.afgeleid(_ministeries, op) if op else {}).values()}

@@ -480,7 +480,7 @@ class ActiviteitVersie(models.Model):
             # "De stand op peildatum P" (dashboard.selectors.stand): per activity its newest published
             # version, read from this index alone on PostgreSQL (DISTINCT ON, index-only scan).
             models.Index(
-                fields=["activiteit", "-peildatum", "-versienummer"], include=["id"],
+                fields=["activiteit", "-peildatum", "-versienummer", "id"],
                 condition=Q(status="gepubliceerd"), name="versie_gepubliceerd_stand",
             ),
             # The newest publication (dashboard.selectors.publicatiestempel), read from one index entry.

@@ -13,8 +13,7 @@ class Migration(migrations.Migration):
             model_name="activiteitversie",
             index=models.Index(
                 condition=models.Q(("status", "gepubliceerd")),
-                fields=["activiteit", "-peildatum", "-versienummer"],
-                include=("id",),
+                fields=["activiteit", "-peildatum", "-versienummer", "id"],
                 name="versie_gepubliceerd_stand",
             ),
         ),

@@ -161,13 +161,27 @@ def test_b16_a_worker_killed_while_writing_never_leaves_the_report_done(portefeu
     assert status["status"] == "mislukt" and status["verweesd"] and not status["lopend"] and "onderbroken" in status["foutmelding"]
 
     services.jaarrapportage_opnieuw(actor=cio_rijk, rapport=rapport)
-    # The message of the killed attempt is delivered again (acks_late): it is stale and does nothing.
+    # The message of the killed attempt, delivered again (acks_late) after the retry: stale, it does nothing.
     assert taak.apply(args=[rapport.pk, 1]).get() == "verouderd"
     assert taak.apply(args=[rapport.pk, 2]).get() == Status.CONCEPT
     rapport.refresh_from_db()
     assert rapport.status == Status.CONCEPT and rapport.poging == 2
     with rapport.pdf.open("rb") as f:
         assert sha256(f.read()) == rapport.checksum
+
+
+@pytest.mark.django_db
+def test_b16_a_redelivered_message_of_a_killed_attempt_fails_it_instead_of_looping(portefeuille, cio_rijk):
+    rapport = services.jaarrapportage_starten(actor=cio_rijk, jaar=2024)
+    # The worker took the message, marked the report 'bezig', and was killed (out of memory, say).
+    Jaarrapportage.objects.filter(pk=rapport.pk).update(status=Status.BEZIG, stap="PDF maken", voortgang=40)
+    # acks_late + reject_on_worker_lost: the broker delivers the same message again.
+    assert taak.apply(args=[rapport.pk, rapport.poging]).get() == Status.MISLUKT
+    rapport.refresh_from_db()
+    assert rapport.status == Status.MISLUKT and not rapport.pdf
+    assert "gestopt tijdens de stap 'PDF maken'" in rapport.foutmelding
+    services.jaarrapportage_opnieuw(actor=cio_rijk, rapport=rapport)
+    assert taak.apply(args=[rapport.pk, 2]).get() == Status.CONCEPT
 
 
 @pytest.mark.django_db
