@@ -28,6 +28,7 @@ def navigatie(request):
             (_("Portfolio"), "portfolio:lijst"),
             (_("CIO-oordelen"), "oordelen:lijst"),
             (_("Publicatie"), "portfolio:publicatie"),
+            (_("Jaarrapportage"), "jaarrapportage:lijst"),
             (_("Organisatie"), "cio_stelsel:ministeries"),
         ]
         if heeft_rijksbreed_recht(user, RijksbreedRecht.STELSEL_INZIEN):
