@@ -292,6 +292,11 @@ def _activiteit_pad(nummer: int) -> str:
     return reverse("dashboard:activiteit", args=[nummer])
 
 
+# {value: lazy label}: Status.values and Status(x).label build their lists anew on every call.
+_STATUSLABELS = dict(Status.choices)
+_SOORTLABELS = dict(Soort.choices)
+
+
 def _lijstrij(r: dict) -> dict:
     """A row of an activity table, with its cells formatted here (tables of hundreds of rows render faster
     from plain strings than through a template filter per cell; the filters of portfolio.templatetags do the same)."""
@@ -304,9 +309,9 @@ def _lijstrij(r: dict) -> dict:
         "eigen_organisatie": "" if (r["organisatie"] or "").startswith(r["ministerie__naam"]) else r["organisatie"],
         "verschil_pct": verschil,
         "vertraging": vertraging,
-        "status_label": Status(r["activiteit_status"]).label if r["activiteit_status"] in Status.values else r["activiteit_status"],
+        "status_label": _STATUSLABELS.get(r["activiteit_status"], r["activiteit_status"]),
         "status_klasse": labelklasse(r["activiteit_status"]),
-        "soort_label": Soort(r["soort"]).label if r["soort"] in Soort.values else r["soort"],
+        "soort_label": _SOORTLABELS.get(r["soort"], r["soort"]),
         "initieel_mln": mln_opmaak(r["initieel_totaal"]),
         "actueel_mln": mln_opmaak(r["actueel_totaal"]),
         "verschil_tekst": procent_teken(verschil),
@@ -449,6 +454,9 @@ def ministerie(request, code: str):
         raise Ongeldig(_("De peildatum 'van' (%(van)s) moet vóór 'tot' (%(tot)s) liggen.") % {"van": van.isoformat(), "tot": tot.isoformat()})
     verschil = c.vergelijking(van, tot, ministerie=m) if van and tot else None
     p = _peildatum_param(op, beschikbaar)
+    # The activities themselves, paginated as the list (a ministerie has up to a few hundred).
+    pagina = Paginator(rijen, PAGINA_GROOTTE).get_page(request.GET.get("page"))
+    zonder_pagina = [(k, v) for k, waarden in request.GET.lists() if k != "page" for v in waarden]
     trendrijen = []
     vorige = None
     for peil, k in trend:
@@ -459,7 +467,9 @@ def ministerie(request, code: str):
         "beschikbaar": beschikbaar,
         "peildatum": op,
         "k": c.afgeleid(selectors.kerncijfers, op, ministerie=m) if op else selectors.kerncijfers([]),
-        "rijen": [_lijstrij(r) for r in rijen],
+        "rijen": [_lijstrij(r) for r in pagina.object_list],
+        "page_obj": pagina,
+        "querystring_zonder_pagina": ("&" + urlencode(zonder_pagina)) if zonder_pagina else "",
         "trend": trendrijen,
         "grafieken": _trendgrafieken(m.code, m.naam, trend),
         "van": van,

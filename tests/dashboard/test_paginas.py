@@ -288,6 +288,25 @@ def test_ministerie_page_shows_its_activities_and_trend(client, publiek):
     assert "Trend per peildatum" in tekst(response)
 
 
+def test_ministerie_page_paginates_its_activities(client, publiek, ministerie, office, cio, cio_rijk):
+    from tests.dashboard.publiek import publiceren
+    from tests.factories import activiteit
+
+    extra = [activiteit(office, ministerie, naam=f"Extra activiteit {i:02d}", geschat=6_000_000) for i in range(PAGINA_GROOTTE)]
+    publiceren(office, cio, cio_rijk, extra, P2025)
+    url = reverse("dashboard:ministerie", args=["bzk"])
+    eerste = client.get(url)
+    assert len(eerste.context["rijen"]) == PAGINA_GROOTTE
+    assert eerste.context["k"].aantal == PAGINA_GROOTTE + 3  # the key figures count all, not one page
+    # the second page keeps the comparison's parameters and returns to the list's section
+    tweede = client.get(url, {"page": 2, "van": "2024-12-31"})
+    assert [r["naam"] for r in tweede.context["rijen"]] == ["Extra activiteit 24", "Migratie rekencentrum", "Vernieuwing Basisregistratie Personen"]
+    html = tweede.content.decode()
+    assert 'href="?page=1&amp;van=2024-12-31#activiteiten" rel="prev"' in html
+    assert "ICT-activiteiten van BZK, pagina 2 van 2" in tekst(tweede)
+    assert client.get(url, {"page": 99}).context["page_obj"].number == 2
+
+
 def test_comparison_of_two_peildata(client, publiek):
     response = client.get(reverse("dashboard:ministerie", args=["fin"]), {"van": "2024-12-31", "tot": "2025-12-31"})
     v = response.context["verschil"]
