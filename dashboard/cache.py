@@ -3,10 +3,11 @@
 Server side, whole responses of the public views are kept in Django's cache
 (Redis when ``REDIS_URL`` is set, else in-process memory), keyed by the path,
 the sorted query string and the language, and stamped with the publication
-generation (``portfolio.publicatiecache``): publishing by the CIO Rijk bumps
-the generation, so from then on every public page is rendered anew; entries
-of an older generation are replaced when next asked for, or expire
-(``TIMEOUT``).
+generation (``portfolio.publicatiecache``): publishing by the CIO Rijk, and a
+saved or deleted row of the data the pages read live (a ministerie's name, the
+threshold: ``publicatiecache.PUBLIEKE_STAMDATA``), bump the generation after
+the commit, so from then on every public page is rendered anew; entries of an
+older generation are replaced when next asked for, or expire (``TIMEOUT``).
 
 Two parts:
 

@@ -25,6 +25,7 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import Exists, Max, OuterRef, Q
 
+from portfolio import publicatiecache
 from portfolio.models import ActiviteitVersie, Rapportagemodel, Soort, Status, drempel
 
 GEPUBLICEERD = ActiviteitVersie.Status.GEPUBLICEERD
@@ -519,18 +520,21 @@ def nieuwste(rijen_: list[dict], aantal: int = 10) -> list[dict]:
 # -- memoised per process, for the public pages -------------------------------------
 
 def publicatiestempel() -> tuple:
-    """What is published, in two small queries: (the time of the newest publication, the threshold models).
+    """What is published, in two small queries and a cache read: (the time of the newest publication, the
+    threshold models, the publication generation of portfolio.publicatiecache).
 
     A published version never changes (a correction is a new version) and
     every publication stamps ``gepubliceerd_op``, so each publication changes
-    the first part; a changed threshold changes the second. The memo below and
+    the first part; a changed threshold changes the second; any other change to
+    data the public rows read live (a renamed ministerie) bumps the generation,
+    the third (see portfolio.publicatiecache). The memo below and
     the open-data ETags are keyed by it, so they are right whichever process
     published and whatever the page cache holds. (Read from the partial index
     versie_gepubliceerd_op: one index entry, whatever the number of versions.)
     """
     laatste = ActiviteitVersie.objects.filter(status=GEPUBLICEERD).order_by().aggregate(m=Max("gepubliceerd_op"))["m"]
     drempels = tuple(Rapportagemodel.objects.order_by("geldig_vanaf").values_list("geldig_vanaf", "drempel_eur"))
-    return laatste, drempels
+    return laatste, drempels, publicatiecache.generatie()
 
 
 class _Geheugen:

@@ -6,9 +6,10 @@ pages and the open-data files, so the API gives the same figures by
 construction. Only published versions are ever read (B15): drafts, oordelen
 and internal notes are not reachable from here.
 
-Responses carry an ETag and Last-Modified (from the newest publication, the
-threshold in force and the query); a conditional GET gets a 304. Throttled
-per IP address ("anon") and for the group ("publiek").
+Responses carry an ETag and Last-Modified (from ``selectors.publicatiestempel``:
+the newest publication, the threshold in force, ...; and the query); a
+conditional GET gets a 304. Throttled per IP address ("anon") and for the
+group ("publiek").
 """
 
 import datetime
@@ -57,9 +58,9 @@ def zoekinvoer(request, klasse):
 
 
 def publicatiestempel() -> tuple[str, datetime.datetime | None]:
-    """``selectors.publicatiestempel`` (the newest publication and the threshold models) as text, and the newest publication."""
-    laatst, drempels = selectors.publicatiestempel()
-    return f"{laatst}|{drempels}|{settings.GROTE_ICT_DREMPEL_EUR}", laatst
+    """``selectors.publicatiestempel`` (the newest publication first, then the threshold models, ...) as text, and the newest publication."""
+    stempel = selectors.publicatiestempel()
+    return f"{stempel}|{settings.GROTE_ICT_DREMPEL_EUR}", stempel[0]
 
 
 class PubliekeView(GenericAPIView):
