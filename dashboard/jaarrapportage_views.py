@@ -93,7 +93,7 @@ def detail(request, pk):
 @login_required
 @never_cache
 def status(request, pk):
-    """The progress as JSON, polled by static/js/jaarrapportage.js every 2 seconds."""
+    """The progress as JSON, polled by static/js/voortgang.js every 2 seconds."""
     r = _rapport(request, pk, *GROOT)
     return JsonResponse({
         "status": r.getoonde_status,

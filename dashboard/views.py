@@ -569,7 +569,7 @@ def grafiekenset(bereken, ministeries: dict[str, dict], p: str | None) -> list[d
     redenen = bereken(selectors.herijkingen_per_reden)
     grafiek(
         "redenen", _("Herijkingen per reden"),
-        _("Aantal herijkingen per reden (een herijking kan meer redenen hebben)."),
+        _("Alle herijkingen sinds de start van de ICT-activiteiten op deze peildatum, per reden (een herijking kan meer redenen hebben)."),
         list(redenen), [(_("Aantal herijkingen"), list(redenen.values()))],
     )
     jaren = bereken(selectors.gestart_en_beeindigd_per_jaar)

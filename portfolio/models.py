@@ -297,6 +297,11 @@ class Gebeurtenis(models.Model):
     def __str__(self):
         return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
 
+    @property
+    def soort_label(self) -> str:
+        """The label of ``soort``, under the name the public page's events use (templates/includes/activiteit/)."""
+        return self.get_soort_display()
+
     def auditscope(self):
         return self.activiteit.ministerie, self.activiteit.dienstonderdeel
 
@@ -356,6 +361,11 @@ class Kwaliteitstoets(_Onderdeel):
 
     def __str__(self):
         return f"{self.get_soort_display()} {self.toetsdatum:%d-%m-%Y}"
+
+    @property
+    def soort_label(self) -> str:
+        """The label of ``soort``, under the name the public page's dicts use (templates/includes/activiteit/)."""
+        return self.get_soort_display()
 
 
 class Kamerstuk(_Onderdeel):
@@ -553,3 +563,49 @@ class Kerncijfers:
         if not self.doorlooptijd_initieel or self.vertraging is None or self.doorlooptijd_initieel.days == 0:
             return None
         return (Decimal(self.vertraging.days) / Decimal(self.doorlooptijd_initieel.days) * 100).quantize(Decimal("0.1"))
+
+
+class Importtaak(models.Model):
+    """A large import (portfolio/uitwisseling.py) that runs in a Celery worker instead of in the web request.
+
+    The uploaded file stays where the dry run stored it (``MEDIA_ROOT/imports/<id>``,
+    see uitwisseling_views); the id of the task is the key of that file. The import
+    itself is all or nothing (one transaction), so a task that fails or whose
+    worker dies changed nothing; only its owner sees it.
+    """
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("Wachtend")
+        BEZIG = "bezig", _("Bezig")
+        GESLAAGD = "geslaagd", _("Geslaagd")
+        MISLUKT = "mislukt", _("Mislukt")
+
+    LOPEND = (Status.WACHTEND, Status.BEZIG)
+
+    id = models.UUIDField(primary_key=True)
+    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("gebruiker"))
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=200)
+    peildatum = models.DateField(_("peildatum voor nieuwe rapportages"), null=True, blank=True)
+    aantal_rijen = models.PositiveIntegerField(_("aantal rijen"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.WACHTEND)
+    nieuw = models.PositiveIntegerField(_("nieuw"), default=0)
+    bijgewerkt = models.PositiveIntegerField(_("bijgewerkt"), default=0)
+    ongewijzigd = models.PositiveIntegerField(_("ongewijzigd"), default=0)
+    fouten = models.JSONField(_("fouten"), default=list, blank=True, help_text=_("Per fout: rij, kolom en reden."))
+    foutmelding = models.TextField(_("foutmelding"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    gestart_op = models.DateTimeField(_("gestart op"), null=True, blank=True)
+    klaar_op = models.DateTimeField(_("gereed op"), null=True, blank=True)
+    taak_id = models.CharField(_("Celery-taak"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("importtaak")
+        verbose_name_plural = _("importtaken")
+        ordering = ["-aangemaakt_op"]
+
+    def __str__(self):
+        return f"{self.bestandsnaam} ({self.get_status_display()})"
+
+    @property
+    def is_lopend(self) -> bool:
+        return self.status in self.LOPEND

@@ -12,5 +12,6 @@ from . import uitwisseling_views as views
 urlpatterns = [
     path("import/", views.importeren, name="import"),
     path("import/<uuid:sleutel>/", views.import_bevestigen, name="import_bevestigen"),
+    path("import/<uuid:sleutel>/taak/", views.import_taak, name="import_taak"),
     path("export/", views.exporteren, name="export"),
 ]

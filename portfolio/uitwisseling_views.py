@@ -8,18 +8,13 @@ Files older than a day are removed at the next upload.
 """
 
 import datetime
-import json
-import time
-import uuid
-from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,15 +24,17 @@ from cio_stelsel.forms import ToegankelijkFormMixin
 from cio_stelsel.permissions import scope
 from cio_stelsel.rechten import Recht
 
-from . import uitwisseling
-from .models import IctActiviteit
+from . import importbestanden, uitwisseling, uitwisseling_taken
+from .models import IctActiviteit, Importtaak
 
 MAX_GROOTTE = 20 * 1024 * 1024
 # Up to this many rows to change, the dry run also tries the import through the services and rolls it
 # back (finding what only the services check, such as the start gate); a larger file takes too long
 # for one request, then that part of the check happens on confirm (still all or nothing).
 PROEF_MAX_RIJEN = 500
-BEWAARTIJD_S = 24 * 60 * 60
+# A file with more rows is imported by a Celery task (portfolio/uitwisseling_taken.py) after the confirm: the
+# services take up to a tenth of a second per row, and a web request must not run for minutes.
+SYNCHROON_MAX_RIJEN = 100
 FORMATEN = {
     "csv": ("text/csv; charset=utf-8", uitwisseling.naar_csv),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", uitwisseling.naar_xlsx),
@@ -73,48 +70,6 @@ def _vereist_invoerrecht(user) -> None:
         raise PermissionDenied(_("U heeft geen recht om ICT-activiteiten in te voeren of te wijzigen."))
 
 
-def _map() -> Path:
-    return Path(settings.MEDIA_ROOT) / "imports"
-
-
-def _opruimen() -> None:
-    grens = time.time() - BEWAARTIJD_S
-    for pad in _map().glob("*"):
-        try:
-            if pad.stat().st_mtime < grens:
-                pad.unlink()
-        except OSError:
-            pass
-
-
-def _opslaan(user, inhoud: bytes, naam: str, peildatum: datetime.date | None) -> uuid.UUID:
-    _opruimen()
-    _map().mkdir(parents=True, exist_ok=True)
-    sleutel = uuid.uuid4()
-    (_map() / sleutel.hex).write_bytes(inhoud)
-    meta = {"user": user.pk, "naam": Path(naam).name[:200], "peildatum": peildatum.isoformat() if peildatum else None,
-            "geupload": timezone.now().isoformat()}
-    (_map() / f"{sleutel.hex}.json").write_text(json.dumps(meta), encoding="utf-8")
-    return sleutel
-
-
-def _laden(user, sleutel: uuid.UUID) -> tuple[bytes, dict]:
-    """The stored file and its metadata; 404 for anyone but the user who uploaded it."""
-    try:
-        meta = json.loads((_map() / f"{sleutel.hex}.json").read_text(encoding="utf-8"))
-        inhoud = (_map() / sleutel.hex).read_bytes()
-    except (OSError, ValueError):
-        raise Http404(_("Dit importbestand bestaat niet (meer). Upload het opnieuw.")) from None
-    if meta.get("user") != user.pk:
-        raise Http404(_("Dit importbestand bestaat niet (meer). Upload het opnieuw."))
-    return inhoud, meta
-
-
-def _verwijderen(sleutel: uuid.UUID) -> None:
-    for pad in (_map() / sleutel.hex, _map() / f"{sleutel.hex}.json"):
-        pad.unlink(missing_ok=True)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def importeren(request):
@@ -128,9 +83,10 @@ def importeren(request):
         except uitwisseling.OngeldigBestand as exc:
             form.add_error("bestand", str(exc))
         else:
-            sleutel = _opslaan(request.user, inhoud, bestand.name, form.cleaned_data["peildatum"])
+            sleutel = importbestanden.opslaan(request.user, inhoud, bestand.name, form.cleaned_data["peildatum"])
             return redirect("portfolio:import_bevestigen", sleutel=sleutel)
-    return render(request, "portfolio/import_upload.html", {"form": form, "kolommen": uitwisseling.KOLOMDEFINITIES})
+    recent = Importtaak.objects.filter(gebruiker=request.user)[:10]
+    return render(request, "portfolio/import_upload.html", {"form": form, "kolommen": uitwisseling.KOLOMDEFINITIES, "recent": recent})
 
 
 @login_required
@@ -138,18 +94,25 @@ def importeren(request):
 def import_bevestigen(request, sleutel):
     """GET: the dry run of a stored file. POST: check again and import it (all or nothing)."""
     _vereist_invoerrecht(request.user)
-    inhoud, meta = _laden(request.user, sleutel)
+    inhoud, meta = importbestanden.laden(request.user, sleutel)
     peildatum = datetime.date.fromisoformat(meta["peildatum"]) if meta.get("peildatum") else None
     try:
         rijen = uitwisseling.inlezen(inhoud, meta["naam"])
     except uitwisseling.OngeldigBestand as exc:
-        _verwijderen(sleutel)
+        importbestanden.verwijderen(sleutel)
         messages.error(request, str(exc))
         return redirect("portfolio:import")
+    lopend = Importtaak.objects.filter(pk=sleutel, gebruiker=request.user, status__in=Importtaak.LOPEND).exists()
+    if lopend:
+        return redirect("portfolio:import_taak", sleutel=sleutel)
+    if request.method == "POST" and len(rijen) > SYNCHROON_MAX_RIJEN:
+        uitwisseling_taken.import_inplannen(actor=request.user, sleutel=sleutel, bestandsnaam=meta["naam"], peildatum=peildatum,
+                                            aantal_rijen=len(rijen))
+        return redirect("portfolio:import_taak", sleutel=sleutel)
     if request.method == "POST":
         resultaat = uitwisseling.importeren(rijen, request.user, bestandsnaam=meta["naam"], peildatum=peildatum)
         if resultaat.uitgevoerd:
-            _verwijderen(sleutel)
+            importbestanden.verwijderen(sleutel)
             messages.success(
                 request,
                 _("%(naam)s is geïmporteerd: %(nieuw)s nieuw, %(bijgewerkt)s bijgewerkt, %(ongewijzigd)s ongewijzigd.")
@@ -174,8 +137,32 @@ def import_bevestigen(request, sleutel):
         "mislukt": mislukt,
         "proef_gedaan": proef_gedaan,
         "wijzigingen": [r for r in controle.rijen if r.stappen and not r.fout],
+        "op_achtergrond": len(rijen) > SYNCHROON_MAX_RIJEN,
     }
     return render(request, "portfolio/import_controle.html", context, status=422 if mislukt else 200)
+
+
+@login_required
+@require_GET
+def import_taak(request, sleutel):
+    """The status of a background import (only for the user who started it); ``?formaat=json`` for the page's script."""
+    taak = get_object_or_404(Importtaak, pk=sleutel, gebruiker=request.user)
+    if request.GET.get("formaat") == "json":
+        response = JsonResponse({
+            "status": taak.status,
+            "status_label": str(taak.get_status_display()),
+            "lopend": taak.is_lopend,
+            "gereed": taak.status == Importtaak.Status.GESLAAGD,
+            "mislukt": taak.status == Importtaak.Status.MISLUKT,
+            "nieuw": taak.nieuw,
+            "bijgewerkt": taak.bijgewerkt,
+            "ongewijzigd": taak.ongewijzigd,
+            "aantal_fouten": len(taak.fouten),
+            "foutmelding": taak.foutmelding,
+        })
+        response["Cache-Control"] = "no-store"
+        return response
+    return render(request, "portfolio/import_taak.html", {"taak": taak})
 
 
 @login_required

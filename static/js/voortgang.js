@@ -1,9 +1,10 @@
 /*
- * Progress of a Jaarrapportage generation, without reloading the page.
+ * Progress of a background task (a Jaarrapportage generation, a large
+ * import), without reloading the page.
  * Polls the JSON status endpoint (data-status-url) every 2 seconds while the
- * generation runs, and updates the <progress> element, the step text and the
- * status label; when it is done (or failed) it shows the downloads (or the
- * reason and the retry button) that the page already holds, hidden.
+ * task runs, and updates the <progress> element (if the page has one), every
+ * [data-veld] element and the status label; when it is done (or failed) it
+ * shows the [data-blok] parts the page already holds, hidden.
  * Without JavaScript the page's "Vernieuwen" link does the same by reloading.
  */
 (function () {
@@ -16,7 +17,7 @@
   var url = blok.getAttribute("data-status-url");
   var balk = blok.querySelector("progress");
   var INTERVAL = 2000;
-  var KLASSEN = { mislukt: "label--fout", definitief: "label--gepubliceerd", concept: "label--concept" };
+  var KLASSEN = { mislukt: "label--fout", definitief: "label--gepubliceerd", concept: "label--concept", geslaagd: "label--ok" };
 
   function zet(element, tekst) {
     if (element.textContent !== tekst) {
@@ -37,8 +38,10 @@
         zet(element, String(stand[sleutel]));
       }
     });
-    balk.value = stand.voortgang;
-    zet(balk, stand.voortgang + "%");
+    if (balk && typeof stand.voortgang === "number") {
+      balk.value = stand.voortgang;
+      zet(balk, stand.voortgang + "%");
+    }
     var label = blok.querySelector('[data-veld="status_label"]');
     if (label) {
       label.className = "label " + (KLASSEN[stand.status] || "label--gecontroleerd");

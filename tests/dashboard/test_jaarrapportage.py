@@ -455,7 +455,7 @@ def test_b16_the_progress_page_polls_a_json_status_without_inline_script(portefe
     client = ingelogd(cio_rijk)
     html = client.get(reverse("jaarrapportage:detail", args=[rapport.pk])).content.decode()
     assert "<progress" in html and 'value="0"' in html
-    assert 'src="/static/js/jaarrapportage.js"' in html and "<script>" not in html
+    assert 'src="/static/js/voortgang.js"' in html and "<script>" not in html
     assert f'data-status-url="{reverse("jaarrapportage:status", args=[rapport.pk])}"' in html
     assert "Vernieuwen" in html  # works without JavaScript
     status = client.get(reverse("jaarrapportage:status", args=[rapport.pk]))
