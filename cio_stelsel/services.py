@@ -402,6 +402,7 @@ def roltoewijzing_beeindigen(
 @transaction.atomic
 def organisatie_opslaan(*, actor, obj, reden: str = ""):
     """Create or change a ministerie, dienstonderdeel, zbo, persoon or CIO-office (plain data)."""
+    _vereist_beheer(actor)
     voor = None
     if obj.pk:
         voor = audit.momentopname(type(obj).objects.select_for_update().get(pk=obj.pk))
@@ -427,7 +428,6 @@ def ministerie_opvolgen(
 
     ``opvolgers``: dicts with naam, afkorting and code, or {"bestaand": Ministerie} to merge into.
     """
-    _vereist_beheer(actor)
     _vereist_beheer(actor)
     voorganger = Ministerie.objects.select_for_update().get(pk=voorganger.pk)
     if not opvolgers:

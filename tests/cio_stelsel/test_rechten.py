@@ -125,3 +125,7 @@ def test_organisation_services_refuse_users_without_stelsel_beheren():
     t = services.roltoewijzing_starten(actor=cio_rijk, persoon=PersoonFactory(), rol=Rol.CIO_OFFICE, organisatie=m, begindatum=VANDAAG)
     with pytest.raises(PermissionDenied):
         services.roltoewijzing_beeindigen(actor=office, toewijzing=t, einddatum=VANDAAG, reden="x")
+    m.naam = "Ministerie van Hernoemd"
+    with pytest.raises(PermissionDenied):
+        services.organisatie_opslaan(actor=office, obj=m, reden="x")
+    assert services.organisatie_opslaan(actor=cio_rijk, obj=m, reden="x").naam == "Ministerie van Hernoemd"
