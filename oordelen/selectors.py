@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cio_stelsel.permissions import scope
+from cio_stelsel.stelselcontrole import BESLUIT_INWERKINGTREDING
 from cio_stelsel.rechten import Recht
 from portfolio.models import IctActiviteit, Status
 
@@ -83,12 +84,18 @@ def taken_voor(user) -> list[Taak]:
 
 
 def gestart_zonder_positief_oordeel(user):
-    """Started large activities whose latest decided oordeel is missing or negative (B1), with their afwijking if any."""
+    """Started large activities whose latest decided oordeel is missing or negative (B1), with their afwijking if any.
+
+    Only activities that started once the Besluit was in force (art 19: 01-01-2021), as the
+    Jaarrapportage counts them (dashboard.jaarrapportage_gegevens._startpoort): an older start
+    could not need a CIO-oordeel under art 5.3.
+    """
     laatste = CioOordeel.objects.vastgesteld().filter(activiteit=OuterRef("pk")).order_by("-vastgesteld_op", "-pk")
     return (
         IctActiviteit.objects.zichtbaar_voor(user)
         .rapporteerbaar()
         .filter(status__in=GESTART)
+        .filter(Q(startdatum__isnull=True) | Q(startdatum__gte=BESLUIT_INWERKINGTREDING))
         .annotate(
             geldend_oordeel=Subquery(laatste.values("pk")[:1]),
             geldende_uitkomst=Subquery(laatste.values("uitkomst")[:1]),

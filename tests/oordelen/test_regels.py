@@ -278,6 +278,9 @@ def test_cio_rijk_overview_lists_started_activities_without_positive_oordeel(off
     starten(office, met_afwijking)
     vastgesteld(office, ciso, cio, positief)
     starten(office, positief)
+    # Started before the Besluit took effect (art 19, 01-01-2021): no oordeel was required, so not listed.
+    oud = activiteit(office, ministerie, naam="Gestart in 2019", geschat=20_000_000, startdatum=datetime.date(2019, 3, 1))
+    type(oud).objects.filter(pk=oud.pk).update(status=Status.IN_UITVOERING)
     rijen = {a.naam: a.met_afwijking for a in selectors.gestart_zonder_positief_oordeel(cio_rijk)}
     assert rijen == {"Zonder oordeel": False, "Met afwijking": True}
 
