@@ -33,6 +33,9 @@ def navigatie(request):
         ]
         if heeft_rijksbreed_recht(user, RijksbreedRecht.STELSEL_INZIEN):
             items.append((_("Stelsel-overzicht"), "cio_stelsel:stelsel_overzicht"))
+        if heeft_rijksbreed_recht(user, RijksbreedRecht.RAPPORTAGEMODEL_BEHEREN):
+            # Only the CIO Rijk manages the reporting model (B13, art 16.3).
+            items.append((_("Rapportagemodel"), "portfolio:rapportagemodel"))
         items.append((_("Auditlog"), "cio_stelsel:audit"))
         namen = set(user.groups.values_list("name", flat=True))
         rollen = [naam for naam in GROEPSNAMEN.values() if naam in namen]

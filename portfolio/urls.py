@@ -16,4 +16,6 @@ urlpatterns = [
     path("", include("portfolio.uitwisseling_urls")),
     # Publication per peildatum (portfolio/publicatie_urls.py).
     path("publicatie/", include("portfolio.publicatie_urls")),
+    # The reporting model of the CIO Rijk (portfolio/rapportagemodel_urls.py, B13).
+    path("rapportagemodel/", include("portfolio.rapportagemodel_urls")),
 ]

@@ -125,3 +125,48 @@ def test_main_internal_pages_have_no_axe_violations(browser, live_server, gegeve
         rapport += axe_controle(page, f"{live_server.url}{pad}")
     context.close()
     assert not rapport, rapport
+
+
+def test_b13_the_reporting_model_pages_have_no_axe_violations(browser, live_server, gegevens):
+    """The CIO Rijk's pages for the reporting model, also with the form's errors showing."""
+    import datetime
+
+    from django.utils import timezone
+
+    from portfolio import rapportagemodel_services
+
+    _p, users = gegevens
+    cio_rijk = users["cio_rijk"]
+    toekomst = rapportagemodel_services.drempel_vaststellen(
+        actor=cio_rijk, geldig_vanaf=timezone.localdate() + datetime.timedelta(days=60), drempel_eur=8_000_000,
+        toelichting="Kader Portfoliomanagement Rijk",
+    )
+    reden = rapportagemodel_services.reden_toevoegen(actor=cio_rijk, naam="Nieuwe reden")
+    client = Client()
+    client.force_login(cio_rijk, backend="django.contrib.auth.backends.ModelBackend")
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
+    page = context.new_page()
+    rapport = ""
+    for pad in [
+        "/portfolio/rapportagemodel/",
+        f"/portfolio/rapportagemodel/drempel/{toekomst.pk}/intrekken/",
+        f"/portfolio/rapportagemodel/reden/{reden.pk}/",
+        f"/portfolio/rapportagemodel/reden/{reden.pk}/verwijderen/",
+    ]:
+        rapport += axe_controle(page, f"{live_server.url}{pad}")
+
+    # A threshold from before the newest published peildatum (31-12-2025): refused on the field, with the input kept.
+    page.goto(f"{live_server.url}/portfolio/rapportagemodel/")
+    page.get_by_label("Geldig vanaf").fill("2025-06-01")
+    page.get_by_label("Drempel (EUR)").fill("7.000.000")
+    page.get_by_label("Toelichting").fill("Kader Portfoliomanagement Rijk 2025")
+    page.get_by_role("button", name="Drempel vaststellen").click()
+    page.wait_for_load_state()
+    assert "31-12-2025" in page.locator("#id_drempel-geldig_vanaf_fout").inner_text()
+    assert page.get_by_label("Toelichting").input_value() == "Kader Portfoliomanagement Rijk 2025"
+    resultaat = Axe().run(page, options=WCAG)
+    if resultaat.violations_count:
+        rapport += f"\n=== form with errors: {resultaat.violations_count} violation(s)\n{resultaat.generate_report()}"
+    context.close()
+    assert not rapport, rapport
