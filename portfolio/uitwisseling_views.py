@@ -4,7 +4,9 @@ Upload → dry run (every error by row, column and reason, or what will happen)
 → confirm. The uploaded file is kept server-side between dry run and confirm,
 under ``MEDIA_ROOT/imports/<uuid>`` with a small JSON file of who uploaded it;
 only that user can see or confirm it, and it is checked again on confirm.
-Files older than a day are removed at the next upload.
+Files older than a day are removed at the next upload (``importbestanden``).
+A file of more than ``SYNCHROON_MAX_RIJEN`` rows is imported after the confirm
+by a Celery task (``uitwisseling_taken``); its status page is ``import_taak``.
 """
 
 import datetime
