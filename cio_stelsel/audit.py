@@ -10,6 +10,7 @@ import uuid
 from typing import Any
 
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 
 from .models import AuditRecord, Dienstonderdeel, Ministerie
 
@@ -29,6 +30,8 @@ def _json_waarde(waarde: Any) -> Any:
         return {str(k): _json_waarde(v) for k, v in waarde.items()}
     if isinstance(waarde, models.Model):
         return waarde.pk
+    if isinstance(waarde, FieldFile):
+        return waarde.name or ""
     return waarde
 
 

@@ -32,6 +32,10 @@ class CioOordeelQuerySet(models.QuerySet):
         return self.filter(status=CioOordeel.Status.VASTGESTELD)
 
 
+def _pdf_pad(oordeel, naam: str) -> str:
+    return f"oordelen/{naam}"
+
+
 class CioOordeel(models.Model):
     """The CIO's opinion on control, feasibility, risks and implications of an activity (art 4 j)."""
 
@@ -75,6 +79,10 @@ class CioOordeel(models.Model):
     vastgesteld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     vastgesteld_op = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
+    # The document of the decided oordeel (with its afwijking, if any), made by a Celery task (oordelen/pdf.py).
+    pdf = models.FileField(_("PDF"), upload_to=_pdf_pad, blank=True, max_length=300, editable=False)
+    pdf_checksum = models.CharField(_("checksum PDF (SHA-256)"), max_length=64, blank=True, editable=False)
+    pdf_gemaakt_op = models.DateTimeField(_("PDF gemaakt op"), null=True, blank=True, editable=False)
 
     objects = CioOordeelQuerySet.as_manager()
 

@@ -1,9 +1,29 @@
-"""A decided CIO-oordeel as PDF."""
+"""A decided CIO-oordeel as PDF: made by a Celery task once the oordeel is decided, and kept.
 
+``oordeel_vaststellen`` and ``afwijking_vastleggen`` (services.py) queue
+``tasks.oordeel_pdf_maken`` after their commit; the task calls ``pdf_maken``,
+which renders the document (WeasyPrint, PDF/UA-1, imported only when
+rendering) and stores it with its SHA-256 checksum on the oordeel. The stored
+file is the document of the decision: the download serves exactly it. An
+afwijking changes the document, so recording one removes the stored PDF in
+the same transaction and queues a new one; a render that started before the
+afwijking does not store its outdated result (``_stempel``).
+
+When no stored PDF exists yet (the task has not run, or no worker is up), the
+download renders and stores it once in the request instead (``pdf_maken``
+again), so the document is always available.
+"""
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from cio_stelsel.pdf import html_naar_pdf
+
+from .models import CioOordeel
 
 
 def oordeel_pdf(oordeel) -> bytes:
@@ -18,3 +38,48 @@ def oordeel_pdf(oordeel) -> bytes:
             },
         )
     return html_naar_pdf(html)
+
+
+def _stempel(oordeel: CioOordeel) -> tuple:
+    """What the document shows that can still change after the decision: only an afwijking (art 5.3)."""
+    afwijking = getattr(oordeel, "afwijking", None)
+    return oordeel.status, oordeel.versie, afwijking.pk if afwijking else None
+
+
+def pdf_maken(pk: int) -> CioOordeel | None:
+    """Render and store the PDF of decided oordeel ``pk``; returns the oordeel, or None when it is not decided.
+
+    Idempotent: an oordeel whose stored PDF is current is returned as it is.
+    """
+    oordeel = CioOordeel.objects.select_related("activiteit__ministerie", "afwijking").filter(pk=pk).first()
+    if oordeel is None or oordeel.status != CioOordeel.Status.VASTGESTELD:
+        return None
+    if oordeel.pdf:
+        return oordeel
+    stempel = _stempel(oordeel)
+    inhoud = oordeel_pdf(oordeel)
+    with transaction.atomic():
+        actueel = CioOordeel.objects.select_for_update(of=("self",)).select_related("afwijking").get(pk=pk)
+        if actueel.pdf or _stempel(actueel) != stempel:
+            return actueel  # stored meanwhile by another run, or changed while rendering (a newer run is queued)
+        actueel.pdf.save(f"cio-oordeel-{pk}-{timezone.now():%Y%m%d%H%M%S}.pdf", ContentFile(inhoud), save=False)
+        actueel.pdf_checksum = hashlib.sha256(inhoud).hexdigest()
+        actueel.pdf_gemaakt_op = timezone.now()
+        # update(), not save(): the decided oordeel itself does not change (and its versie stays).
+        CioOordeel.objects.filter(pk=pk).update(pdf=actueel.pdf.name, pdf_checksum=actueel.pdf_checksum, pdf_gemaakt_op=actueel.pdf_gemaakt_op)
+    return actueel
+
+
+def pdf_vervallen(oordeel: CioOordeel) -> None:
+    """The stored PDF no longer shows the oordeel as it stands (an afwijking was recorded): drop it and queue a new one.
+
+    Runs inside the transaction of that change; the file is removed after the commit.
+    """
+    from .tasks import oordeel_pdf_maken
+
+    oud = CioOordeel.objects.filter(pk=oordeel.pk).values_list("pdf", flat=True).first()
+    CioOordeel.objects.filter(pk=oordeel.pk).update(pdf="", pdf_checksum="", pdf_gemaakt_op=None)
+    if oud:
+        opslag = CioOordeel._meta.get_field("pdf").storage
+        transaction.on_commit(lambda: opslag.delete(oud))
+    transaction.on_commit(lambda: oordeel_pdf_maken.delay(oordeel.pk))

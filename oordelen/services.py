@@ -16,9 +16,10 @@ from cio_stelsel import audit
 from cio_stelsel.models import Roltoewijzing
 from cio_stelsel.permissions import scope
 from cio_stelsel.rechten import Recht
-from portfolio.models import IctActiviteit, Kwaliteitstoets, Status
+from portfolio.models import IctActiviteit, Kwaliteitstoets
 
-from . import meldingen
+from . import meldingen, pdf
+from .tasks import oordeel_pdf_maken
 from .models import Aanbeveling, Aanmelding, Afwijking, BestuursraadAgendapunt, CioOordeel, Voorwaarde
 
 ASPECT_VELDEN = [veld for aspect in CioOordeel.ASPECTEN for veld in (aspect, f"{aspect}_toelichting")]
@@ -158,6 +159,7 @@ def oordeel_vaststellen(
     na["gevolgen"] = gevolgen
     audit.vastleggen(actor=actor, actie="oordeel.vastgesteld", obj=actueel, voor=voor, na=na)
     transaction.on_commit(lambda: meldingen.versturen("oordeel_vastgesteld", actueel.pk))
+    transaction.on_commit(lambda: oordeel_pdf_maken.delay(actueel.pk))  # the document of the decision (oordelen/pdf.py)
     return actueel
 
 
@@ -207,6 +209,7 @@ def afwijking_vastleggen(*, actor, oordeel: CioOordeel, door_rol: str, motiverin
         raise ValidationError(fouten)
     afwijking = Afwijking.objects.create(oordeel=actueel, door_rol=door_rol, motivering=motivering, datum=datum, vastgelegd_door=actor)
     audit.vastleggen(actor=actor, actie="oordeel.afwijking", obj=afwijking, na=audit.momentopname(afwijking), reden=motivering)
+    pdf.pdf_vervallen(actueel)  # the document now includes the afwijking
     transaction.on_commit(lambda: meldingen.versturen("afwijking_vastgelegd", afwijking.pk))
     return afwijking
 

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -240,14 +240,19 @@ def agendapunt(request, pk):
 
 @login_required
 def pdf(request, pk):
-    """A decided oordeel as PDF, for those who may see it. WeasyPrint is imported only here."""
+    """The stored PDF of a decided oordeel, for those who may see it (made by a Celery task; see oordelen/pdf.py).
+
+    If the task has not stored it yet, it is made once here and stored.
+    """
     o = _oordeel(request, pk)
     if o.status != CioOordeel.Status.VASTGESTELD:
         raise PermissionDenied(_("Alleen een vastgesteld oordeel is als PDF beschikbaar."))
-    from .pdf import oordeel_pdf
+    if not o.pdf:
+        from .pdf import pdf_maken
 
-    response = HttpResponse(oordeel_pdf(o), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="cio-oordeel-{o.pk}.pdf"'
+        o = pdf_maken(o.pk)
+    response = FileResponse(o.pdf.open("rb"), content_type="application/pdf", as_attachment=True, filename=f"cio-oordeel-{o.pk}.pdf")
+    response["X-Checksum-Sha256"] = o.pdf_checksum
     return response
 
 

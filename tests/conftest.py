@@ -66,6 +66,12 @@ def login():
 
 
 @pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Stored files (PDFs, uploads) go to a directory of the test, never to the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _snelle_wachtwoorden(settings):
     """Hashing with PBKDF2 costs ~0.3 s a user; the tests do not test the hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

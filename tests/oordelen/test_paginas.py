@@ -336,7 +336,8 @@ def test_pdf_of_a_decided_oordeel_is_a_tagged_pdf_with_name_and_outcome(login, o
     response = login(office).get(url)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
-    pdf = PdfReader(io.BytesIO(response.content))
+    inhoud = b"".join(response.streaming_content)
+    pdf = PdfReader(io.BytesIO(inhoud))
     tekst = " ".join(p.extract_text() for p in pdf.pages)
     assert "Nieuw belastingsysteem" in tekst and "Positief onder voorwaarden" in tekst
     assert "Externe review" in tekst and "BIO-maatregelen getoetst" in tekst
