@@ -43,6 +43,9 @@ PAGINA_GROOTTE = 25
 GROOTSTE_VERSCHILLEN = 25
 MILJOEN = Decimal(1_000_000)
 LOPEND = [Status.IN_UITVOERING.value, Status.IN_HERORIENTATIE.value]
+# {value: lazy label}: Status.values and Status(x).label build their lists anew on every call.
+_STATUSLABELS = dict(Status.choices)
+_SOORTLABELS = dict(Soort.choices)
 
 
 class Ongeldig(Exception):
@@ -195,9 +198,9 @@ def _kort(naam: str) -> str:
 
 def _optielabel(facet: str, waarde: str, ministeries: dict[str, dict]) -> str:
     if facet == "soort":
-        return str(Soort(waarde).label) if waarde in Soort.values else waarde
+        return str(_SOORTLABELS.get(waarde, waarde))
     if facet == "status":
-        return str(Status(waarde).label) if waarde in Status.values else waarde
+        return str(_STATUSLABELS.get(waarde, waarde))
     if facet == "ministerie":
         m = ministeries.get(waarde)
         return f"{_kort(m['naam'])} ({m['afkorting']})" if m else waarde
@@ -292,11 +295,6 @@ def _activiteit_pad(nummer: int) -> str:
     return reverse("dashboard:activiteit", args=[nummer])
 
 
-# {value: lazy label}: Status.values and Status(x).label build their lists anew on every call.
-_STATUSLABELS = dict(Status.choices)
-_SOORTLABELS = dict(Soort.choices)
-
-
 def _lijstrij(r: dict) -> dict:
     """A row of an activity table, with its cells formatted here (tables of hundreds of rows render faster
     from plain strings than through a template filter per cell; the filters of portfolio.templatetags do the same)."""
@@ -352,8 +350,8 @@ def activiteit(request, nummer: int):
         "peildatum": op,
         "peildata_activiteit": peildata_activiteit,
         "nieuwste": versie.peildatum == (peildata_activiteit[0] if peildata_activiteit else None),
-        "status_label": Status(g["status"]).label if g.get("status") in Status.values else g.get("status"),
-        "soort_label": Soort(g["soort"]).label if g.get("soort") in Soort.values else g.get("soort"),
+        "status_label": _STATUSLABELS.get(g.get("status"), g.get("status")),
+        "soort_label": _SOORTLABELS.get(g.get("soort"), g.get("soort")),
         "ontwikkelwijze_label": opendata.ontwikkelwijze_label(g.get("ontwikkelwijze")),
         "gebeurtenissen": gebeurtenissen,
         "herijkingen": herijkingen,
