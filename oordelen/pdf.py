@@ -11,7 +11,8 @@ afwijking does not store its outdated result (``_stempel``).
 
 When no stored PDF exists yet (the task has not run, or no worker is up), the
 download renders and stores it once in the request instead (``pdf_maken``
-again), so the document is always available.
+again), so the document is always available. Storing and dropping a PDF are
+audited (``oordeel.pdf_gemaakt``, ``oordeel.pdf_vervallen``; actor: the system).
 """
 
 import hashlib
@@ -21,9 +22,12 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from cio_stelsel import audit
 from cio_stelsel.pdf import html_naar_pdf
 
 from .models import CioOordeel
+
+PDF_VELDEN = ["pdf", "pdf_checksum", "pdf_gemaakt_op"]
 
 
 def oordeel_pdf(oordeel) -> bytes:
@@ -67,6 +71,7 @@ def pdf_maken(pk: int) -> CioOordeel | None:
         actueel.pdf_gemaakt_op = timezone.now()
         # update(), not save(): the decided oordeel itself does not change (and its versie stays).
         CioOordeel.objects.filter(pk=pk).update(pdf=actueel.pdf.name, pdf_checksum=actueel.pdf_checksum, pdf_gemaakt_op=actueel.pdf_gemaakt_op)
+        audit.vastleggen(actor=None, actie="oordeel.pdf_gemaakt", obj=actueel, na=audit.momentopname(actueel, PDF_VELDEN))
     return actueel
 
 
@@ -80,6 +85,8 @@ def pdf_vervallen(oordeel: CioOordeel) -> None:
     oud = CioOordeel.objects.filter(pk=oordeel.pk).values_list("pdf", flat=True).first()
     CioOordeel.objects.filter(pk=oordeel.pk).update(pdf="", pdf_checksum="", pdf_gemaakt_op=None)
     if oud:
+        audit.vastleggen(actor=None, actie="oordeel.pdf_vervallen", obj=oordeel, voor={"pdf": oud}, na={"pdf": ""},
+                         reden="Afwijking vastgelegd (art 5.3): het document wordt opnieuw gemaakt.")
         opslag = CioOordeel._meta.get_field("pdf").storage
         transaction.on_commit(lambda: opslag.delete(oud))
     transaction.on_commit(lambda: oordeel_pdf_maken.delay(oordeel.pk))

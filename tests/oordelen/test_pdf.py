@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from cio_stelsel.models import AuditRecord
 from oordelen import pdf as oordeel_pdf_module
 from oordelen import services
 from oordelen.models import CioOordeel
@@ -68,6 +69,8 @@ def test_a_worker_makes_and_keeps_the_pdf_of_the_decision_and_an_afwijking_renew
     assert download(login(cio), o) == nieuw
     assert o.pdf_checksum in login(office).get(reverse("oordelen:oordeel", args=[o.pk])).content.decode()
     assert o.versie == CioOordeel.objects.get(pk=o.pk).versie  # making the PDF did not change the decided oordeel
+    acties = list(AuditRecord.objects.filter(object_id=str(o.pk), actie__startswith="oordeel.pdf").order_by("pk").values_list("actie", flat=True))
+    assert acties == ["oordeel.pdf_gemaakt", "oordeel.pdf_vervallen", "oordeel.pdf_gemaakt"]
 
 
 @pytest.mark.django_db
