@@ -158,3 +158,23 @@ def test_a_small_file_is_imported_in_the_request(office, ministerie, login, monk
     response = client.post(uploaden(client, [nieuwe_rapportage(office)]))
     assert response["Location"] == reverse("portfolio:import")
     assert vers(a).gebeurtenissen.count() == 2 and not Importtaak.objects.exists()
+
+
+@pytest.mark.django_db
+def test_without_a_broker_the_background_import_runs_in_process(office, ministerie, login, settings, django_capture_on_commit_callbacks):
+    """`make run` has no Redis: Celery is eager there, and the planned import runs right after the confirm's commit."""
+    from config.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER = True
+    try:
+        a = activiteit(office, ministerie)
+        client = login(office)
+        controle_url = uploaden(client, [nieuwe_rapportage(office)])
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(controle_url)
+    finally:
+        app.conf.task_always_eager = eager
+    taak = Importtaak.objects.get()
+    assert response["Location"] == reverse("portfolio:import_taak", args=[taak.pk])
+    assert taak.status == Status.GESLAAGD and vers(a).gebeurtenissen.count() == 2
