@@ -3,7 +3,7 @@
 Run from the project directory::
 
     .venv/bin/python benchmarks/import_5000.py [--aantal 5000] [--jaren 8] [--formaat csv|xlsx]
-                                               [--zonder-tracemalloc] [--profiel] [--met-startpoort]
+                                               [--zonder-tracemalloc] [--profiel]
 
 What it does, honestly: our file format carries one row per activity (the
 initial baseline and the current figures), so events are built up the way an
@@ -28,9 +28,9 @@ allocations; it slows the run down, ``--zonder-tracemalloc`` switches it off)
 and ``resource.getrusage`` maxrss (the whole process).
 
 The start gate of art 5.3 (the oordelen app: no start of a large activity
-without a positive CIO-oordeel) would refuse the move to In uitvoering, as
-this benchmark has no oordelen; it is switched off unless
-``--met-startpoort`` (then statuses stay Nog niet gestart).
+without a positive CIO-oordeel) stays on: these activities started in 2016,
+before the Besluit took effect (art 19), so their move to In uitvoering needs
+no oordeel, as when today's portfolio is registered.
 
 Database: ``DATABASE_URL`` (default
 ``postgres://postgres@127.0.0.1:5432/cio_benchmark``). The database is DROPPED
@@ -165,18 +165,15 @@ def main() -> None:
     parser.add_argument("--formaat", choices=["csv", "xlsx"], default="csv")
     parser.add_argument("--zonder-tracemalloc", action="store_true")
     parser.add_argument("--profiel", action="store_true", help="cProfile van de import van het tweede bestand")
-    parser.add_argument("--met-startpoort", action="store_true")
     args = parser.parse_args()
 
     url = os.environ.get("DATABASE_URL", STANDAARD_URL)
     database_opnieuw(url)
     actor, ministerie = opzetten(url)
 
-    from portfolio import services, uitwisseling as u
+    from portfolio import uitwisseling as u
     from portfolio.models import Gebeurtenis, IctActiviteit
 
-    if not args.met_startpoort:
-        services.STARTVOORWAARDEN.clear()
     schrijf = u.naar_csv if args.formaat == "csv" else u.naar_xlsx
     if not args.zonder_tracemalloc:
         tracemalloc.start()
@@ -197,7 +194,7 @@ def main() -> None:
             t = time.perf_counter()
             rijen = u.exporteren(IctActiviteit.objects.all())
             export_tijd = time.perf_counter() - t
-            rijen = volgend_jaar(rijen, jaar, not args.met_startpoort)
+            rijen = volgend_jaar(rijen, jaar, True)
         inhoud = schrijf(rijen)
         if not args.zonder_tracemalloc:
             tracemalloc.reset_peak()

@@ -16,6 +16,7 @@ from cio_stelsel import audit
 from cio_stelsel.models import Roltoewijzing
 from cio_stelsel.permissions import scope
 from cio_stelsel.rechten import Recht
+from cio_stelsel.stelselcontrole import BESLUIT_INWERKINGTREDING
 from portfolio.models import IctActiviteit, Kwaliteitstoets
 
 from . import meldingen, pdf
@@ -246,7 +247,13 @@ def geldend_oordeel(activiteit: IctActiviteit) -> CioOordeel | None:
 def startpoort(activiteit: IctActiviteit) -> None:
     """B1/B2: an activity with a large ICT component starts only with a positive latest oordeel,
     or a reasoned afwijking from a negative one. Maintenance activities are not exempt.
+
+    Not for an activity that started before the Besluit took effect (art 19: 01-01-2021): art 5.3
+    did not apply to it, so recording its status (registering today's portfolio, an import of its
+    history) needs no oordeel. The CIO Rijk's overview and the Jaarrapportage count the same way.
     """
+    if activiteit.startdatum is not None and activiteit.startdatum < BESLUIT_INWERKINGTREDING:
+        return
     if not IctActiviteit.objects.rapporteerbaar().filter(pk=activiteit.pk).exists():
         return
     oordeel = geldend_oordeel(activiteit)

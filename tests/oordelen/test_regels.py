@@ -105,6 +105,17 @@ def test_b1_activity_below_threshold_needs_no_oordeel(office, ministerie):
     assert starten(office, klein).status == Status.IN_UITVOERING
 
 
+def test_b1_art_19_an_activity_started_before_the_besluit_took_effect_needs_no_oordeel(office, ministerie):
+    # Registering today's portfolio: art 5.3 did not apply to a start before 01-01-2021 (art 19) ...
+    oud = activiteit(office, ministerie, naam="Gestart in 2020", geschat=40_000_000, startdatum=datetime.date(2020, 12, 31))
+    assert starten(office, oud).status == Status.IN_UITVOERING
+    # ... and does to a start on that day or later.
+    nieuw = activiteit(office, ministerie, naam="Gestart in 2021", geschat=40_000_000, startdatum=datetime.date(2021, 1, 1))
+    with pytest.raises(ValidationError) as exc:
+        starten(office, nieuw)
+    assert "art 5.3" in str(exc.value)
+
+
 def test_b2_maintenance_activities_are_not_exempt(office, ministerie):
     beheer = activiteit(office, ministerie, naam="Beheer mainframe", geschat=30_000_000, soort=Soort.BEHEER_EN_ONDERHOUD)
     with pytest.raises(ValidationError) as exc:
