@@ -14,8 +14,9 @@ from playwright.sync_api import expect
 from portfolio import services, uitwisseling, uitwisseling_views
 from portfolio.models import Importtaak
 from tests.browser.test_jaarrapportage import axe_controle
+from tests.browser.test_portfolio import csp_schendingen, inloggen
 from tests.dashboard.portefeuille import werker  # noqa: F401 - fixture
-from tests.factories import WACHTWOORD, activiteit
+from tests.factories import activiteit
 from tests.portfolio.test_importtaak import nieuwe_rapportage
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,14 +38,8 @@ def test_a_large_import_runs_in_the_background_and_its_page_shows_the_result(pag
         return echte_gebeurtenis(**kwargs)
 
     monkeypatch.setattr(services, "gebeurtenis_toevoegen", na_het_sein)
-    schendingen: list[str] = []
-    page.on("console", lambda m: schendingen.append(m.text) if "Content Security Policy" in m.text else None)
-
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(office.username)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_text("Ingelogd als")).to_be_visible()
+    schendingen = csp_schendingen(page)
+    inloggen(page, live_server, office)
 
     page.goto(f"{live_server.url}/portfolio/import/")
     page.locator("#id_bestand").set_input_files(str(bestand))

@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from dashboard import jaarrapportage_opmaak
 from dashboard.models import Jaarrapportage
+from tests.browser.test_portfolio import csp_schendingen, inloggen
 from tests.dashboard.portefeuille import portefeuille, werker  # noqa: F401 - fixtures
-from tests.factories import WACHTWOORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,14 +35,8 @@ def test_b16_cio_rijk_starts_a_generation_sees_progress_and_downloads_the_pdf(pa
         return echte_pdf(document)
 
     monkeypatch.setattr(jaarrapportage_opmaak, "pdf", pdf_na_het_sein)
-    schendingen: list[str] = []
-    page.on("console", lambda m: schendingen.append(m.text) if "Content Security Policy" in m.text else None)
-
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(cio_rijk.username)
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_text("Ingelogd als")).to_be_visible()
+    schendingen = csp_schendingen(page)
+    inloggen(page, live_server, cio_rijk)
 
     page.goto(f"{live_server.url}/jaarrapportage/")
     expect(page.get_by_role("heading", name="Nieuwe jaarrapportage")).to_be_visible()
