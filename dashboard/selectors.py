@@ -84,7 +84,7 @@ def peildata() -> list[datetime.date]:
 
 def standaard_peildatum() -> datetime.date | None:
     """The newest peildatum with published data (None when nothing is published)."""
-    return ActiviteitVersie.objects.filter(status=GEPUBLICEERD).order_by("-peildatum").values_list("peildatum", flat=True).first()
+    return ActiviteitVersie.objects.nieuwste_peildatum()
 
 
 def _nieuwste_per_activiteit(op: datetime.date):

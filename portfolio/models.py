@@ -422,6 +422,10 @@ class ActiviteitVersieQuerySet(models.QuerySet):
         """Only published versions: all the public ever sees."""
         return self.filter(status=ActiviteitVersie.Status.GEPUBLICEERD)
 
+    def nieuwste_peildatum(self) -> datetime.date | None:
+        """The newest peildatum with a published version (None when nothing is published)."""
+        return self.gepubliceerd().order_by("-peildatum").values_list("peildatum", flat=True).first()
+
     def geldend(self, peildatum: datetime.date):
         """Per activity the latest published version for a peildatum (a correction supersedes)."""
         nieuwere = ActiviteitVersie.objects.filter(

@@ -33,11 +33,6 @@ def _mag_beheren(actor) -> None:
         raise PermissionDenied(_("Alleen de CIO Rijk beheert het rapportagemodel (B13, art 16.3)."))
 
 
-def nieuwste_gepubliceerde_peildatum() -> datetime.date | None:
-    """The newest peildatum with a published version (None when nothing is published)."""
-    return ActiviteitVersie.objects.filter(status=ActiviteitVersie.Status.GEPUBLICEERD).aggregate(m=Max("peildatum"))["m"]
-
-
 def _datum(d: datetime.date) -> str:
     return d.strftime("%d-%m-%Y")
 
@@ -82,7 +77,7 @@ def drempel_vaststellen(*, actor, geldig_vanaf: datetime.date, drempel_eur: Deci
             .select_for_update()
             .values_list("pk", flat=True)
         )
-        gepubliceerd_tot = nieuwste_gepubliceerde_peildatum()
+        gepubliceerd_tot = ActiviteitVersie.objects.nieuwste_peildatum()
         if gepubliceerd_tot is not None and geldig_vanaf <= gepubliceerd_tot:
             fouten["geldig_vanaf"] = _(
                 "Gepubliceerde cijfers veranderen niet: er zijn al gegevens gepubliceerd voor peildatum %(pd)s. "
@@ -129,7 +124,7 @@ def drempel_intrekken(*, actor, model: Rapportagemodel) -> None:
     if actueel is None:
         raise ValidationError(_("Deze drempel bestaat niet meer; misschien heeft iemand anders hem al ingetrokken."))
     vandaag = timezone.localdate()
-    gepubliceerd_tot = nieuwste_gepubliceerde_peildatum()
+    gepubliceerd_tot = ActiviteitVersie.objects.nieuwste_peildatum()
     if actueel.geldig_vanaf <= vandaag:
         raise ValidationError(
             _("De drempel vanaf %(datum)s geldt al en kan niet meer worden ingetrokken. "

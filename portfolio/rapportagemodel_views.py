@@ -29,7 +29,7 @@ from cio_stelsel.rechten import RijksbreedRecht
 
 from . import rapportagemodel_services as services
 from .forms import BedragField
-from .models import Rapportagemodel, RedenHerijking
+from .models import ActiviteitVersie, Rapportagemodel, RedenHerijking
 from .templatetags.portfolio import getal_opmaak
 
 RECENT = 10
@@ -86,7 +86,7 @@ def _overzicht_url(anker: str = "") -> str:
 
 def _overzicht(request, *, drempel_form=None, reden_form=None):
     vandaag = timezone.localdate()
-    gepubliceerd_tot = services.nieuwste_gepubliceerde_peildatum()
+    gepubliceerd_tot = ActiviteitVersie.objects.nieuwste_peildatum()
     drempels = list(Rapportagemodel.objects.order_by("-geldig_vanaf"))
     geldend = next((d for d in drempels if d.geldig_vanaf <= vandaag), None)
     for d in drempels:
@@ -160,7 +160,7 @@ def drempel_intrekken(request, pk: int):
                 request, _("De drempel vanaf %(datum)s is ingetrokken.") % {"datum": model.geldig_vanaf.strftime("%d-%m-%Y")}
             )
         return redirect(_overzicht_url("drempels"))
-    if not services.is_intrekbaar(model, gepubliceerd_tot=services.nieuwste_gepubliceerde_peildatum()):
+    if not services.is_intrekbaar(model, gepubliceerd_tot=ActiviteitVersie.objects.nieuwste_peildatum()):
         messages.error(
             request,
             _("De drempel vanaf %(datum)s geldt al, of geldt voor een gepubliceerde peildatum, en kan niet meer worden ingetrokken (B13).")
