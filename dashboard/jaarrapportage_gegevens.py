@@ -30,9 +30,8 @@ from django.db import connection, transaction
 from django.template.loader import get_template
 from django.utils import timezone
 
-from cio_stelsel.stelselcontrole import BESLUIT_INWERKINGTREDING
 from oordelen.models import Aanmelding, Afwijking, CioOordeel
-from oordelen.selectors import GESTART
+from oordelen.selectors import GESTART, onder_art_5_3
 from portfolio.models import Soort, Status, drempel
 
 from . import selectors
@@ -261,11 +260,11 @@ def _startpoort(user, rijen: list[dict], jaar: int, peildatum: datetime.date):
     The same rule as ``oordelen.selectors.gestart_zonder_positief_oordeel``,
     but as things stood on the peildatum (status of the published version,
     oordelen decided and afwijkingen dated on or before it), for activities
-    that started after the Besluit took effect (art 19: 01-01-2021).
+    whose start falls under art 5.3 (``onder_art_5_3``, art 19).
     """
     gestart = [
         r for r in rijen
-        if r["activiteit_status"] in GESTART and (r["startdatum"] is None or r["startdatum"] >= BESLUIT_INWERKINGTREDING)
+        if r["activiteit_status"] in GESTART and onder_art_5_3(r["startdatum"])
     ]
     geldend: dict[int, dict] = {}
     oordelen = (

@@ -20,6 +20,19 @@ REACTIETERMIJN = datetime.timedelta(weeks=4)
 GESTART = [Status.IN_UITVOERING, Status.IN_HERORIENTATIE, Status.AFGEROND]
 
 
+def onder_art_5_3(startdatum: datetime.date | None) -> bool:
+    """Whether art 5.3 (no start without a positive CIO-oordeel) applies to a start on ``startdatum``.
+
+    Not to a start before the Besluit took effect (art 19: 01-01-2021); an unknown start date counts as under it.
+    The start gate, the CIO Rijk's overview and the Jaarrapportage all decide by this rule.
+    """
+    return startdatum is None or startdatum >= BESLUIT_INWERKINGTREDING
+
+
+# ``onder_art_5_3`` as a filter on IctActiviteit.
+ONDER_ART_5_3 = Q(startdatum__isnull=True) | Q(startdatum__gte=BESLUIT_INWERKINGTREDING)
+
+
 @dataclass(frozen=True)
 class Taak:
     soort: str
@@ -86,16 +99,14 @@ def taken_voor(user) -> list[Taak]:
 def gestart_zonder_positief_oordeel(user):
     """Started large activities whose latest decided oordeel is missing or negative (B1), with their afwijking if any.
 
-    Only activities that started once the Besluit was in force (art 19: 01-01-2021), as the
-    Jaarrapportage counts them (dashboard.jaarrapportage_gegevens._startpoort): an older start
-    could not need a CIO-oordeel under art 5.3.
+    Only activities whose start falls under art 5.3 (``ONDER_ART_5_3``, art 19).
     """
     laatste = CioOordeel.objects.vastgesteld().filter(activiteit=OuterRef("pk")).order_by("-vastgesteld_op", "-pk")
     return (
         IctActiviteit.objects.zichtbaar_voor(user)
         .rapporteerbaar()
         .filter(status__in=GESTART)
-        .filter(Q(startdatum__isnull=True) | Q(startdatum__gte=BESLUIT_INWERKINGTREDING))
+        .filter(ONDER_ART_5_3)
         .annotate(
             geldend_oordeel=Subquery(laatste.values("pk")[:1]),
             geldende_uitkomst=Subquery(laatste.values("uitkomst")[:1]),

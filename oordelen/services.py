@@ -16,12 +16,12 @@ from cio_stelsel import audit
 from cio_stelsel.models import Roltoewijzing
 from cio_stelsel.permissions import scope
 from cio_stelsel.rechten import Recht
-from cio_stelsel.stelselcontrole import BESLUIT_INWERKINGTREDING
 from portfolio.models import IctActiviteit, Kwaliteitstoets
 
 from . import meldingen, pdf
 from .tasks import oordeel_pdf_maken
 from .models import Aanbeveling, Aanmelding, Afwijking, BestuursraadAgendapunt, CioOordeel, Voorwaarde
+from .selectors import onder_art_5_3
 
 ASPECT_VELDEN = [veld for aspect in CioOordeel.ASPECTEN for veld in (aspect, f"{aspect}_toelichting")]
 CONCEPT_VELDEN = ["aanleiding", "kwaliteitskader_versie", *ASPECT_VELDEN]
@@ -252,7 +252,7 @@ def startpoort(activiteit: IctActiviteit) -> None:
     did not apply to it, so recording its status (registering today's portfolio, an import of its
     history) needs no oordeel. The CIO Rijk's overview and the Jaarrapportage count the same way.
     """
-    if activiteit.startdatum is not None and activiteit.startdatum < BESLUIT_INWERKINGTREDING:
+    if not onder_art_5_3(activiteit.startdatum):
         return
     if not IctActiviteit.objects.rapporteerbaar().filter(pk=activiteit.pk).exists():
         return
