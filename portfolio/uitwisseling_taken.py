@@ -16,7 +16,6 @@ confirm again.
 import logging
 import uuid
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -78,7 +77,7 @@ def import_uitvoeren(pk: str, taak_id: str = "") -> str:
             "bevestig de import opnieuw."))
         return Status.MISLUKT
     try:
-        user = get_user_model().objects.get(pk=taak.gebruiker_id)
+        user = taak.gebruiker
         inhoud, meta = importbestanden.laden(user, taak.pk)
         rijen = uitwisseling.inlezen(inhoud, meta["naam"])
         resultaat = uitwisseling.importeren(rijen, user, bestandsnaam=taak.bestandsnaam, peildatum=taak.peildatum)

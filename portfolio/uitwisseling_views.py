@@ -96,6 +96,8 @@ def importeren(request):
 def import_bevestigen(request, sleutel):
     """GET: the dry run of a stored file. POST: check again and import it (all or nothing)."""
     _vereist_invoerrecht(request.user)
+    if Importtaak.objects.filter(pk=sleutel, gebruiker=request.user, status__in=Importtaak.LOPEND).exists():
+        return redirect("portfolio:import_taak", sleutel=sleutel)  # confirmed already: its import runs in the background
     inhoud, meta = importbestanden.laden(request.user, sleutel)
     peildatum = datetime.date.fromisoformat(meta["peildatum"]) if meta.get("peildatum") else None
     try:
@@ -104,10 +106,8 @@ def import_bevestigen(request, sleutel):
         importbestanden.verwijderen(sleutel)
         messages.error(request, str(exc))
         return redirect("portfolio:import")
-    lopend = Importtaak.objects.filter(pk=sleutel, gebruiker=request.user, status__in=Importtaak.LOPEND).exists()
-    if lopend:
-        return redirect("portfolio:import_taak", sleutel=sleutel)
-    if request.method == "POST" and len(rijen) > SYNCHROON_MAX_RIJEN:
+    op_achtergrond = len(rijen) > SYNCHROON_MAX_RIJEN
+    if request.method == "POST" and op_achtergrond:
         uitwisseling_taken.import_inplannen(actor=request.user, sleutel=sleutel, bestandsnaam=meta["naam"], peildatum=peildatum,
                                             aantal_rijen=len(rijen))
         return redirect("portfolio:import_taak", sleutel=sleutel)
@@ -139,7 +139,7 @@ def import_bevestigen(request, sleutel):
         "mislukt": mislukt,
         "proef_gedaan": proef_gedaan,
         "wijzigingen": [r for r in controle.rijen if r.stappen and not r.fout],
-        "op_achtergrond": len(rijen) > SYNCHROON_MAX_RIJEN,
+        "op_achtergrond": op_achtergrond,
     }
     return render(request, "portfolio/import_controle.html", context, status=422 if mislukt else 200)
 
