@@ -16,6 +16,7 @@ audited (``oordeel.pdf_gemaakt``, ``oordeel.pdf_vervallen``; actor: the system).
 """
 
 import hashlib
+import uuid
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -44,6 +45,12 @@ def oordeel_pdf(oordeel) -> bytes:
     return html_naar_pdf(html)
 
 
+def bestandsnaam(pk: int) -> str:
+    """A name no other render gets: a uuid, not a timestamp (two renders within one second once shared a name,
+    so the afwijking's new document was overwritten or deleted with the old one)."""
+    return f"cio-oordeel-{pk}-{uuid.uuid4().hex}.pdf"
+
+
 def _stempel(oordeel: CioOordeel) -> tuple:
     """What the document shows that can still change after the decision: only an afwijking (art 5.3)."""
     afwijking = getattr(oordeel, "afwijking", None)
@@ -66,7 +73,7 @@ def pdf_maken(pk: int) -> CioOordeel | None:
         actueel = CioOordeel.objects.select_for_update(of=("self",)).select_related("afwijking").get(pk=pk)
         if actueel.pdf or _stempel(actueel) != stempel:
             return actueel  # stored meanwhile by another run, or changed while rendering (a newer run is queued)
-        actueel.pdf.save(f"cio-oordeel-{pk}-{timezone.now():%Y%m%d%H%M%S}.pdf", ContentFile(inhoud), save=False)
+        actueel.pdf.save(bestandsnaam(pk), ContentFile(inhoud), save=False)
         actueel.pdf_checksum = hashlib.sha256(inhoud).hexdigest()
         actueel.pdf_gemaakt_op = timezone.now()
         # update(), not save(): the decided oordeel itself does not change (and its versie stays).

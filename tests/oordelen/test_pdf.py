@@ -109,3 +109,21 @@ def test_no_pdf_is_made_for_a_draft(office, groot):
     from .test_regels import concept
 
     assert oordeel_pdf_module.pdf_maken(concept(office, groot).pk) is None
+
+
+@pytest.mark.django_db
+def test_two_pdfs_of_one_oordeel_made_within_one_second_get_different_names(office, ciso, cio, sg, groot, monkeypatch):
+    """The flaky CI failure: the decision's PDF and the afwijking's were named by a timestamp in seconds."""
+    from django.utils import timezone
+
+    vast = timezone.now().replace(microsecond=0)
+    monkeypatch.setattr(timezone, "now", lambda: vast)  # both renders in the same second, every time
+    o = vastgesteld(office, ciso, cio, groot, uitkomst="negatief")
+    o = oordeel_pdf_module.pdf_maken(o.pk)
+    eerste = o.pdf.name
+    services.afwijking_vastleggen(actor=sg, oordeel=o, door_rol="secretaris_generaal",
+                                  motivering="Politiek-bestuurlijke noodzaak, met extra waarborgen.", datum=VANDAAG)
+    opslag = o.pdf.storage
+    opslag.delete(eerste)  # what the afwijking's on_commit does, before the new render stores its file
+    o = oordeel_pdf_module.pdf_maken(o.pk)
+    assert o.pdf.name != eerste and opslag.exists(o.pdf.name)
