@@ -125,6 +125,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take the write lock at BEGIN, so two simultaneous decisions queue up and the
     # second sees the first's result, instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+    # The embedded default as a real database: in WAL mode readers never wait for
+    # a writer (public pages keep answering while an import writes), and a writer
+    # waits up to SQLITE_DB_TIMEOUT seconds for another instead of failing with
+    # "database is locked". synchronous=NORMAL is safe in WAL mode (a power cut
+    # can lose the last commits, never corrupt the file).
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    DATABASES["default"]["OPTIONS"]["timeout"] = int(env("SQLITE_DB_TIMEOUT", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # REDIS_URL: e.g. redis://127.0.0.1:6379/0, used for the cache and (unless
