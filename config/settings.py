@@ -235,7 +235,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_AGE = 60 * 60 * 8
+# Staff sessions end after SESSIE_INACTIEF_MINUTEN minutes without a request
+# (BIO: automatic log-off): every request renews the expiry. Anonymous visitors
+# have no session, so public pages stay cacheable. A password change ends the
+# user's other sessions (Django's session hash; tests/cio_stelsel/test_beveiliging.py).
+SESSION_COOKIE_AGE = int(env("SESSIE_INACTIEF_MINUTEN", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# /.well-known/security.txt (RFC 9116) and the page on reporting a vulnerability.
+SECURITY_TXT_CONTACT = env("SECURITY_TXT_CONTACT", "mailto:security@cio-stelsel.localhost")
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

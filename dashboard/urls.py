@@ -30,5 +30,6 @@ urlpatterns = [
     path("open-data/activiteiten.<formaat:formaat>", views.export_alle, name="export"),
     path("open-data/activiteiten/<int:nummer>.<formaat:formaat>", views.export_activiteit, name="export_activiteit"),
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
+    path("kwetsbaarheid-melden/", views.kwetsbaarheid, name="kwetsbaarheid"),
     path("taal/<str:code>/", views.taal, name="taal"),
 ]

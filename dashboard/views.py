@@ -691,6 +691,12 @@ def toegankelijkheid(request):
     return render(request, "dashboard/toegankelijkheid.html")
 
 
+@publiek
+def kwetsbaarheid(request):
+    """Coordinated vulnerability disclosure: how to report a weakness (the Policy of security.txt)."""
+    return render(request, "dashboard/kwetsbaarheid.html", {"contact": settings.SECURITY_TXT_CONTACT})
+
+
 @never_cache
 @require_GET
 def taal(request, code: str):

@@ -81,3 +81,50 @@ def test_weak_passwords_are_refused_on_password_change(client):
 def test_anonymous_user_is_sent_to_login_for_internal_pages(client):
     response = client.get(reverse("cio_stelsel:werkvoorraad"))
     assert response.status_code == 302 and reverse("login") in response.url
+
+
+@pytest.mark.django_db
+def test_security_txt_follows_rfc_9116_with_a_future_expiry_and_a_policy_page(client, settings):
+    import datetime
+
+    settings.SECURITY_TXT_CONTACT = "mailto:cert@example.nl"
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
+    velden = dict(regel.split(": ", 1) for regel in response.content.decode().splitlines())
+    assert velden["Contact"] == "mailto:cert@example.nl"
+    verloopt = datetime.datetime.strptime(velden["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.UTC)
+    nu = datetime.datetime.now(datetime.UTC)
+    assert nu < verloopt <= nu + datetime.timedelta(days=365), "RFC 9116 2.5.5: in the future, less than a year ahead"
+    assert velden["Canonical"].endswith("/.well-known/security.txt")
+    beleid = client.get(velden["Policy"])
+    assert beleid.status_code == 200 and "cert@example.nl" in beleid.content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_session_ends_after_inactivity_and_every_request_renews_it(client, settings):
+    assert settings.SESSION_COOKIE_AGE <= 60 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    user = benoem(Rol.CIO_OFFICE, MinisterieFactory()).persoon.user
+    client.force_login(user)
+    eerste = client.session.get_expiry_date()
+    assert client.get(reverse("cio_stelsel:werkvoorraad")).status_code == 200
+    assert client.session.get_expiry_date() >= eerste, "a request renews the expiry"
+    # An expired session is no longer a log-in.
+    sessie = client.session
+    sessie.set_expiry(-1)
+    sessie.save()
+    assert client.get(reverse("cio_stelsel:werkvoorraad")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_changing_the_password_ends_the_users_other_sessions_but_not_this_one(settings):
+    from django.test import Client
+
+    user = benoem(Rol.CIO_OFFICE, MinisterieFactory()).persoon.user
+    hier, elders = Client(), Client()
+    for c in (hier, elders):
+        assert c.post(reverse("login"), {"username": user.username, "password": WACHTWOORD}).status_code == 302
+    nieuw = "Een-nieuw-lang-wachtwoord-2026!"
+    response = hier.post(reverse("password_change"), {"old_password": WACHTWOORD, "new_password1": nieuw, "new_password2": nieuw})
+    assert response.status_code == 302
+    assert hier.get(reverse("cio_stelsel:werkvoorraad")).status_code == 200
+    assert elders.get(reverse("cio_stelsel:werkvoorraad")).status_code == 302
