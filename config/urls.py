@@ -2,9 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from cio_stelsel import gezondheid
 from cio_stelsel.securitytxt import security_txt
 
 urlpatterns = [
+    path("gezondheid/levend/", gezondheid.levend, name="gezondheid_levend"),
+    path("gezondheid/gereed/", gezondheid.gereed, name="gezondheid_gereed"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
