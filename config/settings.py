@@ -133,6 +133,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     DATABASES["default"]["OPTIONS"]["timeout"] = int(env("SQLITE_DB_TIMEOUT", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The format of manage.py backup_maken (cio_stelsel/backup.py).
+SERIALIZATION_MODULES = {"backupjson": "cio_stelsel.backupformaat"}
 
 # REDIS_URL: e.g. redis://127.0.0.1:6379/0, used for the cache and (unless
 # CELERY_BROKER_URL is set) as the Celery broker and result backend.
