@@ -138,6 +138,13 @@ from .models import (
 CENT = Decimal("0.01")
 MAX_BEDRAG = Decimal("9999999999999.99")  # BEDRAG: 15 digits, 2 decimals
 MAX_RIJEN = 20_000
+# Limits checked while a file is read, so that no file ties up a worker before
+# it is refused: a spreadsheet wider than MAX_KOLOMMEN columns, a workbook that
+# unpacks to more than MAX_UITGEPAKT bytes (checked before anything is parsed;
+# our own export of 20,000 rows unpacks to about 37 MB) and a cell longer than
+# Excel's own limit (EXCEL_MAX_CEL).
+MAX_KOLOMMEN = 200
+MAX_UITGEPAKT = 150 * 1024 * 1024
 MAX_HISTORIE = 500
 MILJOENENGRENS = Decimal("1000.00")  # a positive total below this is probably in EUR mln
 EXCEL_MAX_CEL = 32_767
@@ -373,14 +380,20 @@ def inlezen(bestand, naam: str) -> Rijen:
     else:
         raise OngeldigBestand(_("Alleen .csv- en .xlsx-bestanden kunnen worden ingelezen."))
     rijen.naam = naam
-    if len(rijen) > MAX_RIJEN:
-        raise OngeldigBestand(_("Het bestand heeft meer dan %(n)s rijen; splits het in kleinere bestanden.") % {"n": f"{MAX_RIJEN:,}".replace(",", ".")})
     return rijen
 
 
+def _punten(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
 def _kop_en_rijen(tabel: Iterable[tuple[int, list]]) -> Rijen:
-    """Build Rijen from (row number, cells) pairs; the first non-empty row is the header."""
-    tabel = iter(tabel)
+    """Build Rijen from (row number, cells) pairs; the first non-empty row is the header.
+
+    Stops at the first row over MAX_RIJEN and at the first cell over
+    EXCEL_MAX_CEL characters, so the rest of a huge file is never read.
+    """
+    tabel = (_binnen_grenzen(nr, cellen) for nr, cellen in tabel)
     kop = None
     for rijnummer, cellen in tabel:
         if any(not _leeg(c) for c in cellen):
@@ -413,7 +426,23 @@ def _kop_en_rijen(tabel: Iterable[tuple[int, list]]) -> Rijen:
                 zonder_naam_gemeld = True
         rijen.append(rij)
         rijen.rijnummers.append(rijnummer)
+        if len(rijen) > MAX_RIJEN:
+            raise OngeldigBestand(_("Het bestand heeft meer dan %(n)s rijen; splits het in kleinere bestanden.") % {"n": _punten(MAX_RIJEN)})
     return rijen
+
+
+def _binnen_grenzen(rijnummer: int, cellen: list) -> tuple[int, list]:
+    if len(cellen) > MAX_KOLOMMEN and any(not _leeg(c) for c in cellen[MAX_KOLOMMEN:]):
+        raise OngeldigBestand(
+            _("Rij %(rij)s heeft een waarde voorbij kolom %(n)s; een bestand heeft hoogstens %(n)s kolommen.") % {"rij": rijnummer, "n": MAX_KOLOMMEN}
+        )
+    for i, c in enumerate(cellen):
+        if isinstance(c, str) and len(c) > EXCEL_MAX_CEL:
+            raise OngeldigBestand(
+                _("De cel in rij %(rij)s, kolom %(kolom)s is langer dan %(n)s tekens (de grens van Excel).")
+                % {"rij": rijnummer, "kolom": i + 1, "n": _punten(EXCEL_MAX_CEL)}
+            )
+    return rijnummer, cellen
 
 
 def _inlezen_csv(inhoud: bytes) -> Rijen:
@@ -450,15 +479,55 @@ def _inlezen_xlsx(inhoud: bytes) -> Rijen:
     if not inhoud.startswith(b"PK"):
         raise OngeldigBestand(_("Dit is geen geldig .xlsx-bestand."))
     try:
+        # Before anything is parsed: what the parts unpack to. (zipfile stops at the
+        # size an entry declares and then fails its CRC check, so a lying header
+        # cannot unpack more.)
+        uitgepakt = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(inhoud)).infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise OngeldigBestand(_("Dit is geen geldig .xlsx-bestand (%(fout)s).") % {"fout": exc.__class__.__name__}) from None
+    if uitgepakt > MAX_UITGEPAKT:
+        raise OngeldigBestand(
+            _("Het bestand is uitgepakt %(mb)s MB, meer dan de grens van %(grens)s MB; splits het in kleinere bestanden.")
+            % {"mb": _punten(uitgepakt // 2**20), "grens": MAX_UITGEPAKT // 2**20}
+        )
+    try:
         wb = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, SyntaxError) as exc:  # SyntaxError: broken XML
         raise OngeldigBestand(_("Dit is geen geldig .xlsx-bestand (%(fout)s).") % {"fout": exc.__class__.__name__}) from None
     try:
         ws = wb["ICT-activiteiten"] if "ICT-activiteiten" in wb.sheetnames else wb.worksheets[0]
         ws.reset_dimensions()  # do not trust the size the file claims
+        _kolomgrens(ws)
         return _kop_en_rijen((i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, SyntaxError) as exc:
+        if isinstance(exc, OngeldigBestand):
+            raise
+        raise OngeldigBestand(_("Dit is geen geldig .xlsx-bestand (%(fout)s).") % {"fout": exc.__class__.__name__}) from None
     finally:
         wb.close()
+
+
+def _kolomgrens(ws) -> None:
+    """Refuse a row with a cell beyond MAX_KOLOMMEN *before* openpyxl pads it to that width.
+
+    openpyxl's read-only sheet turns one cell in column XFD into a row of
+    16,384 values; 2,000 such rows took seconds on every read. Its row builder
+    (``_get_row``, which receives the parsed cells with their column numbers)
+    is wrapped to look at the last cell first.
+    """
+    bouw = getattr(ws, "_get_row", None)
+    if bouw is None:  # another openpyxl: _binnen_grenzen still refuses the padded row
+        return
+
+    def _get_row(row, min_col=1, max_col=None, values_only=False):
+        if row and row[-1]["column"] > MAX_KOLOMMEN:
+            raise OngeldigBestand(
+                _("Rij %(rij)s heeft een waarde voorbij kolom %(n)s; een bestand heeft hoogstens %(n)s kolommen.")
+                % {"rij": row[-1].get("row", "?"), "n": MAX_KOLOMMEN}
+            )
+        return bouw(row, min_col, max_col, values_only)
+
+    ws._get_row = _get_row
 
 
 # -----------------------------------------------------------------------------
