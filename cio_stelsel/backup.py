@@ -144,15 +144,22 @@ def terugzetten(bron: Path, *, overschrijven: bool = False, using=DEFAULT_DB_ALI
 
 
 def inhoud_per_tabel(using=DEFAULT_DB_ALIAS) -> dict[str, tuple[int, str]]:
-    """(row count, SHA-256 of every row's column values ordered by key) per table: what a restore must reproduce."""
+    """(row count, SHA-256 of every row's column values ordered by key) per table: what a restore must reproduce.
+
+    For many-to-many link tables the pairs count, not their own keys (Django's
+    serialiser stores the links with the object and loaddata numbers them anew).
+    """
     uitkomst = {}
     for model in apps.get_models(include_auto_created=True):
         if model._meta.proxy or not model._meta.managed:
             continue
         velden = [f.attname for f in model._meta.concrete_fields]
+        if model._meta.auto_created:
+            # A many-to-many link table: its rows are the pairs; the serialiser gives them new keys.
+            velden = [f.attname for f in model._meta.concrete_fields if not f.primary_key]
         h = hashlib.sha256()
         n = 0
-        for rij in model._base_manager.using(using).order_by("pk").values_list(*velden).iterator():
+        for rij in model._base_manager.using(using).order_by(*velden if model._meta.auto_created else ["pk"]).values_list(*velden).iterator():
             h.update(repr(rij).encode())
             n += 1
         uitkomst[model._meta.db_table] = (n, h.hexdigest())

@@ -535,3 +535,25 @@ class ApiToken(models.Model):
     @property
     def is_geldig(self) -> bool:
         return not self.is_ingetrokken and not self.is_verlopen
+
+
+class UitgesteldeTaak(models.Model):
+    """A background task that could not be queued because the broker was unreachable (cio_stelsel/wachtrij.py).
+
+    Kept here, in the database, until the broker takes it again: work is run
+    later, never silently lost. A technical table, not a record of the Besluit.
+    """
+
+    taak = models.CharField(_("taak"), max_length=200)
+    argumenten = models.JSONField(_("argumenten"), default=list)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    pogingen = models.PositiveIntegerField(_("pogingen"), default=0)
+    laatste_fout = models.CharField(_("laatste fout"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("uitgestelde taak")
+        verbose_name_plural = _("uitgestelde taken")
+
+    def __str__(self):
+        return f"{self.taak}{tuple(self.argumenten)}"

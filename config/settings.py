@@ -142,9 +142,12 @@ REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Turns a Redis outage into a cache miss (cio_stelsel/cache.py); short
+            # socket timeouts so that an outage costs a request little.
+            "BACKEND": "cio_stelsel.cache.VeerkrachtigeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "cio"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -157,6 +160,12 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", REDIS_URL) or None
 # CELERY_TASK_ALWAYS_EAGER: defaults to on when there is no broker.
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", CELERY_BROKER_URL == "memory://")
 CELERY_TASK_EAGER_PROPAGATES = True
+# The state of every piece of work is in the database (Importtaak, Jaarrapportage,
+# the oordeel's PDF); nothing reads Celery results. Ignoring them also keeps a
+# Redis outage from failing the queueing in the result store.
+CELERY_TASK_IGNORE_RESULT = True
+# Queueing while the broker is down fails fast (cio_stelsel/wachtrij.py keeps the task).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -167,6 +176,11 @@ CELERY_BEAT_SCHEDULE = {
     "roltoewijzingen-bijwerken": {
         "task": "cio_stelsel.tasks.roltoewijzingen_bijwerken",
         "schedule": crontab(hour=0, minute=5),
+    },
+    # Tasks kept in the database while the broker was unreachable (cio_stelsel/wachtrij.py).
+    "uitgestelde-taken-versturen": {
+        "task": "cio_stelsel.tasks.uitgestelde_taken_versturen",
+        "schedule": 60.0,
     },
 }
 

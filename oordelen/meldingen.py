@@ -11,6 +11,7 @@ from django.core.mail import send_mass_mail
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from cio_stelsel import wachtrij
 from cio_stelsel.models import DienstonderdeelUserObjectPermission, MinisterieUserObjectPermission
 from cio_stelsel.rechten import Recht
 
@@ -75,4 +76,4 @@ def versturen(soort: str, pk: int) -> None:
     """Queue a notification (call from transaction.on_commit)."""
     from .tasks import melding_versturen
 
-    melding_versturen.delay(soort, pk)
+    wachtrij.versturen(melding_versturen, soort, pk)

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from cio_stelsel import audit
+from cio_stelsel import audit, wachtrij
 from cio_stelsel.pdf import html_naar_pdf
 
 from .models import CioOordeel
@@ -96,4 +96,4 @@ def pdf_vervallen(oordeel: CioOordeel) -> None:
                          reden="Afwijking vastgelegd (art 5.3): het document wordt opnieuw gemaakt.")
         opslag = CioOordeel._meta.get_field("pdf").storage
         transaction.on_commit(lambda: opslag.delete(oud))
-    transaction.on_commit(lambda: oordeel_pdf_maken.delay(oordeel.pk))
+    transaction.on_commit(lambda: wachtrij.versturen(oordeel_pdf_maken, oordeel.pk))

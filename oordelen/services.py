@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cio_stelsel import audit
+from cio_stelsel import audit, wachtrij
 from cio_stelsel.models import Roltoewijzing
 from cio_stelsel.permissions import scope
 from cio_stelsel.rechten import Recht
@@ -160,7 +160,7 @@ def oordeel_vaststellen(
     na["gevolgen"] = gevolgen
     audit.vastleggen(actor=actor, actie="oordeel.vastgesteld", obj=actueel, voor=voor, na=na)
     transaction.on_commit(lambda: meldingen.versturen("oordeel_vastgesteld", actueel.pk))
-    transaction.on_commit(lambda: oordeel_pdf_maken.delay(actueel.pk))  # the document of the decision (oordelen/pdf.py)
+    transaction.on_commit(lambda: wachtrij.versturen(oordeel_pdf_maken, actueel.pk))  # the document of the decision (oordelen/pdf.py)
     return actueel
 
 

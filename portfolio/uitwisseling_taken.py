@@ -21,7 +21,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cio_stelsel import audit
+from cio_stelsel import audit, wachtrij
 
 from . import importbestanden, uitwisseling
 from .models import Importtaak
@@ -47,7 +47,8 @@ def import_inplannen(*, actor, sleutel: uuid.UUID, bestandsnaam: str, peildatum,
             taak.status, taak.fouten, taak.foutmelding, taak.gestart_op, taak.klaar_op = Status.WACHTEND, [], "", None, None
             taak.save(update_fields=["status", "fouten", "foutmelding", "gestart_op", "klaar_op"])
         audit.vastleggen(actor=actor, actie="import.ingepland", obj=taak, na=audit.momentopname(taak, ["bestandsnaam", "aantal_rijen", "status"]))
-        transaction.on_commit(lambda: import_uitvoeren.delay(str(taak.pk)))
+        # Kept for later (and started when the broker is back) if the broker is unreachable.
+        transaction.on_commit(lambda: wachtrij.versturen(import_uitvoeren, str(taak.pk)))
     return taak
 
 
