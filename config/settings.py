@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cio_stelsel.middleware.SessieVerlengenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires.
@@ -115,6 +116,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "60" if PRODUCTION else "0")),
+        # A persistent connection that died (database restarted) is replaced at the next request.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -252,11 +255,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Staff sessions end after SESSIE_INACTIEF_MINUTEN minutes without a request
-# (BIO: automatic log-off): every request renews the expiry. Anonymous visitors
-# have no session, so public pages stay cacheable. A password change ends the
-# user's other sessions (Django's session hash; tests/cio_stelsel/test_beveiliging.py).
+# (BIO: automatic log-off): a request renews the expiry, at most once a minute
+# (cio_stelsel.middleware.SessieVerlengenMiddleware). Anonymous visitors have no
+# session, so public pages stay cacheable. A password change ends the user's
+# other sessions (Django's session hash; tests/cio_stelsel/test_beveiliging.py).
 SESSION_COOKIE_AGE = int(env("SESSIE_INACTIEF_MINUTEN", "30")) * 60
-SESSION_SAVE_EVERY_REQUEST = True
 
 # /.well-known/security.txt (RFC 9116) and the page on reporting a vulnerability.
 SECURITY_TXT_CONTACT = env("SECURITY_TXT_CONTACT", "mailto:security@cio-stelsel.localhost")

@@ -22,3 +22,6 @@ urlpatterns = [
     path("jaarrapportage/", include("dashboard.jaarrapportage_urls")),
     path("", include("dashboard.urls")),
 ]
+
+# Server errors: a lost database is a 503 with Retry-After (cio_stelsel/foutpaginas.py).
+handler500 = "cio_stelsel.foutpaginas.serverfout"
