@@ -15,7 +15,7 @@ from cio_stelsel.models import Dienstonderdeel, Ministerie, Zbo
 from cio_stelsel.permissions import scope
 from cio_stelsel.rechten import Recht
 
-from . import services
+from . import invoerregels, services
 from .models import (
     KOSTENCATEGORIEEN,
     NUL,
@@ -61,7 +61,19 @@ class BedragField(forms.DecimalField):
     def to_python(self, value):
         if isinstance(value, str):
             value = self.normaliseer(value)
-        return super().to_python(value)
+            if value in self.empty_values:
+                return None
+            try:
+                # ASCII digits only, -0 as 0 (invoerregels): Decimal() alone also reads '٣٤٥' as 345.
+                return invoerregels.bedrag_uit_tekst(value)
+            except ValueError:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return invoerregels.normaliseer_nul(super().to_python(value))
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and (fouten := invoerregels.bedrag_fouten(value)):
+            raise forms.ValidationError(fouten, code="bedrag")
 
     @staticmethod
     def normaliseer(tekst: str) -> str:
@@ -258,6 +270,18 @@ class GebeurtenisForm(BedragenMixin, ToegankelijkFormMixin, forms.Form):
                 "Een herijking heeft een toelichting: licht de wijziging van kosten of einddatum toe."
             )
         self.order_fields(["versie", "datum", "einddatum", *services.BEDRAGVELDEN, "toelichting_kosten", "toelichting_einddatum", "redenen"])
+
+    def clean_datum(self):
+        datum = self.cleaned_data["datum"]
+        if fouten := invoerregels.gebeurtenisdatum_fouten(datum):
+            raise forms.ValidationError(fouten)
+        return datum
+
+    def clean_einddatum(self):
+        einddatum = self.cleaned_data["einddatum"]
+        if fouten := invoerregels.toekomstdatum_fouten(einddatum):
+            raise forms.ValidationError(fouten)
+        return einddatum
 
     def gegevens(self) -> dict:
         d = self.cleaned_data

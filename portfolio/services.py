@@ -22,7 +22,7 @@ from cio_stelsel.models import Ministerie
 from cio_stelsel.permissions import heeft_rijksbreed_recht, scope
 from cio_stelsel.rechten import Recht, RijksbreedRecht
 
-from . import publicatiecache
+from . import invoerregels, publicatiecache
 from .models import (
     KOSTENCATEGORIEEN,
     ActiviteitVersie,
@@ -112,16 +112,29 @@ def _volgend_nummer() -> int:
     return (IctActiviteit.objects.aggregate(m=Max("nummer"))["m"] or 0) + 1
 
 
-def _valideer_gebeurtenis(g: Gebeurtenis, activiteit: IctActiviteit) -> None:
-    fouten = {}
+def _valideer_startdatum(activiteit: IctActiviteit) -> None:
+    if fouten := invoerregels.toekomstdatum_fouten(activiteit.startdatum):
+        raise ValidationError({"startdatum": fouten})
+    if not activiteit.startdatum and activiteit.status in (Status.IN_UITVOERING, Status.IN_HERORIENTATIE, Status.AFGEROND):
+        # Required by the state: an activity in uitvoering has a startdatum (status_wijzigen checks it on the way in).
+        raise ValidationError({"startdatum": _("Een activiteit die gestart is (status '%(s)s') heeft een startdatum.") % {"s": Status(activiteit.status).label}})
+
+
+def _valideer_gebeurtenis(g: Gebeurtenis, activiteit: IctActiviteit, eerdere: dict | None = None) -> None:
+    """The input rules of an event (invoerregels) and the end date after the start; ``eerdere``: errors found before."""
     for veld in BEDRAGVELDEN:
         waarde = getattr(g, veld)
-        if waarde is not None and waarde < 0:
-            fouten[veld] = _("Het bedrag mag niet negatief zijn.")
-    if g.einddatum and activiteit.startdatum and g.einddatum <= activiteit.startdatum:
-        fouten["einddatum"] = _("De geschatte einddatum moet na de startdatum (%(d)s) liggen.") % {
+        if waarde is not None:
+            setattr(g, veld, invoerregels.normaliseer_nul(waarde))
+    fouten = invoerregels.gebeurtenis_fouten(
+        soort=g.soort, datum=g.datum, einddatum=g.einddatum, bedragen={veld: getattr(g, veld) for veld in BEDRAGVELDEN}
+    )
+    for veld, f in (eerdere or {}).items():
+        fouten.setdefault(veld, [f] if isinstance(f, str) else f)
+    if g.einddatum and "einddatum" not in fouten and activiteit.startdatum and g.einddatum <= activiteit.startdatum:
+        fouten["einddatum"] = [_("De geschatte einddatum moet na de startdatum (%(d)s) liggen.") % {
             "d": activiteit.startdatum.strftime("%d-%m-%Y")
-        }
+        }]
     if fouten:
         raise ValidationError(fouten)
 
@@ -137,6 +150,7 @@ def activiteit_aanmaken(*, actor, gegevens: dict, initieel: dict, nummer: int | 
     activiteit.status = Status.NOG_NIET_GESTART
     activiteit.full_clean()
     _valideer_organisatie(activiteit)
+    _valideer_startdatum(activiteit)
     activiteit.save()
     baseline = Gebeurtenis(activiteit=activiteit, soort=Gebeurtenis.Soort.INITIEEL, **initieel)
     baseline.datum = baseline.datum or activiteit.startdatum or timezone.localdate()
@@ -174,6 +188,7 @@ def activiteit_wijzigen(
     _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
     actueel.full_clean()
     _valideer_organisatie(actueel)
+    _valideer_startdatum(actueel)
     initieel = actueel.gebeurtenissen.filter(soort=Gebeurtenis.Soort.INITIEEL).first()
     if initieel and initieel.einddatum and actueel.startdatum and initieel.einddatum <= actueel.startdatum:
         raise ValidationError({"startdatum": _("De startdatum moet vóór de geschatte einddatum (%(d)s) liggen.") % {"d": initieel.einddatum.strftime("%d-%m-%Y")}})
@@ -228,12 +243,10 @@ def gebeurtenis_toevoegen(
     elif redenen:
         fouten["redenen"] = _("Redenen horen alleen bij een herijking.")
     laatste = actueel.gebeurtenissen.order_by("-datum", "-pk").first()
-    if laatste and datum < laatste.datum:
+    if laatste and not invoerregels.gebeurtenisdatum_fouten(datum) and datum < laatste.datum:
         fouten["datum"] = _("De datum ligt vóór de laatste gebeurtenis (%(d)s): de historie wordt alleen aangevuld.") % {
             "d": laatste.datum.strftime("%d-%m-%Y")
         }
-    if fouten:
-        raise ValidationError(fouten)
     g = Gebeurtenis(
         activiteit=actueel,
         soort=soort,
@@ -243,7 +256,7 @@ def gebeurtenis_toevoegen(
         toelichting_einddatum=toelichting_einddatum,
         **{k: v for k, v in bedragen.items() if k in BEDRAGVELDEN},
     )
-    _valideer_gebeurtenis(g, actueel)
+    _valideer_gebeurtenis(g, actueel, fouten)
     g.full_clean(exclude=["activiteit"])
     g.save()
     g.redenen.set(redenen)
@@ -374,8 +387,8 @@ def versie_voorbereiden(*, actor, activiteit: IctActiviteit, peildatum: datetime
     _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
     actueel = IctActiviteit.objects.select_for_update().get(pk=activiteit.pk)
     _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
-    if peildatum > timezone.localdate():
-        raise ValidationError({"peildatum": _("De peildatum ligt in de toekomst.")})
+    if fouten := invoerregels.peildatum_fouten(peildatum):
+        raise ValidationError({"peildatum": fouten})
     gegevens, a = momentopname_activiteit(actueel)
     k = a.kerncijfers
     bestaand = ActiviteitVersie.objects.filter(activiteit=actueel, peildatum=peildatum)

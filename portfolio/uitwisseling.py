@@ -118,7 +118,7 @@ from cio_stelsel.models import Dienstonderdeel, Ministerie, Zbo
 from cio_stelsel.permissions import scope
 from cio_stelsel.rechten import Recht
 
-from . import services
+from . import invoerregels, services
 from .models import (
     KOSTENCATEGORIEEN,
     Gebeurtenis,
@@ -136,7 +136,7 @@ from .models import (
 )
 
 CENT = Decimal("0.01")
-MAX_BEDRAG = Decimal("9999999999999.99")  # BEDRAG: 15 digits, 2 decimals
+MAX_BEDRAG = invoerregels.MAX_BEDRAG  # per amount, so five fit in the 15 digits of the total
 MAX_RIJEN = 20_000
 MAX_HISTORIE = 500
 MILJOENENGRENS = Decimal("1000.00")  # a positive total below this is probably in EUR mln
@@ -512,7 +512,7 @@ def datum(waarde) -> datetime.date | None:
         raise _Ongeldig(_("'%(w)s' is geen bestaande datum.") % {"w": t}) from None
 
 
-_GETAL = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+_GETAL = re.compile(r"^[+-]?\d+([.,]\d+)?$", re.ASCII)  # ASCII digits only (invoerregels)
 
 
 def bedrag(waarde) -> Decimal | None:
@@ -538,13 +538,14 @@ def bedrag(waarde) -> Decimal | None:
         t = t.replace(",", ".")
         if "." in t and len(t.split(".")[1]) > 2:
             raise _Ongeldig(_("'%(w)s' heeft meer dan 2 decimalen: bedragen zijn in euro's met centen (niet in miljoenen).") % {"w": tekst(waarde)})
-        d = Decimal(t)
+        d = invoerregels.bedrag_uit_tekst(t)
+    d = invoerregels.normaliseer_nul(d)
     if d != d.quantize(CENT):
         raise _Ongeldig(_("'%(w)s' heeft meer dan 2 decimalen.") % {"w": tekst(waarde)})
     if d < 0:
         raise _Ongeldig(_("Een bedrag mag niet negatief zijn."))
     if d > MAX_BEDRAG:
-        raise _Ongeldig(_("Het bedrag is te groot (hoogstens 13 cijfers vóór de komma)."))
+        raise _Ongeldig(invoerregels.bedrag_fouten(d)[0])
     return d.quantize(CENT)
 
 

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cio_stelsel.models import Dienstonderdeel, Ministerie, Zbo
-from portfolio import services
+from portfolio import invoerregels, services
 from portfolio.models import (
     BEDRAG,
     KOSTENCATEGORIEEN,
@@ -29,8 +29,45 @@ def bedrag_veld(**kwargs):
     return serializers.DecimalField(max_digits=BEDRAG["max_digits"], decimal_places=BEDRAG["decimal_places"], **kwargs)
 
 
+class BedragInvoerVeld(serializers.DecimalField):
+    """An amount in a write (invoerregels): ASCII digits only, -0 as 0, at most MAX_BEDRAG (so five fit in the total)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            max_digits=BEDRAG["max_digits"], decimal_places=BEDRAG["decimal_places"], min_value=0,
+            max_value=invoerregels.MAX_BEDRAG, **kwargs,
+        )
+        self.error_messages["max_value"] = invoerregels.bedrag_fouten(invoerregels.MAX_BEDRAG + 1)[0]
+        self.error_messages["min_value"] = _("Het bedrag mag niet negatief zijn.")
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            try:
+                data = str(invoerregels.bedrag_uit_tekst(data))
+            except ValueError:
+                self.fail("invalid")
+        elif isinstance(data, bool):
+            self.fail("invalid")
+        return invoerregels.normaliseer_nul(super().to_internal_value(data))
+
+
 def invoer_bedrag(**kwargs):
-    return bedrag_veld(min_value=0, **kwargs)
+    return BedragInvoerVeld(**kwargs)
+
+
+def valideer_gebeurtenisdatum(waarde):
+    if fouten := invoerregels.gebeurtenisdatum_fouten(waarde):
+        raise serializers.ValidationError(fouten)
+
+
+def valideer_toekomstdatum(waarde):
+    if fouten := invoerregels.toekomstdatum_fouten(waarde):
+        raise serializers.ValidationError(fouten)
+
+
+def valideer_peildatum(waarde):
+    if fouten := invoerregels.peildatum_fouten(waarde):
+        raise serializers.ValidationError(fouten)
 
 
 class VersieVeld(serializers.IntegerField):
@@ -242,6 +279,7 @@ class _ActiviteitGegevensSerializer(serializers.ModelSerializer):
     class Meta:
         model = IctActiviteit
         fields = services.ALGEMENE_VELDEN
+        extra_kwargs = {"startdatum": {"validators": [valideer_toekomstdatum]}}
 
     def gegevens(self) -> dict:
         return {veld: self.validated_data[veld] for veld in services.ALGEMENE_VELDEN if veld in self.validated_data}
@@ -250,8 +288,8 @@ class _ActiviteitGegevensSerializer(serializers.ModelSerializer):
 class InitieelSerializer(serializers.Serializer):
     """De initiële baseline: de eerste gebeurtenis (Initieel)."""
 
-    datum = serializers.DateField(required=False, allow_null=True, help_text=_("Leeg: de startdatum (of vandaag)."))
-    einddatum = serializers.DateField(help_text=_("Geschatte einddatum."))
+    datum = serializers.DateField(required=False, allow_null=True, validators=[valideer_toekomstdatum], help_text=_("Leeg: de startdatum (of vandaag)."))
+    einddatum = serializers.DateField(validators=[valideer_toekomstdatum], help_text=_("Geschatte einddatum."))
     toelichting_kosten = serializers.CharField(required=False, allow_blank=True, default="")
     toelichting_einddatum = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -278,13 +316,14 @@ class ActiviteitWijzigenSerializer(_ActiviteitGegevensSerializer):
     class Meta(_ActiviteitGegevensSerializer.Meta):
         fields = [*services.ALGEMENE_VELDEN, "versie"]
         extra_kwargs = {veld: {"required": False} for veld in services.ALGEMENE_VELDEN}
+        extra_kwargs["startdatum"]["validators"] = [valideer_toekomstdatum]
 
 
 class GebeurtenisToevoegenSerializer(serializers.Serializer):
     versie = VersieVeld()
     soort = serializers.ChoiceField(choices=[Gebeurtenis.Soort.RAPPORTAGE, Gebeurtenis.Soort.HERIJKING])
-    datum = serializers.DateField()
-    einddatum = serializers.DateField(allow_null=True)
+    datum = serializers.DateField(validators=[valideer_gebeurtenisdatum], help_text=_("Niet na vandaag en niet vóór 01-01-2000."))
+    einddatum = serializers.DateField(allow_null=True, validators=[valideer_toekomstdatum], help_text=_("Hoogstens 25 jaar vooruit."))
     toelichting_kosten = serializers.CharField(required=False, allow_blank=True, default="")
     toelichting_einddatum = serializers.CharField(required=False, allow_blank=True, default="")
     redenen = serializers.SlugRelatedField(
@@ -301,8 +340,8 @@ class GebeurtenisToevoegenSerializer(serializers.Serializer):
 
 class BaselineCorrigerenSerializer(serializers.Serializer):
     versie = VersieVeld()
-    datum = serializers.DateField(required=False)
-    einddatum = serializers.DateField(required=False, allow_null=True)
+    datum = serializers.DateField(required=False, validators=[valideer_toekomstdatum])
+    einddatum = serializers.DateField(required=False, allow_null=True, validators=[valideer_toekomstdatum])
     toelichting_kosten = serializers.CharField(required=False, allow_blank=True)
     toelichting_einddatum = serializers.CharField(required=False, allow_blank=True)
 
@@ -360,7 +399,7 @@ class VersieDetailSerializer(VersieSerializer):
 
 class VersieVoorbereidenSerializer(serializers.Serializer):
     activiteit = serializers.IntegerField(min_value=1, max_value=MAX_INT, help_text=_("Het nummer van de ICT-activiteit."))
-    peildatum = serializers.DateField()
+    peildatum = serializers.DateField(validators=[valideer_peildatum], help_text=_("Het einde van een kwartaal (31-03, 30-06, 30-09, 31-12), niet in de toekomst."))
 
 
 class VersiesVerplaatsenSerializer(serializers.Serializer):
