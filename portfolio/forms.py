@@ -295,6 +295,31 @@ class GebeurtenisForm(BedragenMixin, ToegankelijkFormMixin, forms.Form):
         }
 
 
+class GebeurtenisCorrectieForm(GebeurtenisForm):
+    """A correction of the last rapportage or herijking (services.gebeurtenis_corrigeren): the right values and a reason."""
+
+    soort = forms.ChoiceField(
+        label=_("Soort"), widget=forms.RadioSelect,
+        choices=[(Gebeurtenis.Soort.RAPPORTAGE.value, Gebeurtenis.Soort.RAPPORTAGE.label), (Gebeurtenis.Soort.HERIJKING.value, Gebeurtenis.Soort.HERIJKING.label)],
+    )
+    reden = forms.CharField(
+        label=_("Reden van de correctie"), widget=_tekstvak(3),
+        help_text=_("Wat was er onjuist? De reden komt in de audittrail; de onjuiste gebeurtenis blijft zichtbaar als gecorrigeerd."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, soort=Gebeurtenis.Soort.HERIJKING, **kwargs)
+        self.fields["redenen"].help_text = _("Alleen bij een herijking, en dan verplicht: kies één of meer redenen.")
+        self.fields["toelichting_kosten"].help_text = ""
+        self.order_fields(["versie", "soort", "datum", "einddatum", *services.BEDRAGVELDEN, "toelichting_kosten", "toelichting_einddatum", "redenen", "reden"])
+
+    def gegevens(self) -> dict:
+        d = super().gegevens()
+        if self.cleaned_data["soort"] != Gebeurtenis.Soort.HERIJKING:
+            d["redenen"] = []
+        return {**d, "soort": self.cleaned_data["soort"], "reden": self.cleaned_data["reden"]}
+
+
 # --------------------------------------------------------------------------
 # Status
 

@@ -754,7 +754,8 @@ def gebeurtenissen_per_activiteit(activiteiten, redenen: dict | None = None) -> 
     for g_id, r_id in koppeling.order_by("gebeurtenis_id", "redenherijking_id").values_list("gebeurtenis_id", "redenherijking_id"):
         per_gebeurtenis.setdefault(g_id, []).append(redenen[r_id])
     huidige, groep = None, []
-    rijen = Gebeurtenis.objects.filter(**filter_).order_by("activiteit_id", "datum", "pk").values_list(*_EV_VELDEN)
+    # The events in force: a corrected (superseded) event is not exported (Gebeurtenis.objects.geldend()).
+    rijen = Gebeurtenis.objects.geldend().filter(**filter_).order_by("activiteit_id", "datum", "pk").values_list(*_EV_VELDEN)
     for t in rijen.iterator(chunk_size=2000):
         if t[1] != huidige:
             if groep:

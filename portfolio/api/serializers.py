@@ -223,13 +223,25 @@ class GebeurtenisSerializer(LeesSerializer):
     redenen = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     totaal_geschat = bedrag_veld(read_only=True)
     totaal_gerealiseerd = bedrag_veld(read_only=True)
+    vervangt = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text=_("Bij een correctie: de id van de gebeurtenis die zij vervangt.")
+    )
+    vervangen = serializers.SerializerMethodField(help_text=_("Ja als een correctie deze gebeurtenis vervangt: zij telt dan niet mee."))
+    reden_correctie = serializers.CharField(read_only=True)
 
     class Meta:
         model = Gebeurtenis
         fields = [
             "id", "soort", "datum", "einddatum", *services.BEDRAGVELDEN, "totaal_geschat", "totaal_gerealiseerd",
-            "toelichting_kosten", "toelichting_einddatum", "redenen", "vastgelegd_op",
+            "toelichting_kosten", "toelichting_einddatum", "redenen", "vervangt", "vervangen", "reden_correctie", "vastgelegd_op",
         ]
+
+    def get_vervangen(self, g) -> bool:
+        # select_related("vervangen_door") in the views keeps this free of queries.
+        try:
+            return g.vervangen_door is not None
+        except Gebeurtenis.vervangen_door.RelatedObjectDoesNotExist:
+            return False
 
 
 # --------------------------------------------------------------------------
@@ -336,6 +348,16 @@ class GebeurtenisToevoegenSerializer(serializers.Serializer):
         for veld in services.BEDRAGVELDEN:
             fields[veld] = invoer_bedrag(required=False, default=0)
         return fields
+
+
+class GebeurtenisCorrigerenSerializer(GebeurtenisToevoegenSerializer):
+    """De juiste gegevens van de laatste rapportage of herijking, en de reden van de correctie.
+
+    De onjuiste gebeurtenis wordt niet verwijderd: de correctie vervangt haar ('vervangt'), zij telt daarna
+    niet meer mee in de kerncijfers, en de correctie komt met de reden in de audittrail.
+    """
+
+    reden = serializers.CharField(help_text=_("De reden van de correctie (verplicht; komt in de audittrail)."))
 
 
 class BaselineCorrigerenSerializer(serializers.Serializer):

@@ -180,3 +180,88 @@ def test_issue20_4_bedrag_uit_tekst():
     for slecht in ("٣٤٥", "NaN", "Infinity", "1e5", "", "1.2.3", "１２"):
         with pytest.raises(ValueError):
             invoerregels.bedrag_uit_tekst(slecht)
+
+
+# -- 1. a mistaken last event is corrected, never deleted -------------------------------------
+
+
+def _fout_vastgelegd(office, a):
+    """A mistaken rapportage (a wrong date and amount, as far as the rules let it in)."""
+    a.refresh_from_db()
+    return services.gebeurtenis_toevoegen(
+        actor=office, activiteit=a, versie=a.versie, soort="rapportage", datum=invoerregels.vandaag(),
+        einddatum=datetime.date(2040, 12, 31), bedragen=bedragen(99_000_000),
+    )
+
+
+def test_issue20_1_api_corrects_the_last_event_audited_and_keeps_the_history(office, a):
+    fout = _fout_vastgelegd(office, a)
+    a.refresh_from_db()
+    c = api(office)
+    r = c.post(gebeurtenis_url(a, "correctie/"), rapportage(a, datum="2024-12-31", einddatum="2026-12-31",
+                                                             geschat_uitbesteed_werk="13000000.00", reden="Typfout in het bedrag."), format="json")
+    assert r.status_code == 201, r.json()
+    assert r.json()["vervangt"] == fout.pk and r.json()["reden_correctie"] == "Typfout in het bedrag."
+    # Nothing deleted: the mistaken event stays, marked, and no longer counts.
+    historie = c.get(gebeurtenis_url(a)).json()
+    assert {g["id"]: g["vervangen"] for g in historie} == {a.gebeurtenissen.get(soort="initieel").pk: False, fout.pk: True, r.json()["id"]: False}
+    k = IctActiviteit.objects.met_kerncijfers().get(pk=a.pk).kerncijfers
+    assert k.actueel_totaal == Decimal("13000000") and k.actuele_einddatum == datetime.date(2026, 12, 31)
+    assert k.peildatum == datetime.date(2024, 12, 31)
+    record = AuditRecord.objects.get(actie="gebeurtenis.gecorrigeerd")
+    assert record.reden == "Typfout in het bedrag." and record.voor["datum"] == invoerregels.vandaag().isoformat()
+    # The frozen version and the export read the events in force.
+    v = services.versie_voorbereiden(actor=office, activiteit=a, peildatum=datetime.date(2024, 12, 31))
+    assert [g["id"] for g in v.gegevens["gebeurtenissen"]] == [a.gebeurtenissen.get(soort="initieel").pk, r.json()["id"]]
+    assert v.actueel_totaal == Decimal("13000000")
+    from portfolio import uitwisseling
+
+    assert [ev.datum for _id, evs in uitwisseling.gebeurtenissen_per_activiteit([a.pk]) for ev in evs] == [
+        datetime.date(2022, 1, 1), datetime.date(2024, 12, 31)]
+
+
+def test_issue20_1_correction_needs_a_reason_and_only_the_last_event(office, a):
+    c = api(office)
+    # Only the initial baseline: nothing to correct.
+    assert fouten(c.post(gebeurtenis_url(a, "correctie/"), rapportage(a, reden="x"), format="json"))
+    _fout_vastgelegd(office, a)
+    a.refresh_from_db()
+    f = fouten(c.post(gebeurtenis_url(a, "correctie/"), rapportage(a, reden=""), format="json"))
+    assert "reden" in f
+    assert Gebeurtenis.objects.filter(vervangt__isnull=False).count() == 0
+    with pytest.raises(services.ValidationError) as exc:
+        services.gebeurtenis_corrigeren(actor=office, activiteit=a, versie=a.versie, reden="  ", soort="rapportage",
+                                        datum=datetime.date(2024, 12, 31), einddatum=None, bedragen={})
+    assert "reden" in exc.value.message_dict
+
+
+def test_issue20_1_correction_is_refused_to_other_ministries_and_the_cio_rijk(office, a, collega_ander_ministerie, cio_rijk):
+    _fout_vastgelegd(office, a)
+    a.refresh_from_db()
+    assert api(collega_ander_ministerie).post(gebeurtenis_url(a, "correctie/"), rapportage(a, reden="x"), format="json").status_code == 404
+    assert api(cio_rijk).post(gebeurtenis_url(a, "correctie/"), rapportage(a, reden="x"), format="json").status_code == 403
+    assert not Gebeurtenis.objects.filter(vervangt__isnull=False).exists()
+
+
+def test_issue20_1_correction_page_asks_for_confirmation_then_corrects(office, a, login):
+    fout = _fout_vastgelegd(office, a)
+    client = login(office)
+    detail = client.get(reverse("portfolio:detail", args=[a.nummer]))
+    url = reverse("portfolio:gebeurtenis_correctie", args=[a.nummer])
+    assert url in detail.content.decode()
+    data = formulier(client.get(url))
+    assert data["geschat_uitbesteed_werk"] == "99.000.000"  # prefilled with the event being corrected
+    data.update({"datum": "2024-12-31", "einddatum": "2026-12-31", "geschat_uitbesteed_werk": "13.000.000", "reden": "Verkeerde datum."})
+    bevestigen = client.post(url, data)
+    assert bevestigen.status_code == 200 and "Weet u zeker" in tekst(bevestigen)
+    assert not Gebeurtenis.objects.filter(vervangt=fout).exists()
+    response = client.post(url, formulier(bevestigen))
+    assert response.status_code == 302
+    correctie = Gebeurtenis.objects.get(vervangt=fout)
+    assert correctie.datum == datetime.date(2024, 12, 31) and correctie.reden_correctie == "Verkeerde datum."
+    assert "gecorrigeerd, telt niet mee" in tekst(client.get(reverse("portfolio:detail", args=[a.nummer])))
+
+
+def test_issue20_1_correction_page_without_an_event_to_correct(office, a, login):
+    response = login(office).get(reverse("portfolio:gebeurtenis_correctie", args=[a.nummer]))
+    assert response.status_code == 200 and "geen rapportage of herijking om te corrigeren" in tekst(response)
