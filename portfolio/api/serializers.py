@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cio_stelsel.api.invoer import StrikteInvoer
 from cio_stelsel.models import Dienstonderdeel, Ministerie, Zbo
 from portfolio import invoerregels, services
 from portfolio.models import (
@@ -193,7 +194,7 @@ class OntwikkelpartijSerializer(serializers.ModelSerializer):
 def onderdeel_invoer(serializer_klasse):
     """The input serializer of a list row: its fields plus ``versie`` (of the activity)."""
 
-    class Invoer(serializer_klasse):
+    class Invoer(StrikteInvoer, serializer_klasse):
         versie = VersieVeld()
 
         class Meta(serializer_klasse.Meta):
@@ -283,7 +284,19 @@ class ActiviteitDetailSerializer(ActiviteitSerializer):
         read_only_fields = fields
 
 
-class _ActiviteitGegevensSerializer(serializers.ModelSerializer):
+def _alleen_lezen_activiteit() -> dict:
+    """The output fields of an activity that a write does not take, with where they are changed."""
+    hints = {
+        "status": "POST /api/v1/activiteiten/{nummer}/status/",
+        "dechargedatum": "POST /api/v1/activiteiten/{nummer}/status/",
+        "annuleringsdatum": "POST /api/v1/activiteiten/{nummer}/status/",
+        "reden_annulering": "POST /api/v1/activiteiten/{nummer}/status/",
+        "gebeurtenissen": "POST /api/v1/activiteiten/{nummer}/gebeurtenissen/",
+    }
+    return {veld: hints.get(veld, "") for veld in ActiviteitDetailSerializer.Meta.fields if veld not in services.ALGEMENE_VELDEN}
+
+
+class _ActiviteitGegevensSerializer(StrikteInvoer, serializers.ModelSerializer):
     ministerie = MinisterieVeld()
     dienstonderdeel = serializers.PrimaryKeyRelatedField(queryset=Dienstonderdeel.objects.all(), allow_null=True, required=False)
     zbo = serializers.PrimaryKeyRelatedField(queryset=Zbo.objects.all(), allow_null=True, required=False)
@@ -296,8 +309,12 @@ class _ActiviteitGegevensSerializer(serializers.ModelSerializer):
     def gegevens(self) -> dict:
         return {veld: self.validated_data[veld] for veld in services.ALGEMENE_VELDEN if veld in self.validated_data}
 
+    @property
+    def alleen_lezen(self):
+        return _alleen_lezen_activiteit()
 
-class InitieelSerializer(serializers.Serializer):
+
+class InitieelSerializer(StrikteInvoer, serializers.Serializer):
     """De initiële baseline: de eerste gebeurtenis (Initieel)."""
 
     datum = serializers.DateField(required=False, allow_null=True, validators=[valideer_toekomstdatum], help_text=_("Leeg: de startdatum (of vandaag)."))
@@ -331,7 +348,7 @@ class ActiviteitWijzigenSerializer(_ActiviteitGegevensSerializer):
         extra_kwargs["startdatum"]["validators"] = [valideer_toekomstdatum]
 
 
-class GebeurtenisToevoegenSerializer(serializers.Serializer):
+class GebeurtenisToevoegenSerializer(StrikteInvoer, serializers.Serializer):
     versie = VersieVeld()
     soort = serializers.ChoiceField(choices=[Gebeurtenis.Soort.RAPPORTAGE, Gebeurtenis.Soort.HERIJKING])
     datum = serializers.DateField(validators=[valideer_gebeurtenisdatum], help_text=_("Niet na vandaag en niet vóór 01-01-2000."))
@@ -360,7 +377,7 @@ class GebeurtenisCorrigerenSerializer(GebeurtenisToevoegenSerializer):
     reden = serializers.CharField(help_text=_("De reden van de correctie (verplicht; komt in de audittrail)."))
 
 
-class BaselineCorrigerenSerializer(serializers.Serializer):
+class BaselineCorrigerenSerializer(StrikteInvoer, serializers.Serializer):
     versie = VersieVeld()
     datum = serializers.DateField(required=False, validators=[valideer_toekomstdatum])
     einddatum = serializers.DateField(required=False, allow_null=True, validators=[valideer_toekomstdatum])
@@ -374,7 +391,7 @@ class BaselineCorrigerenSerializer(serializers.Serializer):
         return fields
 
 
-class StatusWijzigenSerializer(serializers.Serializer):
+class StatusWijzigenSerializer(StrikteInvoer, serializers.Serializer):
     versie = VersieVeld()
     status = serializers.ChoiceField(choices=Status.choices)
     dechargedatum = serializers.DateField(required=False, allow_null=True, help_text=_("Verplicht bij 'afgerond'."))
@@ -419,12 +436,12 @@ class VersieDetailSerializer(VersieSerializer):
         read_only_fields = fields
 
 
-class VersieVoorbereidenSerializer(serializers.Serializer):
+class VersieVoorbereidenSerializer(StrikteInvoer, serializers.Serializer):
     activiteit = serializers.IntegerField(min_value=1, max_value=MAX_INT, help_text=_("Het nummer van de ICT-activiteit."))
     peildatum = serializers.DateField(validators=[valideer_peildatum], help_text=_("Het einde van een kwartaal (31-03, 30-06, 30-09, 31-12), niet in de toekomst."))
 
 
-class VersiesVerplaatsenSerializer(serializers.Serializer):
+class VersiesVerplaatsenSerializer(StrikteInvoer, serializers.Serializer):
     ministerie = MinisterieVeld()
     peildatum = serializers.DateField()
     versies = serializers.ListField(

@@ -265,3 +265,57 @@ def test_issue20_1_correction_page_asks_for_confirmation_then_corrects(office, a
 def test_issue20_1_correction_page_without_an_event_to_correct(office, a, login):
     response = login(office).get(reverse("portfolio:gebeurtenis_correctie", args=[a.nummer]))
     assert response.status_code == 200 and "geen rapportage of herijking om te corrigeren" in tekst(response)
+
+
+# -- 4. unknown and read-only fields, required-by-state ---------------------------------------
+
+
+def test_issue20_4_api_patch_with_read_only_fields_is_a_400_naming_them(office, a):
+    r = api(office).patch(f"/api/v1/activiteiten/{a.nummer}/", {"versie": a.versie, "naam": "Nieuw", "status": "afgerond", "kerncijfers": {}}, format="json")
+    f = fouten(r)
+    assert set(f) == {"status", "kerncijfers"}
+    assert "/status/" in f["status"][0] and "alleen-lezen" in f["kerncijfers"][0]
+    a.refresh_from_db()
+    assert a.naam == "Vernieuwing basisregistratie" and a.versie == 1
+
+
+def test_issue20_4_api_unknown_fields_are_a_400_naming_them(office, a):
+    c = api(office)
+    f = fouten(c.post(gebeurtenis_url(a), rapportage(a, geschat_totaal="1", bedrag="2"), format="json"))
+    assert set(f) == {"geschat_totaal", "bedrag"} and "Onbekend veld" in f["bedrag"][0]
+    f = fouten(c.post(f"/api/v1/activiteiten/{a.nummer}/mijlpalen/", {"versie": a.versie, "omschrijving": "Go-live", "id": 5}, format="json"))
+    assert set(f) == {"id"}
+    f = fouten(c.post("/api/v1/versies/voorbereiden/", {"activiteit": a.nummer, "peildatum": "2024-12-31", "status": "gepubliceerd"}, format="json"))
+    assert set(f) == {"status"}
+    assert a.gebeurtenissen.count() == 1 and not a.mijlpalen.exists() and not ActiviteitVersie.objects.exists()
+
+
+def test_issue20_4_api_unknown_field_in_the_nested_initial_baseline(office, ministerie):
+    r = api(office).post("/api/v1/activiteiten/", {
+        "naam": "Nieuw", "ministerie": ministerie.code, "initieel": {"einddatum": "2027-12-31", "totaal_geschat": "5"},
+    }, format="json")
+    assert "initieel.totaal_geschat" in fouten(r)
+    assert not IctActiviteit.objects.exists()
+
+
+def test_issue20_4_startdatum_stays_required_while_in_uitvoering(office, a, login):
+    IctActiviteit.objects.filter(pk=a.pk).update(status=Status.IN_UITVOERING)  # started (the start gate is not the subject here)
+    a.refresh_from_db()
+    r = api(office).patch(f"/api/v1/activiteiten/{a.nummer}/", {"versie": a.versie, "startdatum": None}, format="json")
+    assert "startdatum" in fouten(r)
+    a.refresh_from_db()
+    assert a.startdatum == datetime.date(2022, 1, 1)
+    # The page form: the same rule through the service.
+    client = login(office)
+    url = reverse("portfolio:bewerken", args=[a.nummer])
+    data = formulier(client.get(url))
+    data["startdatum"] = ""
+    response = client.post(url, data)
+    assert response.status_code == 200 and "heeft een startdatum" in tekst(response)
+    a.refresh_from_db()
+    assert a.startdatum == datetime.date(2022, 1, 1)
+
+
+def test_issue20_4_startdatum_may_be_cleared_before_the_start(office, a):
+    r = api(office).patch(f"/api/v1/activiteiten/{a.nummer}/", {"versie": a.versie, "startdatum": None}, format="json")
+    assert r.status_code == 200, r.json()
