@@ -177,6 +177,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "cio_stelsel:werkvoorraad"
 LOGOUT_REDIRECT_URL = "dashboard:home"
 
+# Password reset by e-mail (cio_stelsel/wachtwoordherstel.py): requests per hour from one
+# IP address, and e-mails per hour to one address; the link is valid PASSWORD_RESET_TIMEOUT seconds.
+WACHTWOORDHERSTEL_PER_IP = int(env("WACHTWOORDHERSTEL_PER_IP", "10"))
+WACHTWOORDHERSTEL_PER_ADRES = int(env("WACHTWOORDHERSTEL_PER_ADRES", "3"))
+PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_TIMEOUT", str(60 * 60)))
+
 # django-axes: lock out a username + IP combination after AXES_FAILURE_LIMIT
 # failed log-ins for AXES_COOLOFF_MINUTES.
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))

@@ -2,11 +2,21 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from cio_stelsel import wachtwoordherstel
+
 urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/wachtwoord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("account/wachtwoord/gewijzigd/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    # Password reset by e-mail (cio_stelsel/wachtwoordherstel.py): rate-limited, the same answer for every address.
+    path("account/wachtwoord/vergeten/", wachtwoordherstel.WachtwoordVergetenView.as_view(), name="password_reset"),
+    path("account/wachtwoord/vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "account/wachtwoord/herstellen/<uidb64>/<token>/",
+        wachtwoordherstel.WachtwoordHerstellenView.as_view(), name="password_reset_confirm",
+    ),
+    path("account/wachtwoord/hersteld/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),
