@@ -203,6 +203,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "cio_stelsel:werkvoorraad"
 LOGOUT_REDIRECT_URL = "dashboard:home"
 
+# Password reset by e-mail (cio_stelsel/wachtwoordherstel.py): requests per hour from one
+# IP address, and e-mails per hour to one address; the link is valid PASSWORD_RESET_TIMEOUT seconds.
+WACHTWOORDHERSTEL_PER_IP = int(env("WACHTWOORDHERSTEL_PER_IP", "10"))
+WACHTWOORDHERSTEL_PER_ADRES = int(env("WACHTWOORDHERSTEL_PER_ADRES", "3"))
+PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_TIMEOUT", str(60 * 60)))
+
 # django-axes: lock out a username + IP combination after AXES_FAILURE_LIMIT
 # failed log-ins for AXES_COOLOFF_MINUTES.
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
@@ -285,6 +291,8 @@ CONTENT_SECURITY_POLICY = (
 # zichtbaar_voor(), never from the API. Throttle rates per IP ("anon"), per
 # user ("user") and for the public endpoints ("publiek"), read at request time:
 # API_THROTTLE_ANON, API_THROTTLE_USER, API_THROTTLE_PUBLIEK (e.g. "60/minute").
+# The deepest nesting of arrays and objects a JSON request body may have (cio_stelsel/api/parsers.py).
+API_JSON_MAX_DIEPTE = int(env("API_JSON_MAX_DIEPTE", "32"))
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "cio_stelsel.api.schema.ApiSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -297,7 +305,8 @@ REST_FRAMEWORK = {
         "cio_stelsel.api.permissions.TokenMagSchrijven",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "cio_stelsel.api.exceptions.ProbleemRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # JSON with a bounded nesting depth (API_JSON_MAX_DIEPTE above): a deep body is a 400, not a RecursionError.
+    "DEFAULT_PARSER_CLASSES": ["cio_stelsel.api.parsers.BegrensdeJSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend", "rest_framework.filters.OrderingFilter"],
     "DEFAULT_PAGINATION_CLASS": "cio_stelsel.api.pagination.Paginering",
     "PAGE_SIZE": 50,

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from cio_stelsel import gezondheid
+from cio_stelsel import gezondheid, wachtwoordherstel
 from cio_stelsel.securitytxt import security_txt
 
 urlpatterns = [
@@ -13,6 +13,14 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/wachtwoord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("account/wachtwoord/gewijzigd/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    # Password reset by e-mail (cio_stelsel/wachtwoordherstel.py): rate-limited, the same answer for every address.
+    path("account/wachtwoord/vergeten/", wachtwoordherstel.WachtwoordVergetenView.as_view(), name="password_reset"),
+    path("account/wachtwoord/vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "account/wachtwoord/herstellen/<uidb64>/<token>/",
+        wachtwoordherstel.WachtwoordHerstellenView.as_view(), name="password_reset_confirm",
+    ),
+    path("account/wachtwoord/hersteld/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),

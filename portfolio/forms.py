@@ -15,7 +15,7 @@ from cio_stelsel.models import Dienstonderdeel, Ministerie, Zbo
 from cio_stelsel.permissions import scope
 from cio_stelsel.rechten import Recht
 
-from . import services
+from . import invoerregels, services
 from .models import (
     KOSTENCATEGORIEEN,
     NUL,
@@ -61,7 +61,19 @@ class BedragField(forms.DecimalField):
     def to_python(self, value):
         if isinstance(value, str):
             value = self.normaliseer(value)
-        return super().to_python(value)
+            if value in self.empty_values:
+                return None
+            try:
+                # ASCII digits only, -0 as 0 (invoerregels): Decimal() alone also reads '٣٤٥' as 345.
+                return invoerregels.bedrag_uit_tekst(value)
+            except ValueError:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return invoerregels.normaliseer_nul(super().to_python(value))
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and (fouten := invoerregels.bedrag_fouten(value)):
+            raise forms.ValidationError(fouten, code="bedrag")
 
     @staticmethod
     def normaliseer(tekst: str) -> str:
@@ -259,6 +271,18 @@ class GebeurtenisForm(BedragenMixin, ToegankelijkFormMixin, forms.Form):
             )
         self.order_fields(["versie", "datum", "einddatum", *services.BEDRAGVELDEN, "toelichting_kosten", "toelichting_einddatum", "redenen"])
 
+    def clean_datum(self):
+        datum = self.cleaned_data["datum"]
+        if fouten := invoerregels.gebeurtenisdatum_fouten(datum):
+            raise forms.ValidationError(fouten)
+        return datum
+
+    def clean_einddatum(self):
+        einddatum = self.cleaned_data["einddatum"]
+        if fouten := invoerregels.toekomstdatum_fouten(einddatum):
+            raise forms.ValidationError(fouten)
+        return einddatum
+
     def gegevens(self) -> dict:
         d = self.cleaned_data
         return {
@@ -269,6 +293,31 @@ class GebeurtenisForm(BedragenMixin, ToegankelijkFormMixin, forms.Form):
             "toelichting_einddatum": d.get("toelichting_einddatum", ""),
             "redenen": list(d.get("redenen") or []),
         }
+
+
+class GebeurtenisCorrectieForm(GebeurtenisForm):
+    """A correction of the last rapportage or herijking (services.gebeurtenis_corrigeren): the right values and a reason."""
+
+    soort = forms.ChoiceField(
+        label=_("Soort"), widget=forms.RadioSelect,
+        choices=[(Gebeurtenis.Soort.RAPPORTAGE.value, Gebeurtenis.Soort.RAPPORTAGE.label), (Gebeurtenis.Soort.HERIJKING.value, Gebeurtenis.Soort.HERIJKING.label)],
+    )
+    reden = forms.CharField(
+        label=_("Reden van de correctie"), widget=_tekstvak(3),
+        help_text=_("Wat was er onjuist? De reden komt in de audittrail; de onjuiste gebeurtenis blijft zichtbaar als gecorrigeerd."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, soort=Gebeurtenis.Soort.HERIJKING, **kwargs)
+        self.fields["redenen"].help_text = _("Alleen bij een herijking, en dan verplicht: kies één of meer redenen.")
+        self.fields["toelichting_kosten"].help_text = ""
+        self.order_fields(["versie", "soort", "datum", "einddatum", *services.BEDRAGVELDEN, "toelichting_kosten", "toelichting_einddatum", "redenen", "reden"])
+
+    def gegevens(self) -> dict:
+        d = super().gegevens()
+        if self.cleaned_data["soort"] != Gebeurtenis.Soort.HERIJKING:
+            d["redenen"] = []
+        return {**d, "soort": self.cleaned_data["soort"], "reden": self.cleaned_data["reden"]}
 
 
 # --------------------------------------------------------------------------

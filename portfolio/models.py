@@ -112,11 +112,11 @@ class Ontwikkelwijze(models.TextChoices):
 
 
 def _laatste_gebeurtenis(**filters):
-    return Gebeurtenis.objects.filter(activiteit=OuterRef("pk"), **filters).order_by("-datum", "-pk")
+    return Gebeurtenis.objects.geldend().filter(activiteit=OuterRef("pk"), **filters).order_by("-datum", "-pk")
 
 
 def _eerste_gebeurtenis(**filters):
-    return Gebeurtenis.objects.filter(activiteit=OuterRef("pk"), **filters).order_by("datum", "pk")
+    return Gebeurtenis.objects.geldend().filter(activiteit=OuterRef("pk"), **filters).order_by("datum", "pk")
 
 
 class IctActiviteitQuerySet(models.QuerySet):
@@ -144,7 +144,7 @@ class IctActiviteitQuerySet(models.QuerySet):
             k_peildatum=Subquery(actueel.values("datum")[:1], output_field=models.DateField()),
             k_aantal_herijkingen=Coalesce(
                 Subquery(
-                    Gebeurtenis.objects.filter(activiteit=OuterRef("pk"), soort=Gebeurtenis.Soort.HERIJKING)
+                    Gebeurtenis.objects.geldend().filter(activiteit=OuterRef("pk"), soort=Gebeurtenis.Soort.HERIJKING)
                     .order_by()
                     .values("activiteit")
                     .annotate(n=Count("pk"))
@@ -242,8 +242,22 @@ class IctActiviteit(models.Model):
         return Kerncijfers.van(self)
 
 
+class GebeurtenisQuerySet(models.QuerySet):
+    def geldend(self):
+        """The events in force: without those a correction superseded (``vervangt``).
+
+        Key figures, charts, frozen versions and the export read these; the history
+        page and the audit trail still show the superseded ones, marked.
+        """
+        return self.exclude(models.Exists(Gebeurtenis.objects.filter(vervangt=OuterRef("pk"))))
+
+
 class Gebeurtenis(models.Model):
-    """A dated event in the cost and duration history. Never overwritten: a change is a new event."""
+    """A dated event in the cost and duration history. Never overwritten: a change is a new event.
+
+    A mistaken last event is corrected by a new event that ``vervangt`` (supersedes) it
+    (services.gebeurtenis_corrigeren, audited with a reason); nothing is deleted.
+    """
 
     class Soort(models.TextChoices):
         INITIEEL = "initieel", _("Initieel")
@@ -256,6 +270,11 @@ class Gebeurtenis(models.Model):
     einddatum = models.DateField(_("geschatte einddatum"), null=True, blank=True)
     toelichting_kosten = models.TextField(_("toelichting wijziging kosten"), blank=True)
     toelichting_einddatum = models.TextField(_("toelichting wijziging einddatum"), blank=True)
+    vervangt = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="vervangen_door", editable=False,
+        verbose_name=_("vervangt"), help_text=_("De gebeurtenis die deze correctie vervangt; die telt daarna niet meer mee."),
+    )
+    reden_correctie = models.TextField(_("reden correctie"), blank=True, editable=False)
     redenen = models.ManyToManyField(RedenHerijking, blank=True, related_name="gebeurtenissen", verbose_name=_("redenen herijking"))
     geschat_intern_personeel = models.DecimalField(_("geschat: intern personeel"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG)
     geschat_extern_personeel = models.DecimalField(_("geschat: extern personeel"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG)
@@ -281,6 +300,8 @@ class Gebeurtenis(models.Model):
         verbose_name=_("totaal gerealiseerd"),
     )
     vastgelegd_op = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    objects = GebeurtenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("gebeurtenis")

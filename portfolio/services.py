@@ -22,7 +22,7 @@ from cio_stelsel.models import Ministerie
 from cio_stelsel.permissions import heeft_rijksbreed_recht, scope
 from cio_stelsel.rechten import Recht, RijksbreedRecht
 
-from . import publicatiecache
+from . import invoerregels, publicatiecache
 from .models import (
     KOSTENCATEGORIEEN,
     ActiviteitVersie,
@@ -112,16 +112,29 @@ def _volgend_nummer() -> int:
     return (IctActiviteit.objects.aggregate(m=Max("nummer"))["m"] or 0) + 1
 
 
-def _valideer_gebeurtenis(g: Gebeurtenis, activiteit: IctActiviteit) -> None:
-    fouten = {}
+def _valideer_startdatum(activiteit: IctActiviteit) -> None:
+    if fouten := invoerregels.toekomstdatum_fouten(activiteit.startdatum):
+        raise ValidationError({"startdatum": fouten})
+    if not activiteit.startdatum and activiteit.status in (Status.IN_UITVOERING, Status.IN_HERORIENTATIE, Status.AFGEROND):
+        # Required by the state: an activity in uitvoering has a startdatum (status_wijzigen checks it on the way in).
+        raise ValidationError({"startdatum": _("Een activiteit die gestart is (status '%(s)s') heeft een startdatum.") % {"s": Status(activiteit.status).label}})
+
+
+def _valideer_gebeurtenis(g: Gebeurtenis, activiteit: IctActiviteit, eerdere: dict | None = None) -> None:
+    """The input rules of an event (invoerregels) and the end date after the start; ``eerdere``: errors found before."""
     for veld in BEDRAGVELDEN:
         waarde = getattr(g, veld)
-        if waarde is not None and waarde < 0:
-            fouten[veld] = _("Het bedrag mag niet negatief zijn.")
-    if g.einddatum and activiteit.startdatum and g.einddatum <= activiteit.startdatum:
-        fouten["einddatum"] = _("De geschatte einddatum moet na de startdatum (%(d)s) liggen.") % {
+        if waarde is not None:
+            setattr(g, veld, invoerregels.normaliseer_nul(waarde))
+    fouten = invoerregels.gebeurtenis_fouten(
+        soort=g.soort, datum=g.datum, einddatum=g.einddatum, bedragen={veld: getattr(g, veld) for veld in BEDRAGVELDEN}
+    )
+    for veld, f in (eerdere or {}).items():
+        fouten.setdefault(veld, [f] if isinstance(f, str) else f)
+    if g.einddatum and "einddatum" not in fouten and activiteit.startdatum and g.einddatum <= activiteit.startdatum:
+        fouten["einddatum"] = [_("De geschatte einddatum moet na de startdatum (%(d)s) liggen.") % {
             "d": activiteit.startdatum.strftime("%d-%m-%Y")
-        }
+        }]
     if fouten:
         raise ValidationError(fouten)
 
@@ -137,6 +150,7 @@ def activiteit_aanmaken(*, actor, gegevens: dict, initieel: dict, nummer: int | 
     activiteit.status = Status.NOG_NIET_GESTART
     activiteit.full_clean()
     _valideer_organisatie(activiteit)
+    _valideer_startdatum(activiteit)
     activiteit.save()
     baseline = Gebeurtenis(activiteit=activiteit, soort=Gebeurtenis.Soort.INITIEEL, **initieel)
     baseline.datum = baseline.datum or activiteit.startdatum or timezone.localdate()
@@ -174,6 +188,7 @@ def activiteit_wijzigen(
     _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
     actueel.full_clean()
     _valideer_organisatie(actueel)
+    _valideer_startdatum(actueel)
     initieel = actueel.gebeurtenissen.filter(soort=Gebeurtenis.Soort.INITIEEL).first()
     if initieel and initieel.einddatum and actueel.startdatum and initieel.einddatum <= actueel.startdatum:
         raise ValidationError({"startdatum": _("De startdatum moet vóór de geschatte einddatum (%(d)s) liggen.") % {"d": initieel.einddatum.strftime("%d-%m-%Y")}})
@@ -198,6 +213,58 @@ def activiteit_wijzigen(
     return actueel
 
 
+def _nieuwe_gebeurtenis(
+    *,
+    actueel: IctActiviteit,
+    soort: str,
+    datum: datetime.date,
+    einddatum: datetime.date | None,
+    bedragen: dict[str, Decimal],
+    toelichting_kosten: str,
+    toelichting_einddatum: str,
+    redenen: list[RedenHerijking],
+    vervangt: Gebeurtenis | None = None,
+    reden_correctie: str = "",
+    fouten: dict | None = None,
+) -> Gebeurtenis:
+    """Validate and save a Rapportage or Herijking after the events in force (``vervangt``: the one it corrects)."""
+    if soort not in (Gebeurtenis.Soort.RAPPORTAGE, Gebeurtenis.Soort.HERIJKING):
+        raise ValidationError({"soort": _("Een nieuwe gebeurtenis is een rapportage of een herijking; de initiële baseline bestaat al.")})
+    fouten = dict(fouten or {})
+    if soort == Gebeurtenis.Soort.HERIJKING:
+        if not redenen:
+            fouten["redenen"] = _("Een herijking heeft ten minste één reden (rapportagemodel: Redenen herijking).")
+        if not (toelichting_kosten.strip() or toelichting_einddatum.strip()):
+            fouten["toelichting_kosten"] = _("Een herijking heeft een toelichting: licht de wijziging van kosten of einddatum toe.")
+    elif redenen:
+        fouten["redenen"] = _("Redenen horen alleen bij een herijking.")
+    eerdere = actueel.gebeurtenissen.geldend()
+    if vervangt is not None:
+        eerdere = eerdere.exclude(pk=vervangt.pk)
+    laatste = eerdere.order_by("-datum", "-pk").first()
+    if laatste and not invoerregels.gebeurtenisdatum_fouten(datum) and datum < laatste.datum:
+        fouten["datum"] = _("De datum ligt vóór de laatste gebeurtenis (%(d)s): de historie wordt alleen aangevuld.") % {
+            "d": laatste.datum.strftime("%d-%m-%Y")
+        }
+    g = Gebeurtenis(
+        activiteit=actueel,
+        soort=soort,
+        datum=datum,
+        einddatum=einddatum,
+        toelichting_kosten=toelichting_kosten,
+        toelichting_einddatum=toelichting_einddatum,
+        vervangt=vervangt,
+        reden_correctie=reden_correctie,
+        **{k: v for k, v in bedragen.items() if k in BEDRAGVELDEN},
+    )
+    _valideer_gebeurtenis(g, actueel, fouten)
+    g.full_clean(exclude=["activiteit"])
+    g.save()
+    g.redenen.set(redenen)
+    _verhoog_versie(actueel)
+    return g
+
+
 @transaction.atomic
 def gebeurtenis_toevoegen(
     *,
@@ -216,41 +283,67 @@ def gebeurtenis_toevoegen(
     _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
     actueel = _vergrendel(activiteit, versie)
     _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
-    if soort not in (Gebeurtenis.Soort.RAPPORTAGE, Gebeurtenis.Soort.HERIJKING):
-        raise ValidationError({"soort": _("Een nieuwe gebeurtenis is een rapportage of een herijking; de initiële baseline bestaat al.")})
     redenen = list(redenen)
-    fouten = {}
-    if soort == Gebeurtenis.Soort.HERIJKING:
-        if not redenen:
-            fouten["redenen"] = _("Een herijking heeft ten minste één reden (rapportagemodel: Redenen herijking).")
-        if not (toelichting_kosten.strip() or toelichting_einddatum.strip()):
-            fouten["toelichting_kosten"] = _("Een herijking heeft een toelichting: licht de wijziging van kosten of einddatum toe.")
-    elif redenen:
-        fouten["redenen"] = _("Redenen horen alleen bij een herijking.")
-    laatste = actueel.gebeurtenissen.order_by("-datum", "-pk").first()
-    if laatste and datum < laatste.datum:
-        fouten["datum"] = _("De datum ligt vóór de laatste gebeurtenis (%(d)s): de historie wordt alleen aangevuld.") % {
-            "d": laatste.datum.strftime("%d-%m-%Y")
-        }
-    if fouten:
-        raise ValidationError(fouten)
-    g = Gebeurtenis(
-        activiteit=actueel,
-        soort=soort,
-        datum=datum,
-        einddatum=einddatum,
-        toelichting_kosten=toelichting_kosten,
-        toelichting_einddatum=toelichting_einddatum,
-        **{k: v for k, v in bedragen.items() if k in BEDRAGVELDEN},
+    g = _nieuwe_gebeurtenis(
+        actueel=actueel, soort=soort, datum=datum, einddatum=einddatum, bedragen=bedragen,
+        toelichting_kosten=toelichting_kosten, toelichting_einddatum=toelichting_einddatum, redenen=redenen,
     )
-    _valideer_gebeurtenis(g, actueel)
-    g.full_clean(exclude=["activiteit"])
-    g.save()
-    g.redenen.set(redenen)
-    _verhoog_versie(actueel)
     na = audit.momentopname(g)
     na["redenen"] = [r.code for r in redenen]
     audit.vastleggen(actor=actor, actie=f"gebeurtenis.{soort}", obj=g, na=na)
+    return g
+
+
+def te_corrigeren_gebeurtenis(activiteit: IctActiviteit) -> Gebeurtenis | None:
+    """The event a correction would supersede: the last event in force, if it is a rapportage or herijking."""
+    laatste = activiteit.gebeurtenissen.geldend().order_by("-datum", "-pk").first()
+    return laatste if laatste and laatste.soort != Gebeurtenis.Soort.INITIEEL else None
+
+
+@transaction.atomic
+def gebeurtenis_corrigeren(
+    *,
+    actor,
+    activiteit: IctActiviteit,
+    versie: int | None,
+    reden: str,
+    soort: str,
+    datum: datetime.date,
+    einddatum: datetime.date | None,
+    bedragen: dict[str, Decimal],
+    toelichting_kosten: str = "",
+    toelichting_einddatum: str = "",
+    redenen: Iterable[RedenHerijking] = (),
+) -> Gebeurtenis:
+    """Correct a mistaken last event: a new event that supersedes it (``vervangt``), with a reason, audited.
+
+    History is never deleted: the superseded event stays (shown as corrected) but no
+    longer counts in the key figures, charts, versions and export (``geldend()``).
+    Only the last event in force can be corrected, and not the initial baseline
+    (that has ``initiele_baseline_wijzigen``); ``versie`` guards against a change in between.
+    """
+    _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
+    actueel = _vergrendel(activiteit, versie)
+    _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
+    oud = te_corrigeren_gebeurtenis(actueel)
+    if oud is None:
+        raise ValidationError(
+            _("Er is geen rapportage of herijking om te corrigeren: de initiële baseline corrigeert u met 'Baseline corrigeren'.")
+        )
+    fouten = {}
+    if not reden.strip():
+        fouten["reden"] = _("Geef de reden van de correctie; die komt in de audittrail.")
+    redenen = list(redenen)
+    g = _nieuwe_gebeurtenis(
+        actueel=actueel, soort=soort, datum=datum, einddatum=einddatum, bedragen=bedragen,
+        toelichting_kosten=toelichting_kosten, toelichting_einddatum=toelichting_einddatum, redenen=redenen,
+        vervangt=oud, reden_correctie=reden.strip(), fouten=fouten,
+    )
+    voor = audit.momentopname(oud)
+    voor["redenen"] = [r.code for r in oud.redenen.all()]
+    na = audit.momentopname(g)
+    na["redenen"] = [r.code for r in redenen]
+    audit.vastleggen(actor=actor, actie="gebeurtenis.gecorrigeerd", obj=g, voor=voor, na=na, reden=reden.strip())
     return g
 
 
@@ -361,7 +454,7 @@ def momentopname_activiteit(activiteit: IctActiviteit) -> tuple[dict, IctActivit
             "ontwikkelpartijen": [audit.momentopname(p) for p in a.ontwikkelpartijen.all()],
         }
     )
-    for g in a.gebeurtenissen.prefetch_related("redenen").order_by("datum", "pk"):
+    for g in a.gebeurtenissen.geldend().prefetch_related("redenen").order_by("datum", "pk"):
         d = audit.momentopname(g)
         d["redenen"] = [r.naam for r in g.redenen.all()]
         gegevens["gebeurtenissen"].append(d)
@@ -374,8 +467,8 @@ def versie_voorbereiden(*, actor, activiteit: IctActiviteit, peildatum: datetime
     _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
     actueel = IctActiviteit.objects.select_for_update().get(pk=activiteit.pk)
     _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
-    if peildatum > timezone.localdate():
-        raise ValidationError({"peildatum": _("De peildatum ligt in de toekomst.")})
+    if fouten := invoerregels.peildatum_fouten(peildatum):
+        raise ValidationError({"peildatum": fouten})
     gegevens, a = momentopname_activiteit(actueel)
     k = a.kerncijfers
     bestaand = ActiviteitVersie.objects.filter(activiteit=actueel, peildatum=peildatum)

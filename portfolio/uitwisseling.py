@@ -118,7 +118,7 @@ from cio_stelsel.models import Dienstonderdeel, Ministerie, Zbo
 from cio_stelsel.permissions import scope
 from cio_stelsel.rechten import Recht
 
-from . import services
+from . import invoerregels, services
 from .models import (
     KOSTENCATEGORIEEN,
     Gebeurtenis,
@@ -136,7 +136,7 @@ from .models import (
 )
 
 CENT = Decimal("0.01")
-MAX_BEDRAG = Decimal("9999999999999.99")  # BEDRAG: 15 digits, 2 decimals
+MAX_BEDRAG = invoerregels.MAX_BEDRAG  # per amount, so five fit in the 15 digits of the total
 MAX_RIJEN = 20_000
 # Limits checked while a file is read, so that no file ties up a worker before
 # it is refused: a spreadsheet wider than MAX_KOLOMMEN columns, a workbook that
@@ -581,7 +581,7 @@ def datum(waarde) -> datetime.date | None:
         raise _Ongeldig(_("'%(w)s' is geen bestaande datum.") % {"w": t}) from None
 
 
-_GETAL = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+_GETAL = re.compile(r"^[+-]?\d+([.,]\d+)?$", re.ASCII)  # ASCII digits only (invoerregels)
 
 
 def bedrag(waarde) -> Decimal | None:
@@ -607,13 +607,14 @@ def bedrag(waarde) -> Decimal | None:
         t = t.replace(",", ".")
         if "." in t and len(t.split(".")[1]) > 2:
             raise _Ongeldig(_("'%(w)s' heeft meer dan 2 decimalen: bedragen zijn in euro's met centen (niet in miljoenen).") % {"w": tekst(waarde)})
-        d = Decimal(t)
+        d = invoerregels.bedrag_uit_tekst(t)
+    d = invoerregels.normaliseer_nul(d)
     if d != d.quantize(CENT):
         raise _Ongeldig(_("'%(w)s' heeft meer dan 2 decimalen.") % {"w": tekst(waarde)})
     if d < 0:
         raise _Ongeldig(_("Een bedrag mag niet negatief zijn."))
     if d > MAX_BEDRAG:
-        raise _Ongeldig(_("Het bedrag is te groot (hoogstens 13 cijfers vóór de komma)."))
+        raise _Ongeldig(invoerregels.bedrag_fouten(d)[0])
     return d.quantize(CENT)
 
 
@@ -822,7 +823,8 @@ def gebeurtenissen_per_activiteit(activiteiten, redenen: dict | None = None) -> 
     for g_id, r_id in koppeling.order_by("gebeurtenis_id", "redenherijking_id").values_list("gebeurtenis_id", "redenherijking_id"):
         per_gebeurtenis.setdefault(g_id, []).append(redenen[r_id])
     huidige, groep = None, []
-    rijen = Gebeurtenis.objects.filter(**filter_).order_by("activiteit_id", "datum", "pk").values_list(*_EV_VELDEN)
+    # The events in force: a corrected (superseded) event is not exported (Gebeurtenis.objects.geldend()).
+    rijen = Gebeurtenis.objects.geldend().filter(**filter_).order_by("activiteit_id", "datum", "pk").values_list(*_EV_VELDEN)
     for t in rijen.iterator(chunk_size=2000):
         if t[1] != huidige:
             if groep:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:nummer>/", views.detail, name="detail"),
     path("<int:nummer>/bewerken/", views.bewerken, name="bewerken"),
     path("<int:nummer>/gebeurtenis/", views.gebeurtenis, name="gebeurtenis"),
+    path("<int:nummer>/gebeurtenis/correctie/", views.gebeurtenis_correctie, name="gebeurtenis_correctie"),
     path("<int:nummer>/baseline/", views.baseline, name="baseline"),
     path("<int:nummer>/status/", views.status, name="status"),
     # Import and export (portfolio/uitwisseling_urls.py: "import", "import_bevestigen", "export").

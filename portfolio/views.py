@@ -31,6 +31,7 @@ from .forms import (
     ActiviteitFilterForm,
     ActiviteitForm,
     BaselineCorrectieForm,
+    GebeurtenisCorrectieForm,
     GebeurtenisForm,
     InitieelForm,
     StatusForm,
@@ -72,6 +73,7 @@ ACTIES = {
     "gebeurtenis.rapportage": gettext_lazy("Rapportage vastgelegd"),
     "gebeurtenis.herijking": gettext_lazy("Herijking vastgelegd"),
     "gebeurtenis.initieel_gewijzigd": gettext_lazy("Initiële baseline gecorrigeerd"),
+    "gebeurtenis.gecorrigeerd": gettext_lazy("Laatste gebeurtenis gecorrigeerd"),
     "versie.voorbereid": gettext_lazy("Versie voor publicatie voorbereid"),
     "versie.gecontroleerd": gettext_lazy("Versie afgetekend (gecontroleerd)"),
     "versie.gepubliceerd": gettext_lazy("Versie gepubliceerd"),
@@ -296,6 +298,11 @@ def detail(request, nummer):
     a = _activiteit(request, nummer, kerncijfers=True)
     k = a.kerncijfers
     gebeurtenissen = list(a.gebeurtenissen.prefetch_related("redenen").order_by("datum", "pk"))
+    vervangen = {g.vervangt_id for g in gebeurtenissen if g.vervangt_id}
+    for g in gebeurtenissen:
+        g.is_vervangen = g.pk in vervangen
+    # Key figures, charts and reasons count the events in force; the table shows all, corrected ones marked.
+    geldend = [g for g in gebeurtenissen if not g.is_vervangen]
     lijsten = {
         "mijlpalen": list(a.mijlpalen.all()),
         "kwaliteitstoetsen": list(a.kwaliteitstoetsen.all()),
@@ -307,7 +314,7 @@ def detail(request, nummer):
     audit, audit_ingekort = _audittrail(request.user, a, gebeurtenissen, lijsten, versies)
 
     redenen = Counter(
-        r.naam for g in gebeurtenissen if g.soort == Gebeurtenis.Soort.HERIJKING for r in g.redenen.all()
+        r.naam for g in geldend if g.soort == Gebeurtenis.Soort.HERIJKING for r in g.redenen.all()
     )
     categorieen = [
         {
@@ -332,7 +339,7 @@ def detail(request, nummer):
         "categorieen": categorieen,
         "categorie_labels": [Kostencategorie(cat).label for cat in KOSTENCATEGORIEEN],
         "redenen": sorted(redenen.items(), key=lambda r: (-r[1], r[0])),
-        "grafieken": _grafieken(a, gebeurtenissen, k),
+        "grafieken": _grafieken(a, geldend, k),
         "versies": versies,
         "audit": audit,
         "audit_ingekort": audit_ingekort,
@@ -340,6 +347,7 @@ def detail(request, nummer):
         "rapporteerbaar": any(w is not None and w >= grens for w in (k.initieel_totaal, k.actueel_totaal)),
         "kan_bewerken": kan_bewerken,
         "baseline_corrigeerbaar": kan_bewerken and len(gebeurtenissen) == 1 and gebeurtenissen[0].soort == Gebeurtenis.Soort.INITIEEL,
+        "correctie_mogelijk": kan_bewerken and bool(geldend) and geldend[-1].soort != Gebeurtenis.Soort.INITIEEL,
         "status_wijzigbaar": kan_bewerken and bool(services.OVERGANGEN[Status(a.status)]),
         **lijsten,
     }
@@ -485,6 +493,43 @@ def gebeurtenis(request, nummer):
         "titel": (_("Herijking vastleggen: %(naam)s") if herijking else _("Rapportage toevoegen: %(naam)s")) % {"naam": a.naam},
     }
     return render(request, "portfolio/activiteit_gebeurtenis.html", context, status=409 if conflict else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def gebeurtenis_correctie(request, nummer):
+    """Correct the last rapportage or herijking: a new event that supersedes it, after a confirmation (never a deletion)."""
+    a = _activiteit(request, nummer, bewerken=True, kerncijfers=True)
+    k = a.kerncijfers
+    oud = services.te_corrigeren_gebeurtenis(a)
+    context = {"activiteit": a, "k": k, "oud": oud, "titel": _("Laatste gebeurtenis corrigeren: %(naam)s") % {"naam": a.naam}}
+    if oud is None:
+        return render(request, "portfolio/activiteit_correctie.html", context)
+    initial = {
+        "versie": a.versie, "soort": oud.soort, "datum": oud.datum, "einddatum": oud.einddatum,
+        "toelichting_kosten": oud.toelichting_kosten, "toelichting_einddatum": oud.toelichting_einddatum,
+        "redenen": list(oud.redenen.all()), **{veld: getattr(oud, veld) for veld in services.BEDRAGVELDEN},
+    }
+    form = GebeurtenisCorrectieForm(request.POST if request.method == "POST" else None, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid() and "terug" not in request.POST:
+        gegevens = form.gegevens()
+        if request.POST.get("bevestigd") != "ja":
+            totaal = sum((gegevens["bedragen"][f"geschat_{cat}"] for cat in KOSTENCATEGORIEEN), NUL)
+            return render(
+                request, "portfolio/activiteit_correctie_bevestigen.html", {**context, "form": form, "d": gegevens, "totaal_geschat": totaal}
+            )
+        try:
+            services.gebeurtenis_corrigeren(actor=request.user, activiteit=a, versie=form.cleaned_data["versie"], **gegevens)
+        except services.Conflict as exc:
+            conflict = exc
+        except ValidationError as exc:
+            form.fouten_van(exc)
+        else:
+            messages.success(request, _("De correctie is vastgelegd. De onjuiste gebeurtenis blijft in de historie zichtbaar als gecorrigeerd."))
+            return redirect("portfolio:detail", nummer=a.nummer)
+    context.update({"form": form, "conflict": conflict, "referentie": _kerncijfertabel(k), "fouten": _foutoverzicht(form)})
+    return render(request, "portfolio/activiteit_correctie.html", context, status=409 if conflict else 200)
 
 
 @login_required

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cio_stelsel.api.invoer import StrikteInvoer
 from oordelen import services
 from oordelen.models import Aanbeveling, Aanmelding, Afwijking, CioOordeel, Voorwaarde
 from portfolio.api.serializers import MAX_INT, LeesSerializer, NummerVeld, VersieVeld, link_veld
@@ -52,7 +53,7 @@ class OordeelSerializer(LeesSerializer):
         return AfwijkingSerializer(afwijking).data if afwijking else None
 
 
-class _ConceptSerializer(serializers.ModelSerializer):
+class _ConceptSerializer(StrikteInvoer, serializers.ModelSerializer):
     class Meta:
         model = CioOordeel
         fields = services.CONCEPT_VELDEN
@@ -73,12 +74,12 @@ class OordeelWijzigenSerializer(_ConceptSerializer):
         extra_kwargs = {veld: {"required": False} for veld in services.CONCEPT_VELDEN}
 
 
-class CisoBijdrageSerializer(serializers.Serializer):
+class CisoBijdrageSerializer(StrikteInvoer, serializers.Serializer):
     ciso_bijdrage = serializers.CharField(help_text=_("Art 7 k: zonder deze bijdrage kan de CIO het oordeel niet vaststellen (B5)."))
     versie = VersieVeld(required=False)
 
 
-class VaststellenSerializer(serializers.Serializer):
+class VaststellenSerializer(StrikteInvoer, serializers.Serializer):
     uitkomst = serializers.ChoiceField(choices=CioOordeel.Uitkomst.choices)
     motivering = serializers.CharField()
     voorwaarden = serializers.ListField(
@@ -88,7 +89,7 @@ class VaststellenSerializer(serializers.Serializer):
     versie = VersieVeld(required=False)
 
 
-class AfwijkingVastleggenSerializer(serializers.Serializer):
+class AfwijkingVastleggenSerializer(StrikteInvoer, serializers.Serializer):
     door_rol = serializers.ChoiceField(choices=Afwijking.Door.choices)
     motivering = serializers.CharField()
     datum = serializers.DateField()
@@ -121,21 +122,21 @@ class AanmeldingSerializer(LeesSerializer):
         read_only_fields = fields
 
 
-class AanmeldingOpstellenSerializer(serializers.Serializer):
+class AanmeldingOpstellenSerializer(StrikteInvoer, serializers.Serializer):
     activiteit = ActiviteitNummerVeld()
     toelichting = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class IndienenSerializer(serializers.Serializer):
+class IndienenSerializer(StrikteInvoer, serializers.Serializer):
     datum = serializers.DateField(required=False, allow_null=True, help_text=_("Leeg: vandaag."))
 
 
-class CollegebesluitSerializer(serializers.Serializer):
+class CollegebesluitSerializer(StrikteInvoer, serializers.Serializer):
     toetsen = serializers.BooleanField(help_text=_("Of het college besluit te toetsen."))
     datum = serializers.DateField()
 
 
-class AdviesSerializer(serializers.Serializer):
+class AdviesSerializer(StrikteInvoer, serializers.Serializer):
     datum = serializers.DateField()
     samenvatting = serializers.CharField()
     aanbevelingen = serializers.ListField(child=serializers.CharField(), max_length=200, help_text=_("Eén tekst per aanbeveling."))
@@ -143,13 +144,13 @@ class AdviesSerializer(serializers.Serializer):
     kamerstuk = serializers.CharField(required=False, allow_blank=True, default="", max_length=50)
 
 
-class ReactieOpAanbevelingSerializer(serializers.Serializer):
+class ReactieOpAanbevelingSerializer(StrikteInvoer, serializers.Serializer):
     aanbeveling = serializers.IntegerField(min_value=1, max_value=2**63 - 1, help_text=_("Het id van de aanbeveling."))
     reactie = serializers.ChoiceField(choices=Aanbeveling.Reactie.choices)
     toelichting = serializers.CharField(required=False, allow_blank=True, default="", help_text=_("Verplicht bij deels of niet overgenomen."))
 
 
-class ReactieSerializer(serializers.Serializer):
+class ReactieSerializer(StrikteInvoer, serializers.Serializer):
     datum = serializers.DateField()
     toelichting = serializers.CharField()
     reacties = ReactieOpAanbevelingSerializer(many=True, max_length=200)

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cio_stelsel.api.invoer import StrikteInvoer
 from cio_stelsel.models import Dienstonderdeel, Ministerie, Zbo
-from portfolio import services
+from portfolio import invoerregels, services
 from portfolio.models import (
     BEDRAG,
     KOSTENCATEGORIEEN,
@@ -29,8 +30,45 @@ def bedrag_veld(**kwargs):
     return serializers.DecimalField(max_digits=BEDRAG["max_digits"], decimal_places=BEDRAG["decimal_places"], **kwargs)
 
 
+class BedragInvoerVeld(serializers.DecimalField):
+    """An amount in a write (invoerregels): ASCII digits only, -0 as 0, at most MAX_BEDRAG (so five fit in the total)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            max_digits=BEDRAG["max_digits"], decimal_places=BEDRAG["decimal_places"], min_value=0,
+            max_value=invoerregels.MAX_BEDRAG, **kwargs,
+        )
+        self.error_messages["max_value"] = invoerregels.bedrag_fouten(invoerregels.MAX_BEDRAG + 1)[0]
+        self.error_messages["min_value"] = _("Het bedrag mag niet negatief zijn.")
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            try:
+                data = str(invoerregels.bedrag_uit_tekst(data))
+            except ValueError:
+                self.fail("invalid")
+        elif isinstance(data, bool):
+            self.fail("invalid")
+        return invoerregels.normaliseer_nul(super().to_internal_value(data))
+
+
 def invoer_bedrag(**kwargs):
-    return bedrag_veld(min_value=0, **kwargs)
+    return BedragInvoerVeld(**kwargs)
+
+
+def valideer_gebeurtenisdatum(waarde):
+    if fouten := invoerregels.gebeurtenisdatum_fouten(waarde):
+        raise serializers.ValidationError(fouten)
+
+
+def valideer_toekomstdatum(waarde):
+    if fouten := invoerregels.toekomstdatum_fouten(waarde):
+        raise serializers.ValidationError(fouten)
+
+
+def valideer_peildatum(waarde):
+    if fouten := invoerregels.peildatum_fouten(waarde):
+        raise serializers.ValidationError(fouten)
 
 
 class VersieVeld(serializers.IntegerField):
@@ -156,7 +194,7 @@ class OntwikkelpartijSerializer(serializers.ModelSerializer):
 def onderdeel_invoer(serializer_klasse):
     """The input serializer of a list row: its fields plus ``versie`` (of the activity)."""
 
-    class Invoer(serializer_klasse):
+    class Invoer(StrikteInvoer, serializer_klasse):
         versie = VersieVeld()
 
         class Meta(serializer_klasse.Meta):
@@ -186,13 +224,25 @@ class GebeurtenisSerializer(LeesSerializer):
     redenen = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     totaal_geschat = bedrag_veld(read_only=True)
     totaal_gerealiseerd = bedrag_veld(read_only=True)
+    vervangt = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text=_("Bij een correctie: de id van de gebeurtenis die zij vervangt.")
+    )
+    vervangen = serializers.SerializerMethodField(help_text=_("Ja als een correctie deze gebeurtenis vervangt: zij telt dan niet mee."))
+    reden_correctie = serializers.CharField(read_only=True)
 
     class Meta:
         model = Gebeurtenis
         fields = [
             "id", "soort", "datum", "einddatum", *services.BEDRAGVELDEN, "totaal_geschat", "totaal_gerealiseerd",
-            "toelichting_kosten", "toelichting_einddatum", "redenen", "vastgelegd_op",
+            "toelichting_kosten", "toelichting_einddatum", "redenen", "vervangt", "vervangen", "reden_correctie", "vastgelegd_op",
         ]
+
+    def get_vervangen(self, g) -> bool:
+        # select_related("vervangen_door") in the views keeps this free of queries.
+        try:
+            return g.vervangen_door is not None
+        except Gebeurtenis.vervangen_door.RelatedObjectDoesNotExist:
+            return False
 
 
 # --------------------------------------------------------------------------
@@ -234,7 +284,19 @@ class ActiviteitDetailSerializer(ActiviteitSerializer):
         read_only_fields = fields
 
 
-class _ActiviteitGegevensSerializer(serializers.ModelSerializer):
+def _alleen_lezen_activiteit() -> dict:
+    """The output fields of an activity that a write does not take, with where they are changed."""
+    hints = {
+        "status": "POST /api/v1/activiteiten/{nummer}/status/",
+        "dechargedatum": "POST /api/v1/activiteiten/{nummer}/status/",
+        "annuleringsdatum": "POST /api/v1/activiteiten/{nummer}/status/",
+        "reden_annulering": "POST /api/v1/activiteiten/{nummer}/status/",
+        "gebeurtenissen": "POST /api/v1/activiteiten/{nummer}/gebeurtenissen/",
+    }
+    return {veld: hints.get(veld, "") for veld in ActiviteitDetailSerializer.Meta.fields if veld not in services.ALGEMENE_VELDEN}
+
+
+class _ActiviteitGegevensSerializer(StrikteInvoer, serializers.ModelSerializer):
     ministerie = MinisterieVeld()
     dienstonderdeel = serializers.PrimaryKeyRelatedField(queryset=Dienstonderdeel.objects.all(), allow_null=True, required=False)
     zbo = serializers.PrimaryKeyRelatedField(queryset=Zbo.objects.all(), allow_null=True, required=False)
@@ -242,16 +304,21 @@ class _ActiviteitGegevensSerializer(serializers.ModelSerializer):
     class Meta:
         model = IctActiviteit
         fields = services.ALGEMENE_VELDEN
+        extra_kwargs = {"startdatum": {"validators": [valideer_toekomstdatum]}}
 
     def gegevens(self) -> dict:
         return {veld: self.validated_data[veld] for veld in services.ALGEMENE_VELDEN if veld in self.validated_data}
 
+    @property
+    def alleen_lezen(self):
+        return _alleen_lezen_activiteit()
 
-class InitieelSerializer(serializers.Serializer):
+
+class InitieelSerializer(StrikteInvoer, serializers.Serializer):
     """De initiële baseline: de eerste gebeurtenis (Initieel)."""
 
-    datum = serializers.DateField(required=False, allow_null=True, help_text=_("Leeg: de startdatum (of vandaag)."))
-    einddatum = serializers.DateField(help_text=_("Geschatte einddatum."))
+    datum = serializers.DateField(required=False, allow_null=True, validators=[valideer_toekomstdatum], help_text=_("Leeg: de startdatum (of vandaag)."))
+    einddatum = serializers.DateField(validators=[valideer_toekomstdatum], help_text=_("Geschatte einddatum."))
     toelichting_kosten = serializers.CharField(required=False, allow_blank=True, default="")
     toelichting_einddatum = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -278,13 +345,14 @@ class ActiviteitWijzigenSerializer(_ActiviteitGegevensSerializer):
     class Meta(_ActiviteitGegevensSerializer.Meta):
         fields = [*services.ALGEMENE_VELDEN, "versie"]
         extra_kwargs = {veld: {"required": False} for veld in services.ALGEMENE_VELDEN}
+        extra_kwargs["startdatum"]["validators"] = [valideer_toekomstdatum]
 
 
-class GebeurtenisToevoegenSerializer(serializers.Serializer):
+class GebeurtenisToevoegenSerializer(StrikteInvoer, serializers.Serializer):
     versie = VersieVeld()
     soort = serializers.ChoiceField(choices=[Gebeurtenis.Soort.RAPPORTAGE, Gebeurtenis.Soort.HERIJKING])
-    datum = serializers.DateField()
-    einddatum = serializers.DateField(allow_null=True)
+    datum = serializers.DateField(validators=[valideer_gebeurtenisdatum], help_text=_("Niet na vandaag en niet vóór 01-01-2000."))
+    einddatum = serializers.DateField(allow_null=True, validators=[valideer_toekomstdatum], help_text=_("Hoogstens 25 jaar vooruit."))
     toelichting_kosten = serializers.CharField(required=False, allow_blank=True, default="")
     toelichting_einddatum = serializers.CharField(required=False, allow_blank=True, default="")
     redenen = serializers.SlugRelatedField(
@@ -299,10 +367,20 @@ class GebeurtenisToevoegenSerializer(serializers.Serializer):
         return fields
 
 
-class BaselineCorrigerenSerializer(serializers.Serializer):
+class GebeurtenisCorrigerenSerializer(GebeurtenisToevoegenSerializer):
+    """De juiste gegevens van de laatste rapportage of herijking, en de reden van de correctie.
+
+    De onjuiste gebeurtenis wordt niet verwijderd: de correctie vervangt haar ('vervangt'), zij telt daarna
+    niet meer mee in de kerncijfers, en de correctie komt met de reden in de audittrail.
+    """
+
+    reden = serializers.CharField(help_text=_("De reden van de correctie (verplicht; komt in de audittrail)."))
+
+
+class BaselineCorrigerenSerializer(StrikteInvoer, serializers.Serializer):
     versie = VersieVeld()
-    datum = serializers.DateField(required=False)
-    einddatum = serializers.DateField(required=False, allow_null=True)
+    datum = serializers.DateField(required=False, validators=[valideer_toekomstdatum])
+    einddatum = serializers.DateField(required=False, allow_null=True, validators=[valideer_toekomstdatum])
     toelichting_kosten = serializers.CharField(required=False, allow_blank=True)
     toelichting_einddatum = serializers.CharField(required=False, allow_blank=True)
 
@@ -313,7 +391,7 @@ class BaselineCorrigerenSerializer(serializers.Serializer):
         return fields
 
 
-class StatusWijzigenSerializer(serializers.Serializer):
+class StatusWijzigenSerializer(StrikteInvoer, serializers.Serializer):
     versie = VersieVeld()
     status = serializers.ChoiceField(choices=Status.choices)
     dechargedatum = serializers.DateField(required=False, allow_null=True, help_text=_("Verplicht bij 'afgerond'."))
@@ -358,12 +436,12 @@ class VersieDetailSerializer(VersieSerializer):
         read_only_fields = fields
 
 
-class VersieVoorbereidenSerializer(serializers.Serializer):
+class VersieVoorbereidenSerializer(StrikteInvoer, serializers.Serializer):
     activiteit = serializers.IntegerField(min_value=1, max_value=MAX_INT, help_text=_("Het nummer van de ICT-activiteit."))
-    peildatum = serializers.DateField()
+    peildatum = serializers.DateField(validators=[valideer_peildatum], help_text=_("Het einde van een kwartaal (31-03, 30-06, 30-09, 31-12), niet in de toekomst."))
 
 
-class VersiesVerplaatsenSerializer(serializers.Serializer):
+class VersiesVerplaatsenSerializer(StrikteInvoer, serializers.Serializer):
     ministerie = MinisterieVeld()
     peildatum = serializers.DateField()
     versies = serializers.ListField(

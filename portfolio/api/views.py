@@ -69,7 +69,7 @@ def _opnieuw(request, activiteit: IctActiviteit) -> IctActiviteit:
 
 
 DETAIL_PREFETCH = [
-    Prefetch("gebeurtenissen", queryset=Gebeurtenis.objects.prefetch_related("redenen").order_by("datum", "pk")),
+    Prefetch("gebeurtenissen", queryset=Gebeurtenis.objects.select_related("vervangen_door").prefetch_related("redenen").order_by("datum", "pk")),
     "mijlpalen",
     "kwaliteitstoetsen",
     "kamerstukken",
@@ -132,8 +132,25 @@ class ActiviteitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _ApiVi
     @action(detail=True, methods=["get"], url_path="gebeurtenissen", pagination_class=None, filterset_class=None)
     def gebeurtenissen(self, request, nummer=None):
         a = self.get_object()
-        qs = a.gebeurtenissen.prefetch_related("redenen").order_by("datum", "pk")
+        qs = a.gebeurtenissen.select_related("vervangen_door").prefetch_related("redenen").order_by("datum", "pk")
         return Response(s.GebeurtenisSerializer(qs, many=True).data)
+
+    @extend_schema(
+        summary=_("De laatste rapportage of herijking corrigeren (een nieuwe gebeurtenis die haar vervangt, met reden)"),
+        tags=["activiteiten"], request=s.GebeurtenisCorrigerenSerializer, responses={201: s.GebeurtenisSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="gebeurtenissen/correctie", filterset_class=None, pagination_class=None)
+    def gebeurtenis_corrigeren(self, request, nummer=None):
+        a = self.get_object()
+        invoer = s.GebeurtenisCorrigerenSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        d = invoer.validated_data
+        g = services.gebeurtenis_corrigeren(
+            actor=request.user, activiteit=a, versie=d["versie"], reden=d["reden"], soort=d["soort"], datum=d["datum"],
+            einddatum=d["einddatum"], bedragen={veld: d[veld] for veld in services.BEDRAGVELDEN},
+            toelichting_kosten=d["toelichting_kosten"], toelichting_einddatum=d["toelichting_einddatum"], redenen=d.get("redenen", []),
+        )
+        return Response(s.GebeurtenisSerializer(g).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
         summary=_("Rapportage of herijking vastleggen (een nieuwe gebeurtenis)"), tags=["activiteiten"],
