@@ -10,11 +10,12 @@ roles whose Group carries it (the CIO Rijk, art 11, B7, B28).
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import Permission
 from django.db.models import Q, QuerySet
 from guardian.shortcuts import get_objects_for_user
 
 from .models import Dienstonderdeel, Ministerie
-from .rechten import Recht, RijksbreedRecht
+from .rechten import GROEPSNAMEN, Recht, RijksbreedRecht
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,31 @@ class Scope:
 RIJKSBREED_BIJ = {Recht.PORTFOLIO_INZIEN: RijksbreedRecht.RIJKSBREED_INZIEN}
 
 
-def heeft_rijksbreed_recht(user, recht: str) -> bool:
-    """A global (Group) permission of rechten.RijksbreedRecht."""
+def groepsrechten(user) -> frozenset[str]:
+    """The codenames of the global permissions the user's *role* Groups carry.
+
+    Rights of the Besluit come from roles only, granted by someone else for a
+    period (``services.rechten_synchroniseren``). Deliberately not
+    ``user.has_perm``: that is always true for a Django superuser, and also
+    counts permissions given to the user directly or to a non-role Group in the
+    admin. A superuser flag grants no right of the Besluit (issue 13, finding 2).
+    """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return user.has_perm(f"cio_stelsel.{recht}")
+        return frozenset()
+    gecached = user.__dict__.get("_cio_groepsrechten")
+    if gecached is None:
+        gecached = frozenset(
+            Permission.objects.filter(
+                group__user=user, group__name__in=GROEPSNAMEN.values(), content_type__app_label="cio_stelsel"
+            ).values_list("codename", flat=True)
+        )
+        user.__dict__["_cio_groepsrechten"] = gecached
+    return gecached
+
+
+def heeft_rijksbreed_recht(user, recht: str) -> bool:
+    """A global permission of rechten.RijksbreedRecht, held through a role Group (never a superuser flag)."""
+    return str(recht) in groepsrechten(user)
 
 
 def scope(user, recht: str) -> Scope:
@@ -79,19 +100,31 @@ def scope(user, recht: str) -> Scope:
     if rijksbreed_recht and heeft_rijksbreed_recht(user, rijksbreed_recht):
         resultaat = Scope(recht=recht, rijksbreed=True)
     else:
+        resultaat = objectscope(user, recht)
+    cache[recht] = resultaat
+    return resultaat
+
+
+def objectscope(user, recht: str) -> Scope:
+    """Only the organisations on which ``user`` holds ``recht`` by an object grant (a role there), never rijksbreed."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Scope(recht=recht)
+    cache = user.__dict__.setdefault("_cio_scope_cache", {})
+    sleutel = ("object", recht)
+    if sleutel not in cache:
         ministeries = get_objects_for_user(
             user, recht, Ministerie, with_superuser=False, accept_global_perms=False
         ).values_list("pk", flat=True)
         dienstonderdelen = get_objects_for_user(
             user, recht, Dienstonderdeel, with_superuser=False, accept_global_perms=False
         ).values_list("pk", flat=True)
-        resultaat = Scope(recht=recht, ministerie_ids=frozenset(ministeries), dienstonderdeel_ids=frozenset(dienstonderdelen))
-    cache[recht] = resultaat
-    return resultaat
+        cache[sleutel] = Scope(recht=recht, ministerie_ids=frozenset(ministeries), dienstonderdeel_ids=frozenset(dienstonderdelen))
+    return cache[sleutel]
 
 
 def vergeet_scope(user) -> None:
     """Drop the per-request cache after rights changed."""
     user.__dict__.pop("_cio_scope_cache", None)
+    user.__dict__.pop("_cio_groepsrechten", None)
     for attr in ("_perm_cache", "_user_perm_cache", "_group_perm_cache"):
         user.__dict__.pop(attr, None)
