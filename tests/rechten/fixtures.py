@@ -8,9 +8,15 @@ ministerie".
 """
 
 import datetime
+import uuid
 from dataclasses import dataclass, field
 
+import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client, override_settings
 
 from cio_stelsel.models import AuditRecord, Overlegorgaan
 from cio_stelsel.rechten import Rol
@@ -18,6 +24,7 @@ from cio_stelsel.rechten import Rol
 # Cases checked in this run (printed by tests/rechten/conftest.py in the terminal summary).
 TELLER = {"gevallen": 0}
 
+GEEN = "geen"  # an id that does not exist: refused for everyone, but the gate is still asked
 P1 = datetime.date(2024, 12, 31)
 P2 = datetime.date(2025, 6, 30)
 BEGIN = datetime.date(2021, 1, 1)
@@ -170,3 +177,67 @@ def wereld_bouwen() -> Wereld:
     )
     O["token"] = [Obj("API-token van cio-office BZK", {"pk": _token.pk}, "bzk", extra={"eigenaar": "cio-office BZK"})]
     return w
+
+
+@pytest.fixture(scope="module")
+def wereld(django_db_setup, django_db_blocker, tmp_path_factory, request):
+    snel = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        MEDIA_ROOT=tmp_path_factory.mktemp("matrix-media"),
+        REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
+            "anon": "1000000/minute", "user": "1000000/minute", "publiek": "1000000/minute"}},
+    )
+    with snel, django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            w = wereld_bouwen()
+            _extra_objecten(w)
+            w.clients, w.tokens = {}, {}
+            for p in PROFIELEN:
+                c = Client()
+                if not p.anoniem:
+                    c.force_login(w.users[p.naam], backend="django.contrib.auth.backends.ModelBackend")
+                    w.tokens[p.naam] = _token(w.users[p.naam])
+                w.clients[p.naam] = c
+            yield w
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            cache.clear()
+
+
+@pytest.fixture
+def _media():
+    """The module's world keeps its MEDIA_ROOT (the per-test one of tests/conftest.py would hide its files)."""
+
+
+def _extra_objecten(w) -> None:
+    from portfolio.models import RedenHerijking
+
+    o = w.objecten
+    for obj in o["ministerie"]:
+        obj.extra["code"] = w.orgs[obj.org].code
+    o["ministerie_code"] = [Obj(f"ministerie {m.code}", {"code": m.code}, m.code) for m in (w.orgs["bzk"], w.orgs["fin"])]
+    o[GEEN] = [Obj("bestaat niet", {"pk": 2_000_000_000})]
+    o["onderdeel_geen"] = [Obj(f"onderdeel dat niet bestaat van {a.label}", {**a.kwargs, "pk": 2_000_000_000}, a.org, a.staat)
+                           for a in o["activiteit"][:1] + o["activiteit"][3:4]]
+    o["importsleutel"] = [Obj("onbekende importsleutel", {"sleutel": uuid.uuid4()})]
+    reden = RedenHerijking.objects.order_by("pk").first()
+    o["reden"] = [Obj(f"reden herijking {reden}", {"pk": reden.pk})]
+    for obj in o["activiteit"]:
+        obj.extra["code"] = w.orgs[obj.org].code
+    # Where the state does not change the answer: the own organisation's concept and the other's published one.
+    o["activiteit_org"] = [a for a in o["activiteit"] if (a.org, a.staat) in {("bzk", "concept"), ("fin", "gepubliceerd")}]
+    # Where only the state does (the public): the three states of one ministerie.
+    o["activiteit_staten"] = [a for a in o["activiteit"] if a.org == "bzk"]
+
+
+def _token(user) -> str:
+    """A real personal read-write API token of ``user`` (the secret, for the Authorization header)."""
+    from cio_stelsel import services
+
+    _obj, geheim = services.api_token_aanmaken(
+        actor=user, naam="rollen", alleen_lezen=False, verloopt_op=datetime.date.today() + datetime.timedelta(days=30)
+    )
+    return geheim

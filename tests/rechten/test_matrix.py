@@ -17,8 +17,6 @@ A failure names the role, method, URL and object. The number of cases checked is
 printed in the terminal summary (tests/rechten/conftest.py).
 """
 
-import datetime
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -26,14 +24,13 @@ from typing import Callable
 import pytest
 import yaml
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from cio_stelsel.models import AuditRecord
 from cio_stelsel.rechten import GROEP_RECHTEN, ROL_OBJECTRECHTEN, Recht, RijksbreedRecht
-from tests.rechten.fixtures import P1, P2, PROFIELEN, TELLER, Obj, Profiel, wereld_bouwen
+from tests.rechten.fixtures import GEEN, P1, P2, PROFIELEN, TELLER, Obj, Profiel, _media, wereld  # noqa: F401  (fixtures)
 
 # --------------------------------------------------------------------------
 # The rules, from rechten.py
@@ -138,7 +135,6 @@ def POST(regel, objecten=None, **kw) -> Regel:
     return Regel({"POST": regel}, objecten, **kw)
 
 
-GEEN = "geen"  # an id that does not exist: refused for everyone, but the gate is still asked
 ASPECTEN = {"aanleiding": "Matrix", "beheersing": "voldoende"}
 
 TABEL: dict[str, Regel] = {
@@ -330,59 +326,6 @@ def test_every_url_and_operation_is_declared():
 
 # --------------------------------------------------------------------------
 # The world, once per module
-
-
-@pytest.fixture(scope="module")
-def wereld(django_db_setup, django_db_blocker, tmp_path_factory, request):
-    snel = override_settings(
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        MEDIA_ROOT=tmp_path_factory.mktemp("matrix-media"),
-        REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
-            "anon": "1000000/minute", "user": "1000000/minute", "publiek": "1000000/minute"}},
-    )
-    with snel, django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            w = wereld_bouwen()
-            _extra_objecten(w)
-            w.clients = {}
-            for p in PROFIELEN:
-                c = Client()
-                if not p.anoniem:
-                    c.force_login(w.users[p.naam], backend="django.contrib.auth.backends.ModelBackend")
-                w.clients[p.naam] = c
-            yield w
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            cache.clear()
-
-
-@pytest.fixture
-def _media():
-    """The module's world keeps its MEDIA_ROOT (the per-test one of tests/conftest.py would hide its files)."""
-
-
-def _extra_objecten(w) -> None:
-    from portfolio.models import RedenHerijking
-
-    o = w.objecten
-    for obj in o["ministerie"]:
-        obj.extra["code"] = w.orgs[obj.org].code
-    o["ministerie_code"] = [Obj(f"ministerie {m.code}", {"code": m.code}, m.code) for m in (w.orgs["bzk"], w.orgs["fin"])]
-    o[GEEN] = [Obj("bestaat niet", {"pk": 2_000_000_000})]
-    o["onderdeel_geen"] = [Obj(f"onderdeel dat niet bestaat van {a.label}", {**a.kwargs, "pk": 2_000_000_000}, a.org, a.staat)
-                           for a in o["activiteit"][:1] + o["activiteit"][3:4]]
-    o["importsleutel"] = [Obj("onbekende importsleutel", {"sleutel": uuid.uuid4()})]
-    reden = RedenHerijking.objects.order_by("pk").first()
-    o["reden"] = [Obj(f"reden herijking {reden}", {"pk": reden.pk})]
-    for obj in o["activiteit"]:
-        obj.extra["code"] = w.orgs[obj.org].code
-    # Where the state does not change the answer: the own organisation's concept and the other's published one.
-    o["activiteit_org"] = [a for a in o["activiteit"] if (a.org, a.staat) in {("bzk", "concept"), ("fin", "gepubliceerd")}]
-    # Where only the state does (the public): the three states of one ministerie.
-    o["activiteit_staten"] = [a for a in o["activiteit"] if a.org == "bzk"]
 
 
 # --------------------------------------------------------------------------
