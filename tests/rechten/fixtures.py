@@ -213,6 +213,10 @@ def _media():
 
 
 def _extra_objecten(w) -> None:
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from dashboard.models import Jaarrapportage
     from portfolio.models import RedenHerijking
 
     o = w.objecten
@@ -223,6 +227,15 @@ def _extra_objecten(w) -> None:
     o["onderdeel_geen"] = [Obj(f"onderdeel dat niet bestaat van {a.label}", {**a.kwargs, "pk": 2_000_000_000}, a.org, a.staat)
                            for a in o["activiteit"][:1] + o["activiteit"][3:4]]
     o["importsleutel"] = [Obj("onbekende importsleutel", {"sleutel": uuid.uuid4()})]
+    o["jaarrapportage"], o["rapportjaar"] = [], []
+    for jaar, status in ((2024, Jaarrapportage.Status.DEFINITIEF), (2023, Jaarrapportage.Status.CONCEPT)):
+        rapport = Jaarrapportage(jaar=jaar, peildatum=datetime.date(jaar, 12, 31), status=status, gestart_door=w.users["CIO Rijk"],
+                                 html="<p>Jaarrapportage</p>", klaar_op=timezone.now(), checksum="0" * 64)
+        rapport.pdf.save(f"jaarrapportage-{jaar}.pdf", ContentFile(b"%PDF-1.4 matrix"), save=False)
+        rapport.xlsx.save(f"jaarrapportage-{jaar}.xlsx", ContentFile(b"PK matrix"), save=False)
+        rapport.save()
+        o["jaarrapportage"].append(Obj(f"jaarrapportage {jaar} {status}", {"pk": rapport.pk}, None, str(status)))
+        o["rapportjaar"].append(Obj(f"publieke jaarrapportage {jaar} ({status})", {"jaar": jaar}, None, str(status)))
     reden = RedenHerijking.objects.order_by("pk").first()
     o["reden"] = [Obj(f"reden herijking {reden}", {"pk": reden.pk})]
     for obj in o["activiteit"]:

@@ -88,6 +88,7 @@ AANMELDING_ZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), en(rijks(RijksbreedRecht.
 GEPUBLICEERD = staat("gepubliceerd")
 BEHEER = rijks(RijksbreedRecht.STELSEL_BEHEREN)
 RAPPORTAGEMODEL = rijks(RijksbreedRecht.RAPPORTAGEMODEL_BEHEREN)
+JAARRAPPORTAGE = rijks(RijksbreedRecht.JAARRAPPORTAGE_OPSTELLEN)
 
 
 def _audit_zien(p: Profiel, o: Obj) -> bool:
@@ -158,14 +159,14 @@ TABEL: dict[str, Regel] = {
     "dashboard:toegankelijkheid": R(IEDEREEN),
     "dashboard:taal": R(IEDEREEN, vast={"code": "en"}, eigen_client=True),
     "jaarrapportage:publiek": R(IEDEREEN),
-    "jaarrapportage:publiek_html": R(NIEMAND, vast={"jaar": 2024}),
-    "jaarrapportage:publiek_pdf": R(NIEMAND, vast={"jaar": 2024}),
-    "jaarrapportage:publiek_xlsx": R(NIEMAND, vast={"jaar": 2024}),
+    **{f"jaarrapportage:publiek_{n}": R(staat("definitief"), "rapportjaar") for n in ("html", "pdf", "xlsx")},
     # -- jaarrapportage (B16: the CIO Rijk prepares it)
     "jaarrapportage:lijst": R(INGELOGD),
-    "jaarrapportage:starten": POST(rijks(RijksbreedRecht.JAARRAPPORTAGE_OPSTELLEN)),
-    **{f"jaarrapportage:{n}": R(NIEMAND, GEEN) for n in ("detail", "status", "pdf", "html", "xlsx")},
-    **{f"jaarrapportage:{n}": POST(NIEMAND, GEEN) for n in ("opnieuw", "definitief")},
+    "jaarrapportage:starten": POST(JAARRAPPORTAGE),
+    # A draft report for the CIO Rijk only; a final one for everyone who logs in (and the public, above).
+    **{f"jaarrapportage:{n}": R(of(JAARRAPPORTAGE, en(INGELOGD, staat("definitief"))), "jaarrapportage")
+       for n in ("detail", "status", "pdf", "html", "xlsx")},
+    **{f"jaarrapportage:{n}": POST(JAARRAPPORTAGE, "jaarrapportage") for n in ("opnieuw", "definitief")},
     # -- organisation, roles, audit (cio_stelsel)
     "cio_stelsel:werkvoorraad": R(),
     "cio_stelsel:ministeries": R(),
