@@ -242,6 +242,20 @@ def _extra_objecten(w) -> None:
         obj.extra["code"] = w.orgs[obj.org].code
     # Where the state does not change the answer: the own organisation's concept and the other's published one.
     o["activiteit_org"] = [a for a in o["activiteit"] if (a.org, a.staat) in {("bzk", "concept"), ("fin", "gepubliceerd")}]
+    # A mijlpaal on each of those two activities (through the service, as the API adds one).
+    from portfolio import services as portfolio_services
+    from portfolio.models import Mijlpaal
+
+    o["mijlpaal"] = []
+    for a in o["activiteit_org"]:
+        act = a.extra["obj"]
+        act.refresh_from_db()
+        mijlpaal = Mijlpaal(activiteit=act, omschrijving="Go-live")
+        portfolio_services.activiteit_wijzigen(
+            actor=w.users["cio-office BZK" if a.org == "bzk" else "cio-office FIN (ander ministerie)"],
+            activiteit=act, gegevens={}, versie=act.versie, onderdelen=[mijlpaal],
+        )
+        o["mijlpaal"].append(Obj(f"mijlpaal van {a.label}", {"nummer": act.nummer, "pk": mijlpaal.pk}, a.org, a.staat, {"obj": act}))
     # Where only the state does (the public): the three states of one ministerie.
     o["activiteit_staten"] = [a for a in o["activiteit"] if a.org == "bzk"]
 

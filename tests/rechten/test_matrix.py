@@ -111,6 +111,7 @@ class Schrijf:
 
     regel: Regelfunctie
     gegevens: Callable[[Obj], dict]
+    query: Callable[[Obj], str] | None = None  # e.g. DELETE ...?versie=
 
 
 @dataclass
@@ -235,14 +236,20 @@ TABEL: dict[str, Regel] = {
         "naam": "Matrix", "ministerie": o.extra["code"], "startdatum": "2023-01-01", "onderwerp": "Dienstverlening",
         "initieel": {"einddatum": "2026-12-31", "geschat_uitbesteed_werk": "9000000.00"}})}, "ministerie", in_url=False),
     "api:activiteit-detail": Regel({"GET": INZIEN, "PATCH": Schrijf(
-        objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {"naam": "Matrix", "versie": o.extra["obj"].versie})}, "activiteit_org"),
+        objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {"naam": "Matrix", "versie": versie_van(o)})}, "activiteit_org"),
     "api:activiteit-baseline": Regel({"PATCH": INZIEN}, "activiteit_org"),
     "api:activiteit-gebeurtenissen": Regel({"GET": INZIEN, "POST": INZIEN}, "activiteit_org"),
     "api:activiteit-status": POST(INZIEN, "activiteit_org"),
     **{f"api:{d}-list": Regel({"GET": INZIEN, "POST": INZIEN}, "activiteit_org")
        for d in ("mijlpalen", "kwaliteitstoetsen", "kamerstukken", "baten", "ontwikkelpartijen")},
+    "api:mijlpalen-detail": Regel({
+        "GET": INZIEN,
+        "PATCH": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {"omschrijving": "Matrix", "versie": versie_van(o)}),
+        "DELETE": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {}, query=lambda o: f"?versie={versie_van(o)}"),
+    }, "mijlpaal"),
+    # The other parts share the mijlpalen code (_OnderdeelViewSet); asked about an id that does not exist.
     **{f"api:{d}-detail": Regel({"GET": NIEMAND, "PATCH": NIEMAND, "DELETE": NIEMAND}, "onderdeel_geen")
-       for d in ("mijlpalen", "kwaliteitstoetsen", "kamerstukken", "baten", "ontwikkelpartijen")},
+       for d in ("kwaliteitstoetsen", "kamerstukken", "baten", "ontwikkelpartijen")},
     # -- API: publication per peildatum (concept → gecontroleerd → gepubliceerd, B14, B15)
     "api:versie-list": R(INGELOGD),
     "api:versie-detail": R(INZIEN, "versie"),
@@ -363,11 +370,12 @@ def controleer(w, naam: str) -> list[str]:
     fouten = []
     for o in objecten:
         kwargs = {**(o.kwargs if o is not None and regel.in_url else {}), **regel.vast}
-        url = reverse(naam, kwargs=kwargs or None)
+        basis = reverse(naam, kwargs=kwargs or None)
         for methode, verwachting in regel.methoden.items():
             schrijf = isinstance(verwachting, Schrijf)
             functie = verwachting.regel if schrijf else verwachting
             gegevens = verwachting.gegevens(o) if schrijf else None
+            url = basis + (verwachting.query(o) if schrijf and verwachting.query else "")
             for p in STEEKPROEF if regel.steekproef else PROFIELEN:
                 client = w.clients[p.naam]
                 if regel.eigen_client:
@@ -394,6 +402,12 @@ def controleer(w, naam: str) -> list[str]:
                 elif not verwacht and not geweigerd(r):
                     fouten.append(f"{waar}: geweigerd verwacht, kreeg {r.status_code}")
     return fouten
+
+
+def versie_van(o: Obj) -> int:
+    """The activity's current version (read fresh: building the world may have changed it)."""
+    a = o.extra["obj"]
+    return type(a).objects.values_list("versie", flat=True).get(pk=a.pk)
 
 
 def _kort(r) -> str:
