@@ -260,7 +260,9 @@ DEMO_ACCOUNTS = [
     ("ciso-rijk", Rol.CISO_RIJK, None),
     ("beheerder", Rol.FUNCTIONEEL_BEHEERDER, None),
 ]
-# Accounts that may use the Django admin.
+# Accounts that may log in to the Django admin (is_staff). Not superusers: a
+# superuser flag grants no right of the Besluit; the beheerder's rights come from
+# its role, functioneel beheerder, like everyone else's (issue 13, finding 2).
 BEHEERACCOUNTS = {"beheerder"}
 
 
@@ -418,12 +420,16 @@ class _Lader:
                     last_name=f"{delen['tussenvoegsel']} {delen['achternaam']}".strip(),
                     email=_email(naam),
                     is_staff=beheer,
-                    is_superuser=beheer,
+                    is_superuser=False,
                 )
                 validate_password(DEMO_WACHTWOORD, user)
                 user.set_password(DEMO_WACHTWOORD)
                 user.save()
                 self.aangemaakt["gebruikers"] += 1
+            elif user.is_superuser:
+                # A database loaded before issue 13 made the beheerder a superuser.
+                user.is_superuser = False
+                user.save(update_fields=["is_superuser"])
             self.persoon(naam, user=user)
 
     def rollen_laden(self, lijst: list[Benoeming]) -> None:
@@ -604,7 +610,7 @@ def demo_inlogs() -> list[dict]:
                 "rol": str(Rol(rol).label),
                 "organisatie": waar,
                 "naam": str(persoon) if persoon else user.get_full_name(),
-                "beheer": user.is_superuser,
+                "beheer": user.is_staff,
             }
         )
     return rijen

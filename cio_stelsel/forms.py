@@ -83,6 +83,10 @@ class RoltoewijzingStartenForm(ToegankelijkFormMixin, forms.Form):
     consultatie = forms.CharField(
         label=_("Verslag consultatie CIO Rijk"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
     )
+    besloten_door = forms.ModelChoiceField(
+        Persoon.objects.all(), required=False, label=_("Besloten door (minister)"),
+        help_text=_("Verplicht bij de benoeming van een departementale CIO of CISO: de minister die besloot (art 3.1, 6.1)."),
+    )
     reden = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean(self):

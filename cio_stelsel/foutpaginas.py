@@ -10,7 +10,6 @@ Django replaces the broken connection at the next request
 requests get RFC 9457 problem+json, like every API error.
 """
 
-import json
 import sys
 
 from django.db import InterfaceError, OperationalError
@@ -22,9 +21,10 @@ from django.views.decorators.csrf import requires_csrf_token
 RETRY_AFTER = "30"
 
 
-def _probleem(status: int, titel: str, detail: str) -> HttpResponse:
-    body = {"type": "about:blank", "title": titel, "status": status, "detail": detail}
-    return HttpResponse(json.dumps(body, ensure_ascii=False), status=status, content_type="application/problem+json")
+def _probleem(request, status: int, detail: str) -> HttpResponse:
+    from cio_stelsel.api.exceptions import probleem_json_response  # the body of every API error
+
+    return probleem_json_response(request, status, detail)
 
 
 @requires_csrf_token
@@ -33,12 +33,11 @@ def serverfout(request):
     api = request.path.startswith("/api/")
     if isinstance(fout, OperationalError | InterfaceError):
         if api:
-            response = _probleem(503, _("Tijdelijk niet beschikbaar"),
-                                 _("De database is tijdelijk niet bereikbaar. Er is niets opgeslagen; probeer het over een halve minuut opnieuw."))
+            response = _probleem(request, 503, _("De database is tijdelijk niet bereikbaar. Er is niets opgeslagen; probeer het over een halve minuut opnieuw."))
         else:
             response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = RETRY_AFTER
         return response
     if api:
-        return _probleem(500, _("Interne fout"), _("Door een technische fout kon het verzoek niet worden verwerkt. Het probleem is vastgelegd."))
+        return _probleem(request, 500, _("Door een technische fout kon het verzoek niet worden verwerkt. Het probleem is vastgelegd."))
     return HttpResponse(render_to_string("500.html"), status=500)

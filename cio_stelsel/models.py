@@ -216,6 +216,17 @@ class Roltoewijzing(models.Model):
     consultatie_ontslag_datum = models.DateField(_("datum consultatie CIO Rijk (ontslag)"), null=True, blank=True)
     consultatie_ontslag = models.TextField(_("consultatie CIO Rijk (ontslag)"), blank=True)
     reden_beeindiging = models.TextField(_("reden beëindiging"), blank=True)
+    # Art 3.1, 6.1: the minister appoints the departmental CIO and CISO. Who decided
+    # it is recorded (required when a person enters the appointment).
+    besloten_door = models.ForeignKey(
+        Persoon,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("besloten door"),
+        help_text=_("De minister die tot de benoeming besloot (art 3.1, 6.1)."),
+    )
 
     objects = RoltoewijzingQuerySet.as_manager()
 

@@ -159,3 +159,17 @@ GROEPSNAMEN = {
     Rol.BESTUURSRAADLID: "Lid bestuursraad",
     Rol.FUNCTIONEEL_BEHEERDER: "Functioneel beheerder",
 }
+
+
+# Separation of duties (issue 13, finding 1). The roles that control the stelsel
+# rijksbreed (the CIO Rijk publishes a ministry's data and reviews it, art 11,
+# 16.3; the functioneel beheerder grants the roles) may not at the same time hold
+# a role that enters or decides a ministry's data: any role whose object rights
+# go beyond reading (PORTFOLIO_INZIEN). Nobody grants themselves a role at all.
+CONTROLERENDE_ROLLEN = {Rol.CIO_RIJK, Rol.FUNCTIONEEL_BEHEERDER}
+INVOERENDE_OF_BESLISSENDE_ROLLEN = {
+    rol for rol, (rechten, _artikel) in ROL_OBJECTRECHTEN.items() if set(rechten) - {Recht.PORTFOLIO_INZIEN}
+}
+# Appointments that the minister of the ministerie decides (art 3.1, 6.1): the
+# role assignment records who decided it (``Roltoewijzing.besloten_door``).
+ROLLEN_BENOEMD_DOOR_MINISTER = {Rol.DEPARTEMENTALE_CIO, Rol.DEPARTEMENTALE_CISO}

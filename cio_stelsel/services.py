@@ -36,6 +36,9 @@ from .rechten import (
     ENKELVOUDIGE_ROLLEN,
     GROEPSNAMEN,
     ROL_OBJECTRECHTEN,
+    CONTROLERENDE_ROLLEN,
+    INVOERENDE_OF_BESLISSENDE_ROLLEN,
+    ROLLEN_BENOEMD_DOOR_MINISTER,
     ROLLEN_PER_DIENSTONDERDEEL,
     ROLLEN_PER_MINISTERIE,
     ROLLEN_PER_MINISTERIE_OF_DIENSTONDERDEEL,
@@ -240,6 +243,58 @@ def _controleer_enkele_rolhouder(rol, organisatie, ministerie, dienstonderdeel, 
         )
 
 
+def _controleer_scheiding_van_taken(persoon: Persoon, rol: str, begindatum, einddatum) -> None:
+    """The CIO Rijk and the functioneel beheerder may not enter or decide a ministry's data (issue 13)."""
+    if rol in CONTROLERENDE_ROLLEN:
+        botsend = INVOERENDE_OF_BESLISSENDE_ROLLEN
+    elif rol in INVOERENDE_OF_BESLISSENDE_ROLLEN:
+        botsend = CONTROLERENDE_ROLLEN
+    else:
+        return
+    bestaand = (
+        _overlappend(Roltoewijzing.objects.filter(persoon=persoon, rol__in=botsend), begindatum, einddatum)
+        .select_related("ministerie", "dienstonderdeel")
+        .first()
+    )
+    if bestaand:
+        raise ValidationError(
+            {
+                "rol": _(
+                    "%(persoon)s is in deze periode %(bestaand)s. Wie het stelsel controleert (CIO Rijk, "
+                    "functioneel beheerder) voert geen gegevens van een ministerie in en besluit er niet over "
+                    "(scheiding van taken); de rol '%(rol)s' kan daarom niet worden toegewezen."
+                )
+                % {"persoon": persoon, "bestaand": bestaand, "rol": Rol(rol).label}
+            }
+        )
+
+
+def _controleer_besluit_minister(actor, rol: str, ministerie, besloten_door: Persoon | None, begindatum) -> Persoon | None:
+    """Art 3.1, 6.1: a departmental CIO or CISO is appointed by a minister of the ministerie; record who."""
+    if rol not in ROLLEN_BENOEMD_DOOR_MINISTER:
+        return None
+    if besloten_door is None:
+        if actor is None:
+            # The system (data migrations, the demo loader) loads existing appointments.
+            return None
+        raise ValidationError(
+            {"besloten_door": _("Leg vast welke minister van %(ministerie)s tot deze benoeming besloot (art 3.1, 6.1).")
+             % {"ministerie": ministerie}}
+        )
+    is_minister = (
+        Roltoewijzing.objects.actief(begindatum)
+        .filter(persoon=besloten_door, rol=Rol.MINISTER, ministerie=ministerie)
+        .exists()
+    )
+    if not is_minister:
+        raise ValidationError(
+            {"besloten_door": _("%(persoon)s is op %(datum)s geen minister van %(ministerie)s; alleen de minister "
+                                "benoemt de departementale CIO en CISO (art 3.1, 6.1).")
+             % {"persoon": besloten_door, "datum": begindatum.strftime("%d-%m-%Y"), "ministerie": ministerie}}
+        )
+    return besloten_door
+
+
 @transaction.atomic
 def roltoewijzing_starten(
     *,
@@ -252,6 +307,7 @@ def roltoewijzing_starten(
     consultatie_datum: datetime.date | None = None,
     consultatie: str = "",
     reden: str = "",
+    besloten_door: Persoon | None = None,
 ) -> Roltoewijzing:
     """Appoint a person to a role for a period; grants the rights if the period has started.
 
@@ -281,7 +337,13 @@ def roltoewijzing_starten(
     else:
         Group.objects.select_for_update().filter(name=GROEPSNAMEN[rol]).first()
 
+    if actor is not None and persoon.user_id is not None and persoon.user_id == actor.pk:
+        raise ValidationError(
+            {"persoon": _("U kunt uzelf geen rol toewijzen: een rol wordt door een ander toegekend.")}
+        )
+    _controleer_scheiding_van_taken(persoon, rol, begindatum, einddatum)
     _controleer_enkele_rolhouder(rol, organisatie, ministerie, dienstonderdeel, begindatum, einddatum)
+    besloten_door = _controleer_besluit_minister(actor, rol, ministerie, besloten_door, begindatum)
     if rol == Rol.DEPARTEMENTALE_CIO and not (consultatie_datum and consultatie.strip()):
         raise ValidationError(
             {
@@ -301,6 +363,7 @@ def roltoewijzing_starten(
         einddatum=einddatum,
         consultatie_benoeming_datum=consultatie_datum if rol == Rol.DEPARTEMENTALE_CIO else None,
         consultatie_benoeming=consultatie if rol == Rol.DEPARTEMENTALE_CIO else "",
+        besloten_door=besloten_door,
     )
     toewijzing.full_clean()
     toewijzing.save()
@@ -332,6 +395,8 @@ def roltoewijzing_starten(
     na = audit.momentopname(toewijzing)
     na["gevolgen"] = gevolgen
     na["rechten"] = wijzigingen
+    if besloten_door is not None:
+        na["besloten_door_naam"] = str(besloten_door)
     audit.vastleggen(actor=actor, actie="roltoewijzing.gestart", obj=toewijzing, voor=None, na=na, reden=reden)
     return toewijzing
 

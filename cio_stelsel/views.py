@@ -22,7 +22,6 @@ from .forms import (
 )
 from .models import (
     Art17Afwijking,
-    AuditRecord,
     CioOffice,
     Dienstonderdeel,
     Ministerie,
@@ -33,6 +32,7 @@ from .models import (
 )
 from .permissions import heeft_rijksbreed_recht, scope
 from .rechten import Recht, RijksbreedRecht, Rol
+from .selectors import audit_zichtbaar_voor
 
 PAGINA_GROOTTE = 25
 
@@ -51,18 +51,6 @@ def querystring_zonder_pagina(request) -> str:
 
 def pagineer(request, qs, grootte=PAGINA_GROOTTE):
     return Paginator(qs, grootte).get_page(request.GET.get("page"))
-
-
-def audit_zichtbaar_voor(user):
-    """The audit records a user may read: the CIO Rijk all, others those of the organisations they may see."""
-    qs = AuditRecord.objects.all()
-    if heeft_rijksbreed_recht(user, RijksbreedRecht.AUDIT_INZIEN):
-        return qs
-    s = scope(user, Recht.PORTFOLIO_INZIEN)
-    q = Q(actor=user)
-    if not s.leeg:
-        q |= s.q()
-    return qs.filter(q)
 
 
 @login_required
@@ -234,6 +222,7 @@ def roltoewijzing_starten(request):
                     consultatie_datum=d["consultatie_datum"],
                     consultatie=d["consultatie"],
                     reden=d["reden"],
+                    besloten_door=d["besloten_door"],
                 )
             except ValidationError as exc:
                 form.fouten_van(exc)

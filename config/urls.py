@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.views import defaults
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
@@ -33,3 +34,14 @@ urlpatterns = [
 
 # Server errors: a lost database is a 503 with Retry-After (cio_stelsel/foutpaginas.py).
 handler500 = "cio_stelsel.foutpaginas.serverfout"
+
+
+def handler404(request, exception=None):
+    """Under /api/ every unknown address is a problem+json 404, as the API documents; elsewhere the HTML page."""
+    if request.path.startswith("/api/") or request.path == "/api":
+        from django.utils.translation import gettext as _
+
+        from cio_stelsel.api.exceptions import probleem_json_response
+
+        return probleem_json_response(request, 404, _("Dit adres bestaat niet in de API."))
+    return defaults.page_not_found(request, exception)

@@ -23,7 +23,8 @@ from django.views.decorators.http import require_http_methods
 from cio_stelsel.models import Ministerie
 from cio_stelsel.permissions import scope
 from cio_stelsel.rechten import Recht
-from cio_stelsel.views import audit_zichtbaar_voor, pagineer, querystring_zonder_pagina
+from cio_stelsel.selectors import audit_zichtbaar_voor
+from cio_stelsel.views import pagineer, querystring_zonder_pagina
 
 from . import services
 from .forms import (

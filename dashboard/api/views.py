@@ -48,6 +48,12 @@ class _NietGewijzigd(Exception):
 class _PeildatumSerializer(serializers.Serializer):
     peildatum = serializers.DateField(required=False)
 
+    def to_internal_value(self, data):
+        # An empty ``?peildatum=`` is a mistake, not "the newest peildatum": leave it out for that (issue 13, finding 5).
+        if "peildatum" in data and not str(data.get("peildatum") or "").strip():
+            raise serializers.ValidationError({"peildatum": [_("Geef een datum (JJJJ-MM-DD) of laat 'peildatum' weg.")]})
+        return super().to_internal_value(data)
+
 
 def zoekinvoer(request, klasse):
     """The list parameters, checked by the FilterSet (400 with the field errors when invalid)."""

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rest_framework.filters import OrderingFilter
 
-from cio_stelsel.models import Ministerie
+from cio_stelsel.api.filters import MinisterieCodeFilter
 from portfolio.models import ActiviteitVersie, IctActiviteit, Soort, Status
 
 
@@ -18,9 +18,7 @@ def zoeken(qs, tekst: str):
 
 class ActiviteitFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", max_length=200, label=_("Zoeken op naam, nummer, onderwerp of organisatie."))
-    ministerie = django_filters.ModelMultipleChoiceFilter(
-        field_name="ministerie", to_field_name="code", queryset=Ministerie.objects.all(), label=_("Code van het ministerie (herhaalbaar).")
-    )
+    ministerie = MinisterieCodeFilter()
     soort = django_filters.MultipleChoiceFilter(choices=Soort.choices)
     status = django_filters.MultipleChoiceFilter(choices=Status.choices)
     onderwerp = django_filters.CharFilter(max_length=120)
@@ -36,7 +34,7 @@ class ActiviteitFilter(django_filters.FilterSet):
 class VersieFilter(django_filters.FilterSet):
     peildatum = django_filters.DateFilter()
     status = django_filters.MultipleChoiceFilter(choices=ActiviteitVersie.Status.choices)
-    ministerie = django_filters.ModelMultipleChoiceFilter(field_name="ministerie", to_field_name="code", queryset=Ministerie.objects.all())
+    ministerie = MinisterieCodeFilter()
     activiteit = django_filters.NumberFilter(field_name="activiteit__nummer", min_value=1, max_value=2_147_483_647, label=_("Nummer van de ICT-activiteit."))
 
     class Meta:

@@ -325,13 +325,15 @@ def test_audit_page_filters_and_record_shows_before_and_after(login, cio_rijk, s
 
 def test_beheerder_appoints_a_ciso_through_the_form(login, beheerder, ministerie):
     persoon = PersoonFactory(voornaam="Sanne", achternaam="Securiteit")
+    minister = benoem(Rol.MINISTER, ministerie, begindatum=datetime.date(2024, 7, 2)).persoon
     client = login(beheerder)
     url = reverse("cio_stelsel:roltoewijzing_starten")
     vooringevuld = client.get(url, {"rol": Rol.DEPARTEMENTALE_CISO, "ministerie": ministerie.pk})
     assert vooringevuld.context["form"].initial["rol"] == Rol.DEPARTEMENTALE_CISO
     response = client.post(
         url,
-        {"persoon": persoon.pk, "rol": Rol.DEPARTEMENTALE_CISO, "ministerie": ministerie.pk, "begindatum": "2025-01-01", "reden": "Benoemd"},
+        {"persoon": persoon.pk, "rol": Rol.DEPARTEMENTALE_CISO, "ministerie": ministerie.pk, "begindatum": "2025-01-01",
+         "reden": "Benoemd", "besloten_door": minister.pk},
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("cio_stelsel:ministerie", args=[ministerie.pk])

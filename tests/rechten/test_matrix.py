@@ -1,0 +1,423 @@
+"""The generated permission matrix (issue 13): every URL × every role × every method × objects of own and other organisation.
+
+* Every named URL pattern of the URLconf (``get_resolver`` walk) and every
+  operation of the committed OpenAPI schema must be declared in ``TABEL``; a
+  new view fails ``test_every_url_and_operation_is_declared`` until it is.
+* The expected answer comes from ``cio_stelsel.rechten`` (which role holds which
+  right, on which organisation, art by art) and the Besluit's rules about states
+  (B7, B28: the CIO Rijk sees decided oordelen and submitted aanmeldingen, not
+  drafts; B15: the public sees published versions only). It is *not* computed by
+  the code under test.
+* The actual answer: the status code (refused = 401, 403, 404, 405 or a redirect
+  to a log-in page). For a write declared with a payload (``Schrijf``) allowed
+  means: the request succeeded *and* wrote an audit record. Every request runs in
+  a savepoint that is rolled back, so the world stays as built.
+
+A failure names the role, method, URL and object. The number of cases checked is
+printed in the terminal summary (tests/rechten/conftest.py).
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pytest
+import yaml
+from django.conf import settings
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from cio_stelsel.models import AuditRecord
+from cio_stelsel.rechten import GROEP_RECHTEN, ROL_OBJECTRECHTEN, Recht, RijksbreedRecht
+from tests.rechten.fixtures import GEEN, P1, P2, PROFIELEN, TELLER, Obj, Profiel, _media, wereld  # noqa: F401  (fixtures)
+
+# --------------------------------------------------------------------------
+# The rules, from rechten.py
+
+
+Regelfunctie = Callable[[Profiel, Obj | None], bool]
+
+
+def _objectrechten(p: Profiel) -> set[str]:
+    return {str(r) for r in ROL_OBJECTRECHTEN.get(p.rol, (set(), ""))[0]} if p.rol else set()
+
+
+def objrecht(recht: str) -> Regelfunctie:
+    """The role holds ``recht`` on the object's organisation (a role for BZK does not reach FIN or only Logius)."""
+    return lambda p, o: str(recht) in _objectrechten(p) and o is not None and o.org is not None and p.org == o.org
+
+
+def ergens(recht: str) -> Regelfunctie:
+    """The role holds ``recht`` on some organisation (pages that list or create within the own scope)."""
+    return lambda p, o: str(recht) in _objectrechten(p)
+
+
+# Which dienstonderdelen of the world belong to which ministerie.
+DIENSTONDERDELEN = {"logius": "bzk"}
+
+
+def van_dienstonderdeel(recht: str) -> Regelfunctie:
+    """The role holds ``recht`` on a dienstonderdeel of the object's ministerie."""
+    return lambda p, o: str(recht) in _objectrechten(p) and o is not None and DIENSTONDERDELEN.get(p.org) == o.org
+
+
+def rijks(recht: str) -> Regelfunctie:
+    return lambda p, o: bool(p.rol) and str(recht) in {str(r) for r in GROEP_RECHTEN.get(p.rol, (set(), ""))[0]}
+
+
+def of(*regels: Regelfunctie) -> Regelfunctie:
+    return lambda p, o: any(r(p, o) for r in regels)
+
+
+def en(*regels: Regelfunctie) -> Regelfunctie:
+    return lambda p, o: all(r(p, o) for r in regels)
+
+
+def staat(*staten: str) -> Regelfunctie:
+    return lambda p, o: o is not None and o.staat in staten
+
+
+IEDEREEN: Regelfunctie = lambda p, o: True  # noqa: E731
+INGELOGD: Regelfunctie = lambda p, o: not p.anoniem  # noqa: E731
+NIEMAND: Regelfunctie = lambda p, o: False  # noqa: E731
+INZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), rijks(RijksbreedRecht.RIJKSBREED_INZIEN))
+# B7, B28: the CIO Rijk sees a decided oordeel and a submitted aanmelding, never a ministry's draft.
+OORDEEL_ZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), en(rijks(RijksbreedRecht.RIJKSBREED_INZIEN), staat("vastgesteld")))
+AANMELDING_ZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), en(rijks(RijksbreedRecht.RIJKSBREED_INZIEN), staat("aangemeld")))
+GEPUBLICEERD = staat("gepubliceerd")
+BEHEER = rijks(RijksbreedRecht.STELSEL_BEHEREN)
+RAPPORTAGEMODEL = rijks(RijksbreedRecht.RAPPORTAGEMODEL_BEHEREN)
+JAARRAPPORTAGE = rijks(RijksbreedRecht.JAARRAPPORTAGE_OPSTELLEN)
+
+
+def _audit_zien(p: Profiel, o: Obj) -> bool:
+    """A record is visible to who may see its object, by the object's own rule (issue 13, finding 3)."""
+    model = o.extra["model"]
+    if model == "ciooordeel":
+        return OORDEEL_ZIEN(p, o)
+    if model == "aanmelding":
+        return AANMELDING_ZIEN(p, o)
+    return of(objrecht(Recht.PORTFOLIO_INZIEN), rijks(RijksbreedRecht.AUDIT_INZIEN))(p, o)
+
+
+# --------------------------------------------------------------------------
+# The table: URL name → the rule per method and the objects it is asked about
+
+
+@dataclass
+class Schrijf:
+    """A write with a valid payload: allowed = it succeeded and wrote an audit record."""
+
+    regel: Regelfunctie
+    gegevens: Callable[[Obj], dict]
+    query: Callable[[Obj], str] | None = None  # e.g. DELETE ...?versie=
+
+
+@dataclass
+class Regel:
+    methoden: dict  # method → Regelfunctie (reach) or Schrijf
+    objecten: str | None = None  # a key of Wereld.objecten
+    kies: Regelfunctie | None = None  # which of those objects (called with profile None)
+    vast: dict = field(default_factory=dict)  # fixed URL kwargs (a slug, a format)
+    eigen_client: bool = False  # the request changes the session (log out, language)
+    in_url: bool = True  # False: the object goes in the payload (create on a list)
+    steekproef: bool = False  # the same static document for all: ask anonymous, a user without role and a superuser only
+
+
+def R(regel=None, objecten=None, **kw) -> Regel:
+    return Regel({"GET": regel if regel is not None else INGELOGD}, objecten, **kw)
+
+
+def GP(regel, objecten=None, **kw) -> Regel:
+    return Regel({"GET": regel, "POST": regel}, objecten, **kw)
+
+
+def POST(regel, objecten=None, **kw) -> Regel:
+    return Regel({"POST": regel}, objecten, **kw)
+
+
+ASPECTEN = {"aanleiding": "Matrix", "beheersing": "voldoende"}
+
+TABEL: dict[str, Regel] = {
+    # -- account and language
+    "login": R(IEDEREEN),
+    "logout": POST(IEDEREEN, eigen_client=True),
+    "password_change": GP(INGELOGD),
+    "password_change_done": R(INGELOGD),
+    "set_language": POST(IEDEREEN, eigen_client=True),
+    "admin:index": R(lambda p, o: p.superuser),
+    # -- public dashboard and open data (B15: published only)
+    "dashboard:home": R(IEDEREEN),
+    "dashboard:activiteiten": R(IEDEREEN),
+    "dashboard:activiteit": R(GEPUBLICEERD, "activiteit_staten"),
+    "dashboard:ministeries": R(IEDEREEN),
+    "dashboard:ministerie": R(IEDEREEN, "ministerie_code"),
+    "dashboard:grafieken": R(IEDEREEN),
+    "dashboard:open_data": R(IEDEREEN),
+    "dashboard:export": R(IEDEREEN, vast={"formaat": "csv"}),
+    "dashboard:export_activiteit": R(GEPUBLICEERD, "activiteit_staten", vast={"formaat": "csv"}),
+    "dashboard:toegankelijkheid": R(IEDEREEN),
+    "dashboard:taal": R(IEDEREEN, vast={"code": "en"}, eigen_client=True),
+    "jaarrapportage:publiek": R(IEDEREEN),
+    **{f"jaarrapportage:publiek_{n}": R(staat("definitief"), "rapportjaar") for n in ("html", "pdf", "xlsx")},
+    # -- jaarrapportage (B16: the CIO Rijk prepares it)
+    "jaarrapportage:lijst": R(INGELOGD),
+    "jaarrapportage:starten": POST(JAARRAPPORTAGE),
+    # A draft report for the CIO Rijk only; a final one for everyone who logs in (and the public, above).
+    **{f"jaarrapportage:{n}": R(of(JAARRAPPORTAGE, en(INGELOGD, staat("definitief"))), "jaarrapportage")
+       for n in ("detail", "status", "pdf", "html", "xlsx")},
+    **{f"jaarrapportage:{n}": POST(JAARRAPPORTAGE, "jaarrapportage") for n in ("opnieuw", "definitief")},
+    # -- organisation, roles, audit (cio_stelsel)
+    "cio_stelsel:werkvoorraad": R(),
+    "cio_stelsel:ministeries": R(),
+    "cio_stelsel:ministerie": R(INGELOGD, "ministerie"),
+    "cio_stelsel:rolgeschiedenis": R(INGELOGD, "ministerie"),
+    "cio_stelsel:stelsel_overzicht": R(rijks(RijksbreedRecht.STELSEL_INZIEN)),
+    "cio_stelsel:roltoewijzing_starten": GP(BEHEER),
+    "cio_stelsel:roltoewijzing_beeindigen": GP(BEHEER, "roltoewijzing"),
+    "cio_stelsel:persoon_nieuw": GP(BEHEER),
+    "cio_stelsel:overlegorganen": R(),
+    "cio_stelsel:overleglid_toevoegen": GP(BEHEER, "overlegorgaan"),
+    "cio_stelsel:handvest_vaststellen": GP(BEHEER, "overlegorgaan"),
+    "cio_stelsel:art17": R(rijks(RijksbreedRecht.STELSEL_INZIEN)),
+    "cio_stelsel:art17_aanvragen": GP(BEHEER),
+    "cio_stelsel:art17_besluiten": POST(NIEMAND, GEEN),
+    "cio_stelsel:audit": R(),
+    "cio_stelsel:auditrecord": R(_audit_zien, "auditrecord"),
+    "cio_stelsel:api_tokens": R(),
+    "cio_stelsel:api_token_nieuw": GP(INGELOGD),
+    "cio_stelsel:api_token_intrekken": GP(lambda p, o: p.naam == o.extra["eigenaar"], "token"),
+    # -- oordelen and aanmeldingen (art 4 j, k; 5; 7 k)
+    "oordelen:lijst": R(),
+    "oordelen:overzicht": R(of(ergens(Recht.PORTFOLIO_INZIEN), rijks(RijksbreedRecht.RIJKSBREED_INZIEN))),
+    "oordelen:nieuw": GP(objrecht(Recht.OORDEEL_OPSTELLEN), "activiteit_org"),
+    "oordelen:oordeel": R(OORDEEL_ZIEN, "oordeel"),
+    "oordelen:bewerken": GP(en(OORDEEL_ZIEN, objrecht(Recht.OORDEEL_OPSTELLEN)), "oordeel"),
+    "oordelen:ciso_bijdrage": POST(OORDEEL_ZIEN, "oordeel"),
+    "oordelen:vaststellen": POST(OORDEEL_ZIEN, "oordeel"),
+    "oordelen:afwijking": POST(OORDEEL_ZIEN, "oordeel"),
+    "oordelen:pdf": R(en(OORDEEL_ZIEN, staat("vastgesteld")), "oordeel", kies=staat("concept")),
+    "oordelen:voorwaarde": GP(NIEMAND, GEEN),
+    "oordelen:agendapunt": GP(NIEMAND, GEEN),
+    "oordelen:aanmelding_nieuw": GP(objrecht(Recht.OORDEEL_OPSTELLEN), "activiteit_org"),
+    "oordelen:aanmelding": R(AANMELDING_ZIEN, "aanmelding"),
+    # B9: only the departmental CIO submits; the step is refused before its form is read.
+    "oordelen:aanmelding_stap": POST(en(AANMELDING_ZIEN, objrecht(Recht.ACICT_AANMELDEN)), "aanmelding", vast={"stap": "indienen"}),
+    # -- portfolio (B14: own organisation only; the CIO Rijk reads, never edits, L1068)
+    "portfolio:lijst": R(),
+    "portfolio:nieuw": GP(ergens(Recht.PORTFOLIO_BEWERKEN)),
+    "portfolio:detail": R(INZIEN, "activiteit_org"),
+    **{f"portfolio:{n}": GP(objrecht(Recht.PORTFOLIO_BEWERKEN), "activiteit_org") for n in ("bewerken", "gebeurtenis", "baseline", "status")},
+    "portfolio:import": GP(ergens(Recht.PORTFOLIO_BEWERKEN)),
+    "portfolio:import_bevestigen": GP(NIEMAND, "importsleutel"),
+    "portfolio:import_taak": R(NIEMAND, "importsleutel"),
+    "portfolio:export": R(of(ergens(Recht.PORTFOLIO_INZIEN), rijks(RijksbreedRecht.RIJKSBREED_INZIEN))),
+    "portfolio:publicatie": R(),
+    # A dienstonderdeel's scope reaches its ministerie's page (showing only its own rows).
+    "portfolio:publicatie_ministerie": R(of(INZIEN, van_dienstonderdeel(Recht.PORTFOLIO_INZIEN)), "ministerie_peildatum"),
+    "portfolio:versies_aftekenen": GP(objrecht(Recht.PEILDATUM_AFTEKENEN), "ministerie_peildatum"),
+    "portfolio:versies_publiceren": GP(rijks(RijksbreedRecht.PEILDATUM_PUBLICEREN), "ministerie_peildatum"),
+    "portfolio:versie_voorbereiden": POST(objrecht(Recht.PORTFOLIO_BEWERKEN), "activiteit_peildatum"),
+    "portfolio:versie": R(INZIEN, "versie"),
+    "portfolio:rapportagemodel": R(RAPPORTAGEMODEL),
+    "portfolio:rapportagemodel_drempel": POST(RAPPORTAGEMODEL),
+    "portfolio:rapportagemodel_drempel_intrekken": GP(NIEMAND, GEEN),
+    "portfolio:rapportagemodel_reden_nieuw": POST(RAPPORTAGEMODEL),
+    "portfolio:rapportagemodel_reden": GP(RAPPORTAGEMODEL, "reden"),
+    "portfolio:rapportagemodel_reden_verwijderen": R(RAPPORTAGEMODEL, "reden"),
+    # -- API: public
+    **{f"api:publiek-{n}": R(IEDEREEN) for n in ("activiteiten", "ministeries", "kerncijfers", "peildata")},
+    "api:publiek-activiteit": R(GEPUBLICEERD, "activiteit_staten"),
+    "api:schema": R(IEDEREEN, steekproef=True),
+    "api:docs": R(IEDEREEN, steekproef=True),
+    # -- API: activities and their parts (B14)
+    "api:activiteit-list": Regel({"GET": INGELOGD, "POST": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {
+        "naam": "Matrix", "ministerie": o.extra["code"], "startdatum": "2023-01-01", "onderwerp": "Dienstverlening",
+        "initieel": {"einddatum": "2026-12-31", "geschat_uitbesteed_werk": "9000000.00"}})}, "ministerie", in_url=False),
+    "api:activiteit-detail": Regel({"GET": INZIEN, "PATCH": Schrijf(
+        objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {"naam": "Matrix", "versie": versie_van(o)})}, "activiteit_org"),
+    "api:activiteit-baseline": Regel({"PATCH": INZIEN}, "activiteit_org"),
+    "api:activiteit-gebeurtenissen": Regel({"GET": INZIEN, "POST": INZIEN}, "activiteit_org"),
+    "api:activiteit-status": POST(INZIEN, "activiteit_org"),
+    **{f"api:{d}-list": Regel({"GET": INZIEN, "POST": INZIEN}, "activiteit_org")
+       for d in ("mijlpalen", "kwaliteitstoetsen", "kamerstukken", "baten", "ontwikkelpartijen")},
+    "api:mijlpalen-detail": Regel({
+        "GET": INZIEN,
+        "PATCH": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {"omschrijving": "Matrix", "versie": versie_van(o)}),
+        "DELETE": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {}, query=lambda o: f"?versie={versie_van(o)}"),
+    }, "mijlpaal"),
+    # The other parts share the mijlpalen code (_OnderdeelViewSet); asked about an id that does not exist.
+    **{f"api:{d}-detail": Regel({"GET": NIEMAND, "PATCH": NIEMAND, "DELETE": NIEMAND}, "onderdeel_geen")
+       for d in ("kwaliteitstoetsen", "kamerstukken", "baten", "ontwikkelpartijen")},
+    # -- API: publication per peildatum (concept → gecontroleerd → gepubliceerd, B14, B15)
+    "api:versie-list": R(INGELOGD),
+    "api:versie-detail": R(INZIEN, "versie"),
+    "api:versie-voorbereiden": Regel({"POST": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {
+        "activiteit": o.extra["obj"].nummer, "peildatum": P2.isoformat()})}, "activiteit_org", in_url=False),
+    "api:versie-aftekenen": Regel({"POST": Schrijf(objrecht(Recht.PEILDATUM_AFTEKENEN), lambda o: {
+        "ministerie": o.extra["code"], "peildatum": P1.isoformat()})}, "ministerie", in_url=False),
+    "api:versie-publiceren": Regel({"POST": Schrijf(rijks(RijksbreedRecht.PEILDATUM_PUBLICEREN), lambda o: {
+        "ministerie": o.extra["code"], "peildatum": P1.isoformat()})}, "ministerie", in_url=False),
+    # -- API: oordelen (art 4 j, 5; B5-B7) and aanmeldingen (art 4 k; B8, B9)
+    "api:oordeel-list": Regel({"GET": INGELOGD, "POST": Schrijf(objrecht(Recht.OORDEEL_OPSTELLEN), lambda o: {
+        "activiteit": o.extra["obj"].nummer, **VOLLEDIG})}, "activiteit", kies=staat("gecontroleerd"), in_url=False),
+    "api:oordeel-detail": Regel({"GET": OORDEEL_ZIEN, "PATCH": Schrijf(
+        en(objrecht(Recht.OORDEEL_OPSTELLEN), staat("concept")), lambda o: {"aanleiding": "Matrix", "versie": o.extra["obj"].versie})}, "oordeel"),
+    "api:oordeel-ciso-bijdrage": Regel({"POST": Schrijf(
+        en(objrecht(Recht.CISOBIJDRAGE_LEVEREN), staat("concept")), lambda o: {"ciso_bijdrage": "Matrix"})}, "oordeel"),
+    "api:oordeel-vaststellen": Regel({"POST": Schrijf(
+        en(objrecht(Recht.OORDEEL_VASTSTELLEN), staat("concept")), lambda o: {"uitkomst": "positief", "motivering": "Matrix"})}, "oordeel"),
+    "api:oordeel-afwijking": POST(OORDEEL_ZIEN, "oordeel"),
+    "api:aanmelding-list": Regel({"GET": INGELOGD, "POST": INGELOGD}),
+    "api:aanmelding-detail": R(AANMELDING_ZIEN, "aanmelding"),
+    "api:aanmelding-indienen": Regel({"POST": Schrijf(
+        en(objrecht(Recht.ACICT_AANMELDEN), staat("concept")), lambda o: {})}, "aanmelding"),
+    **{f"api:aanmelding-{n}": POST(AANMELDING_ZIEN, "aanmelding") for n in ("advies", "collegebesluit", "reactie")},
+}
+VOLLEDIG = {
+    "aanleiding": "Matrix", "kwaliteitskader_versie": "Kwaliteitskader 2.1",
+    "beheersing": "voldoende", "beheersing_toelichting": "x", "haalbaarheid": "voldoende", "haalbaarheid_toelichting": "x",
+    "risicos": "voldoende", "risicos_toelichting": "x", "implicaties": "voldoende", "implicaties_toelichting": "x",
+}
+# Named patterns that are one family, declared by their gate: the Django admin (staff only; checked on its index).
+FAMILIES = {"admin": "admin:index"}
+
+
+# --------------------------------------------------------------------------
+# Enumeration: the URLconf and the OpenAPI schema
+
+
+def url_namen() -> dict[str, str]:
+    """Every named URL pattern of the URLconf, qualified by namespace → its route."""
+    namen = {}
+
+    def loop(resolver, prefix, ns):
+        for p in resolver.url_patterns:
+            if isinstance(p, URLResolver):
+                loop(p, prefix + str(p.pattern), f"{ns}:{p.namespace}" if ns and p.namespace else (p.namespace or ns))
+            elif isinstance(p, URLPattern) and p.name:
+                namen[f"{ns}:{p.name}" if ns else p.name] = prefix + str(p.pattern)
+
+    loop(get_resolver(), "", None)
+    return namen
+
+
+def api_operaties() -> dict[str, set[str]]:
+    """URL name → the methods of the committed openapi.yaml for its path."""
+    schema = yaml.safe_load((Path(settings.BASE_DIR) / "openapi.yaml").read_text(encoding="utf-8"))
+    uit: dict[str, set[str]] = {}
+    for pad, operaties in schema["paths"].items():
+        voorbeeld = pad.replace("{nummer}", "1").replace("{id}", "1").replace("{pk}", "1")
+        naam = resolve(voorbeeld).view_name
+        uit.setdefault(naam, set()).update(m.upper() for m in operaties if m in {"get", "post", "put", "patch", "delete"})
+    return uit
+
+
+def test_every_url_and_operation_is_declared():
+    ontbrekend = []
+    for naam in url_namen():
+        familie = naam.split(":", 1)[0]
+        if naam not in TABEL and not (familie in FAMILIES and FAMILIES[familie] in TABEL):
+            ontbrekend.append(naam)
+    assert not ontbrekend, f"Niet in de rechtenmatrix (tests/rechten/test_matrix.py TABEL): {ontbrekend}"
+    verkeerd = []
+    for naam, methoden in api_operaties().items():
+        if naam not in TABEL:
+            verkeerd.append(f"{naam}: niet gedeclareerd")
+        elif set(TABEL[naam].methoden) != methoden:
+            verkeerd.append(f"{naam}: schema {sorted(methoden)}, matrix {sorted(TABEL[naam].methoden)}")
+    assert not verkeerd, verkeerd
+    overbodig = set(TABEL) - set(url_namen())
+    assert not overbodig, f"In de matrix maar niet in de URLconf: {overbodig}"
+
+
+# --------------------------------------------------------------------------
+# The world, once per module
+
+
+# --------------------------------------------------------------------------
+# Asking
+
+STEEKPROEF = [p for p in PROFIELEN if p.rol is None]
+
+
+LOGIN_PADEN = ("/inloggen/", "/beheer/login/")
+
+
+def geweigerd(r) -> bool:
+    if r.status_code in (401, 403, 404, 405):
+        return True
+    return r.status_code in (301, 302) and r["Location"].split("?")[0].endswith(LOGIN_PADEN)
+
+
+def vraag(client, methode: str, url: str, gegevens: dict | None, api: bool):
+    if methode == "GET":
+        return client.get(url)
+    if api:
+        import json
+
+        return client.generic(methode, url, json.dumps(gegevens or {}), content_type="application/json")
+    return client.generic(methode, url, "", content_type="application/x-www-form-urlencoded") if methode != "POST" else client.post(url, gegevens or {})
+
+
+def controleer(w, naam: str) -> list[str]:
+    regel = TABEL[naam]
+    objecten = [None]
+    if regel.objecten:
+        objecten = [o for o in w.objecten[regel.objecten] if regel.kies is None or regel.kies(None, o)]
+    api = naam.startswith("api:")
+    fouten = []
+    for o in objecten:
+        kwargs = {**(o.kwargs if o is not None and regel.in_url else {}), **regel.vast}
+        basis = reverse(naam, kwargs=kwargs or None)
+        for methode, verwachting in regel.methoden.items():
+            schrijf = isinstance(verwachting, Schrijf)
+            functie = verwachting.regel if schrijf else verwachting
+            gegevens = verwachting.gegevens(o) if schrijf else None
+            url = basis + (verwachting.query(o) if schrijf and verwachting.query else "")
+            for p in STEEKPROEF if regel.steekproef else PROFIELEN:
+                client = w.clients[p.naam]
+                if regel.eigen_client:
+                    client = Client()
+                    if not p.anoniem:
+                        client.force_login(w.users[p.naam], backend="django.contrib.auth.backends.ModelBackend")
+                verwacht = functie(p, o)
+                with transaction.atomic():
+                    voor = AuditRecord.objects.count() if schrijf else 0
+                    r = vraag(client, methode, url, gegevens, api)
+                    geschreven = schrijf and AuditRecord.objects.count() > voor
+                    transaction.set_rollback(True)
+                TELLER["gevallen"] += 1
+                waar = f"{p.naam} | {methode} {url} ({naam}) | {o.label if o else '-'}"
+                if r.status_code >= 500:
+                    fouten.append(f"{waar}: {r.status_code} (serverfout)")
+                elif schrijf:
+                    if verwacht and not (geschreven and r.status_code < 400):
+                        fouten.append(f"{waar}: mag schrijven, kreeg {r.status_code} {_kort(r)}")
+                    elif not verwacht and (geschreven or not 400 <= r.status_code < 500):
+                        fouten.append(f"{waar}: mag niet schrijven, kreeg {r.status_code}{' en een auditrecord' if geschreven else ''}")
+                elif verwacht and geweigerd(r):
+                    fouten.append(f"{waar}: toegestaan verwacht, kreeg {r.status_code} {_kort(r)}")
+                elif not verwacht and not geweigerd(r):
+                    fouten.append(f"{waar}: geweigerd verwacht, kreeg {r.status_code}")
+    return fouten
+
+
+def versie_van(o: Obj) -> int:
+    """The activity's current version (read fresh: building the world may have changed it)."""
+    a = o.extra["obj"]
+    return type(a).objects.values_list("versie", flat=True).get(pk=a.pk)
+
+
+def _kort(r) -> str:
+    if r.status_code in (301, 302):
+        return f"→ {r['Location']}"
+    return r.content[:160].decode(errors="replace").replace("\n", " ") if r.get("Content-Type", "").startswith("application/") else ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("naam", sorted(TABEL))
+def test_rechtenmatrix(wereld, naam):
+    fouten = controleer(wereld, naam)
+    assert not fouten, f"{len(fouten)} afwijking(en) van de rechtenmatrix:\n" + "\n".join(fouten)
