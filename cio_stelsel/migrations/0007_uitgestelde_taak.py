@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cio_stelsel', '0005_api_token'),
+        ('cio_stelsel', '0006_roltoewijzing_besloten_door'),
     ]
 
     operations = [
