@@ -216,8 +216,15 @@ def voorbereiden(request, pk: int, peildatum: datetime.date):
         messages.success(
             request,
             _("Versie %(v)s van ‘%(naam)s’ voor peildatum %(pd)s is voorbereid (concept). De departementale CIO kan de datakwaliteit nu aftekenen.")
-            % {"v": v.versienummer, "naam": a.naam, "pd": peildatum.strftime("%d-%m-%Y")},
+            % {"v": v.versienummer, "naam": v.naam, "pd": peildatum.strftime("%d-%m-%Y")},
         )
+        weggelaten = v.gegevens.get("weggelaten") or []
+        if weggelaten:
+            messages.warning(
+                request,
+                _("Niet in deze versie, want gedateerd na de peildatum %(pd)s: %(lijst)s.")
+                % {"pd": peildatum.strftime("%d-%m-%Y"), "lijst": "; ".join(w["omschrijving"] for w in weggelaten)},
+            )
     return redirect(_ministerie_url(a.ministerie_id, peildatum, f"activiteit-{a.pk}"))
 
 
@@ -280,6 +287,7 @@ def _overgang(request, *, m: Ministerie, peildatum: datetime.date, van: str, mag
             "peildatum": peildatum,
             "versies": kandidaten,
             "gewijzigd_na": gewijzigd_na,
+            "weggelaten": [v for v in kandidaten if v.gegevens.get("weggelaten")],
             "ontbrekend": ontbrekend,
             "form": VersieKeuzeForm(versies=kandidaten),
             "annuleer_url": terug,

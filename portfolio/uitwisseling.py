@@ -850,7 +850,7 @@ def _bron_uit_model(a: IctActiviteit, historie: dict | None, lijsten: dict[str, 
     return Exportbron(algemeen, a.kerncijfers, historie, lijsten, partijen)
 
 
-# The key figures in a version's gegevens (services.momentopname_activiteit): JSON values by kind.
+# The key figures in a version's gegevens (peildatumstand.momentopname): JSON values by kind.
 _KERNCIJFER_DUUR = {"doorlooptijd_initieel", "doorlooptijd_actueel", "vertraging"}
 _KERNCIJFER_DATUM = {"initiele_einddatum", "actuele_einddatum", "peildatum"}
 _KERNCIJFER_GETAL = {"aantal_herijkingen"}
