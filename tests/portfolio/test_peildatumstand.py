@@ -164,3 +164,77 @@ def test_issue12_met_kerncijfers_op_a_date(digid):
     nu = IctActiviteit.objects.met_kerncijfers().get(pk=digid.pk)
     assert nu.k_actueel_totaal == Decimal("56200000.00") and nu.k_aantal_herijkingen == 1
 
+
+
+# --------------------------------------------------------------------------
+# The fall-back marker: figures of an earlier peildatum say so (issue 12)
+
+P2024 = datetime.date(2024, 12, 31)
+
+
+@pytest.fixture
+def terugval(office, cio, cio_rijk, ministerie):
+    """Two activities published for 31-12-2024; only ``nieuw`` for 31-12-2025, so ``oud`` falls back to 2024."""
+    nieuw = activiteit(office, ministerie, naam="Nieuwe registratie", geschat=20_000_000)
+    oud = activiteit(office, ministerie, naam="Oude registratie", geschat=30_000_000)
+    for a in (nieuw, oud):
+        publiceren(office, cio, cio_rijk, a, P2024)
+    publiceren(office, cio, cio_rijk, nieuw, P2025)
+    return nieuw, oud
+
+
+def test_issue12_rows_and_key_figures_say_which_figures_are_of_an_earlier_peildatum(terugval):
+    nieuw, oud = terugval
+    rijen = {r["activiteit_id"]: r for r in selectors.rijen(P2025)}
+    assert (rijen[oud.pk]["cijfers_peildatum"], rijen[oud.pk]["eerdere_peildatum"]) == (P2024, True)
+    assert (rijen[nieuw.pk]["cijfers_peildatum"], rijen[nieuw.pk]["eerdere_peildatum"]) == (P2025, False)
+    assert selectors.kerncijfers(list(rijen.values())).aantal_eerdere_peildatum == 1
+    assert selectors.kerncijfers(selectors.rijen(P2024)).aantal_eerdere_peildatum == 0
+
+
+def test_issue12_public_pages_mark_the_fall_back(terugval, client):
+    nieuw, oud = terugval
+    lijst = client.get(reverse("dashboard:activiteiten")).content.decode()
+    assert 'data-eerdere-peildatum="1"' in lijst and "cijfers van 31-12-2024" in lijst
+    assert 'data-eerdere-peildatum="1"' in client.get(reverse("dashboard:home")).content.decode()
+    pagina = client.get(reverse("dashboard:activiteit", args=[oud.nummer])).content.decode()
+    assert "dit zijn de cijfers van peildatum 31-12-2024" in pagina
+    assert "data-eerdere-peildatum" not in client.get(reverse("dashboard:activiteit", args=[nieuw.nummer])).content.decode()
+    assert "data-eerdere-peildatum" not in client.get(reverse("dashboard:home"), {"peildatum": P2024.isoformat()}).content.decode()
+
+
+def test_issue12_open_data_has_the_column_with_the_peildatum_of_the_figures(terugval, client):
+    import csv
+    import io
+
+    from portfolio import uitwisseling as u
+
+    nieuw, oud = terugval
+    tekst = client.get(reverse("dashboard:export", args=["csv"])).content.decode("utf-8-sig")
+    tabel = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    kolom = tabel[0].index(u.CIJFERS_PEILDATUM)
+    per_nummer = {int(r[0]): r[kolom] for r in tabel[1:]}
+    assert per_nummer == {nieuw.nummer: "2025-12-31", oud.nummer: "2024-12-31"}
+    data = json.loads(client.get(reverse("dashboard:export", args=["json"])).content)
+    assert data["metadata"]["aantal_eerdere_peildatum"] == 1
+
+
+def test_issue12_the_api_says_which_figures_are_of_an_earlier_peildatum(terugval):
+    nieuw, oud = terugval
+    api = APIClient()
+    lijst = api.get("/api/v1/publiek/activiteiten/").json()
+    rijen = {r["nummer"]: r for r in lijst["results"]}
+    assert (rijen[oud.nummer]["cijfers_peildatum"], rijen[oud.nummer]["eerdere_peildatum"]) == ("2024-12-31", True)
+    assert rijen[nieuw.nummer]["eerdere_peildatum"] is False
+    assert api.get(f"/api/v1/publiek/activiteiten/{oud.nummer}/").json()["eerdere_peildatum"] is True
+    assert api.get("/api/v1/publiek/kerncijfers/").json()["aantal_eerdere_peildatum"] == 1
+
+
+def test_issue12_the_jaarrapportage_marks_the_fall_back(terugval, cio_rijk):
+    from dashboard import jaarrapportage_opmaak
+
+    nieuw, oud = terugval
+    g = jaarrapportage_gegevens.verzamelen(jaar=2025, user=cio_rijk)
+    assert g.kerncijfers.aantal_eerdere_peildatum == 1
+    html = jaarrapportage_opmaak.html_inhoud(g)
+    assert "Waarvan met cijfers van een eerdere peildatum" in html and "cijfers van 31-12-2024" in html
