@@ -465,3 +465,29 @@ def versies_publiceren(*, actor, ministerie: Ministerie, peildatum: datetime.dat
     if gepubliceerd:
         transaction.on_commit(publicatiecache.nieuwe_generatie)
     return gepubliceerd
+
+
+@transaction.atomic
+def peildatum_publiceren(*, actor, peildatum: datetime.date, versies) -> dict[Ministerie, list[ActiviteitVersie]]:
+    """The CIO Rijk publishes the signed-off versions of several ministries for a peildatum at once (B15, art 16.3, issue 12).
+
+    ``versies``: exactly the versions the confirmation listed; all must be
+    gecontroleerd for ``peildatum`` (a concept, or one of another peildatum, is
+    refused and nothing is published). One transaction: all or nothing.
+    """
+    if not heeft_rijksbreed_recht(actor, RijksbreedRecht.PEILDATUM_PUBLICEREN):
+        raise PermissionDenied(_("Alleen de CIO Rijk publiceert dashboardgegevens (B15, art 16.3)."))
+    pks = {v.pk for v in versies}
+    gekozen = list(ActiviteitVersie.objects.filter(pk__in=pks).select_related("ministerie"))
+    if len(gekozen) != len(pks) or not gekozen:
+        raise ValidationError({"versie": _("Kies ten minste één bestaande versie om te publiceren.")})
+    anders = [v for v in gekozen if v.peildatum != peildatum]
+    if anders:
+        raise ValidationError({"versie": _("Versie %(v)s van ‘%(naam)s’ hoort bij een andere peildatum.") % {"v": anders[0].versienummer, "naam": anders[0].naam}})
+    per_ministerie: dict[Ministerie, list[ActiviteitVersie]] = {}
+    for v in gekozen:
+        per_ministerie.setdefault(v.ministerie, []).append(v)
+    gedaan = {}
+    for ministerie in sorted(per_ministerie, key=lambda m: m.naam):
+        gedaan[ministerie] = versies_publiceren(actor=actor, ministerie=ministerie, peildatum=peildatum, versies=per_ministerie[ministerie])
+    return gedaan
