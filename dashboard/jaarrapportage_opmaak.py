@@ -137,6 +137,9 @@ def xlsx(g: Rapportgegevens) -> bytes:
         ("Beheer en onderhoud: actuele schatting (EUR)", k.beheer_actueel),
         ("Gemiddelde doorlooptijd lopende activiteiten (jaren)", k.gemiddelde_doorlooptijd_jaren),
         ("Gemiddelde vertraging (jaren)", k.gemiddelde_vertraging_jaren),
+        ("Volledigheid", "volledig" if g.volledigheid.get("volledig", True) else "onvolledig"),
+        ("Rapporteerbare ICT-activiteiten", g.volledigheid.get("verwacht")),
+        ("Met gepubliceerde versie voor de peildatum", g.volledigheid.get("gepubliceerd")),
         ("Kenmerk invoer (SHA-256)", g.invoer_checksum),
     ], eerste=True)
     blad("Trend", ["Peildatum", "Aantal", "Lopend", "Initieel (EUR)", "Actueel (EUR)", "Uitgaven (EUR)", "Gem. vertraging (jaren)"],
