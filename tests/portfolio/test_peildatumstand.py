@@ -238,3 +238,24 @@ def test_issue12_the_jaarrapportage_marks_the_fall_back(terugval, cio_rijk):
     assert g.kerncijfers.aantal_eerdere_peildatum == 1
     html = jaarrapportage_opmaak.html_inhoud(g)
     assert "Waarvan met cijfers van een eerdere peildatum" in html and "cijfers van 31-12-2024" in html
+
+
+def test_issue12_the_ingangsdatum_of_a_status_through_the_page_and_the_api(digid, office, login):
+    from tests.api.conftest import api
+
+    a = vers(digid)
+    response = login(office).post(reverse("portfolio:status", args=[a.nummer]), {
+        "versie": a.versie, "status": Status.IN_HERORIENTATIE, "ingangsdatum": "2026-01-15",
+    })
+    assert response.status_code == 302
+    assert peildatumstand.stand_op(digid, datetime.date(2026, 1, 14)).status == Status.IN_UITVOERING
+    assert peildatumstand.stand_op(digid, datetime.date(2026, 1, 15)).status == Status.IN_HERORIENTATIE
+    a = vers(digid)
+    toekomst = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+    fout = api(office).post(f"/api/v1/activiteiten/{a.nummer}/status/",
+                            {"versie": a.versie, "status": Status.IN_UITVOERING, "ingangsdatum": toekomst}, format="json")
+    assert fout.status_code == 400 and "ingangsdatum" in fout.content.decode()
+    goed = api(office).post(f"/api/v1/activiteiten/{a.nummer}/status/",
+                            {"versie": a.versie, "status": Status.IN_UITVOERING, "ingangsdatum": "2026-03-01"}, format="json")
+    assert goed.status_code == 200
+    assert peildatumstand.stand_op(digid, datetime.date(2026, 2, 1)).status == Status.IN_HERORIENTATIE
