@@ -144,8 +144,9 @@ def ministerie(request, pk: int, peildatum: datetime.date):
     zichtbaar = IctActiviteit.objects.zichtbaar_voor(user).filter(ministerie=m)
     verwacht_ids = set(verwacht(zichtbaar, peildatum).values_list("pk", flat=True))
     met_versie = ActiviteitVersie.objects.filter(activiteit=OuterRef("pk"), peildatum=peildatum)
+    # The figures as they stand on the peildatum (issue 12): what a version prepared now would hold.
     activiteiten = list(
-        zichtbaar.met_kerncijfers()
+        zichtbaar.met_kerncijfers(op=peildatum)
         .filter(Q(pk__in=verwacht_ids) | Q(Exists(met_versie)))
         .select_related("ministerie", "dienstonderdeel", "zbo")
         .order_by("naam", "nummer")

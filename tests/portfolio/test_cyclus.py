@@ -114,3 +114,14 @@ def test_b15_only_the_cio_rijk_publishes_in_bulk(cyclusstand, cio, office, login
             services.peildatum_publiceren(actor=actor, peildatum=P2025, versies=gecontroleerd)
         assert login(actor).get(reverse("portfolio:peildatum_publiceren", args=[P2025])).status_code == 403
     assert not ActiviteitVersie.objects.filter(status=Status.GEPUBLICEERD).exists()
+
+
+def test_issue12_the_cycle_page_takes_a_constant_number_of_queries(cyclusstand, cio_rijk, office, ministerie, login, django_assert_max_num_queries):
+    client = login(cio_rijk)
+    client.get(reverse("portfolio:cyclus"))
+    with django_assert_max_num_queries(40) as eerst:
+        assert client.get(reverse("portfolio:cyclus")).status_code == 200
+    for i in range(5):
+        voorbereid(office, activiteit(office, ministerie, naam=f"Extra {i}"))
+    with django_assert_max_num_queries(len(eerst.captured_queries)):
+        assert client.get(reverse("portfolio:cyclus")).status_code == 200
