@@ -71,6 +71,17 @@ def werkvoorraad(request):
     from oordelen.selectors import taken_voor
 
     context["taken"] = taken_voor(request.user)
+    from portfolio import kalender
+    from portfolio.publicatie_views import _mag_publiceren
+
+    # The reporting cycle (issue 12): for the CIO-office, the CIO and the CIO Rijk.
+    context["toon_cyclus"] = (
+        not scope(request.user, Recht.PORTFOLIO_BEWERKEN).leeg
+        or not scope(request.user, Recht.PEILDATUM_AFTEKENEN).leeg
+        or _mag_publiceren(request.user)
+    )
+    if context["toon_cyclus"]:
+        context["cyclustaken"] = kalender.taken_voor(request.user)
     return render(request, "cio_stelsel/werkvoorraad.html", context)
 
 

@@ -35,6 +35,7 @@ from oordelen.selectors import GESTART, onder_art_5_3
 from portfolio.models import Soort, Status, drempel
 
 from . import selectors
+from .volledigheid import STATUSLABELS, volledigheid
 
 SJABLONEN = ["dashboard/jaarrapportage_pdf.html", "dashboard/jaarrapportage_inhoud.html"]
 STIJLBLAD = "css/jaarrapportage.css"
@@ -92,6 +93,8 @@ class Rapportgegevens:
     adviezen: list[dict]
     startpoort: list[dict]
     startpoort_telling: dict[str, int]
+    # How complete the published stand of the peildatum is (issue 12): dashboard.volledigheid.
+    volledigheid: dict = field(default_factory=dict)
     invoer: dict = field(default_factory=dict)
 
     @property
@@ -166,7 +169,10 @@ def _verzamelen(jaar: int, peildatum: datetime.date, user) -> Rapportgegevens:
         adviezen=adviezen,
         startpoort=startpoort,
         startpoort_telling=startpoort_telling,
+        volledigheid=volledigheid(peildatum),
     )
+    for o in gegevens.volledigheid["ontbrekend"]:
+        o["status_naam"] = STATUSLABELS.get(o["status"], o["status"])
     gegevens.invoer = {
         "jaar": jaar,
         "peildatum": peildatum.isoformat(),
@@ -179,6 +185,7 @@ def _verzamelen(jaar: int, peildatum: datetime.date, user) -> Rapportgegevens:
         # Oordelen, afwijkingen and aanmeldingen are not versioned: their content used is part of the input.
         "overige_gegevens": sha256(canoniek({"adviezen": adviezen, "startpoort": startpoort})),
         "opmaak": opmaak_digest(),
+        "volledigheid": gegevens.volledigheid,
     }
     return gegevens
 

@@ -123,6 +123,7 @@ def xlsx(g: Rapportgegevens) -> bytes:
         ("Bron", g.bron),
         ("Drempel grote ICT-component (EUR)", g.drempel),
         ("Aantal ICT-activiteiten", k.aantal),
+        ("Waarvan met cijfers van een eerdere peildatum", k.aantal_eerdere_peildatum),
         ("Lopend", k.lopend),
         ("Afgerond", k.afgerond),
         ("Geannuleerd", k.geannuleerd),
@@ -136,6 +137,9 @@ def xlsx(g: Rapportgegevens) -> bytes:
         ("Beheer en onderhoud: actuele schatting (EUR)", k.beheer_actueel),
         ("Gemiddelde doorlooptijd lopende activiteiten (jaren)", k.gemiddelde_doorlooptijd_jaren),
         ("Gemiddelde vertraging (jaren)", k.gemiddelde_vertraging_jaren),
+        ("Volledigheid", "volledig" if g.volledigheid.get("volledig", True) else "onvolledig"),
+        ("Rapporteerbare ICT-activiteiten", g.volledigheid.get("verwacht")),
+        ("Met gepubliceerde versie voor de peildatum", g.volledigheid.get("gepubliceerd")),
         ("Kenmerk invoer (SHA-256)", g.invoer_checksum),
     ], eerste=True)
     blad("Trend", ["Peildatum", "Aantal", "Lopend", "Initieel (EUR)", "Actueel (EUR)", "Uitgaven (EUR)", "Gem. vertraging (jaren)"],
@@ -165,11 +169,11 @@ def xlsx(g: Rapportgegevens) -> bytes:
            s["oordeel"], s["oordeel_datum"], str(s["afwijking_door"]), s["afwijking_datum"]) for s in g.startpoort])
     blad("Activiteiten", ["Nummer", "Activiteit", "Ministerie", "Organisatie", "Soort", "Status", "Startdatum", "Initiële einddatum",
                           "Actuele einddatum", "Initieel (EUR)", "Actueel (EUR)", "Verschil (%)", "Uitgaven (EUR)", "Vertraging (jaren)",
-                          "Herijkingen", "AcICT-adviezen", "Versie (pk)", "Versienummer"],
+                          "Herijkingen", "AcICT-adviezen", "Versie (pk)", "Versienummer", "cijfers_peildatum"],
          [(r["activiteit__nummer"], r["naam"], r["ministerie__afkorting"], r["organisatie"], r["soort"], str(r["status_naam"]),
            r["startdatum"], r["initiele_einddatum"], r["actuele_einddatum"], r["initieel_totaal"], r["actueel_totaal"],
            r["kostenverschil_pct"], r["gerealiseerd"], r["vertraging_jaren"], r["aantal_herijkingen"], r["aantal_acict_adviezen"],
-           r["pk"], r["versienummer"]) for r in g.rijen])
+           r["pk"], r["versienummer"], r["cijfers_peildatum"]) for r in g.rijen])
     uit = io.BytesIO()
     wb.save(uit)
     return uit.getvalue()

@@ -147,10 +147,26 @@ def jaarrapportage_opnieuw(*, actor, rapport: Jaarrapportage) -> Jaarrapportage:
 
 
 @transaction.atomic
-def jaarrapportage_definitief(*, actor, rapport: Jaarrapportage) -> Jaarrapportage:
-    """The CIO Rijk marks a concept report final (B16): frozen from then on, and public."""
+def jaarrapportage_definitief(
+    *, actor, rapport: Jaarrapportage, onvolledig_akkoord: bool = False, motivering: str = ""
+) -> Jaarrapportage:
+    """The CIO Rijk marks a concept report final (B16): frozen from then on, and public.
+
+    A report whose peildatum was incomplete (its ``invoer["volledigheid"]``, issue 12)
+    is made final only by an explicit decision: ``onvolledig_akkoord`` and a
+    ``motivering``, both recorded in the audit record.
+    """
     _vereist(actor)
     actueel = Jaarrapportage.objects.select_for_update().get(pk=rapport.pk)
+    volledig = (actueel.invoer or {}).get("volledigheid", {}).get("volledig", True)
+    if not volledig:
+        fouten = {}
+        if not onvolledig_akkoord:
+            fouten["onvolledig_akkoord"] = _("De gegevens van deze peildatum zijn onvolledig: bevestig uitdrukkelijk dat de rapportage toch definitief wordt.")
+        if not motivering.strip():
+            fouten["motivering"] = _("Geef de reden waarom de rapportage definitief wordt terwijl de gegevens onvolledig zijn.")
+        if fouten:
+            raise ValidationError(fouten)
     if actueel.status != Status.CONCEPT:
         raise ValidationError(_("Alleen een gegenereerde concept-jaarrapportage kan definitief worden gemaakt (nu: %(s)s).") % {
             "s": actueel.getoonde_status_label.lower()})
@@ -164,7 +180,11 @@ def jaarrapportage_definitief(*, actor, rapport: Jaarrapportage) -> Jaarrapporta
     actueel.definitief_door = actor
     actueel.definitief_op = timezone.now()
     actueel.save(update_fields=["status", "definitief_door", "definitief_op"])
-    audit.vastleggen(actor=actor, actie="jaarrapportage.definitief", obj=actueel, voor=voor, na=audit.momentopname(actueel, AUDITVELDEN))
+    na = audit.momentopname(actueel, AUDITVELDEN)
+    if not volledig:
+        v = actueel.invoer["volledigheid"]
+        na.update(onvolledig_akkoord=True, verwacht=v["verwacht"], gepubliceerd=v["gepubliceerd"], ontbrekend=len(v["ontbrekend"]))
+    audit.vastleggen(actor=actor, actie="jaarrapportage.definitief", obj=actueel, voor=voor, na=na, reden=motivering.strip())
     return actueel
 
 

@@ -18,7 +18,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import jaarrapportage_services as services
-from .jaarrapportage_forms import JaarForm
+from .jaarrapportage_forms import DefinitiefOnvolledigForm, JaarForm
+from .jaarrapportage_gegevens import peildatum_van
+from .volledigheid import STATUSLABELS, ministeries_onvolledig, volledigheid
 from .models import Jaarrapportage
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -74,6 +76,13 @@ def starten(request):
         raise PermissionDenied(_("Alleen de CIO Rijk stelt de jaarrapportage op."))
     form = JaarForm(request.POST, jaren=_jaren())
     if form.is_valid():
+        # Issue 12: an incomplete peildatum is shown before the generation starts; a draft may still be generated.
+        v = volledigheid(peildatum_van(form.cleaned_data["jaar"]))
+        if not v["volledig"] and request.POST.get("volledigheid_gezien") != "1":
+            return render(request, "dashboard/jaarrapportage_volledigheid.html", {
+                "jaar": form.cleaned_data["jaar"], "v": v, "ministeries": ministeries_onvolledig(v),
+                "ontbrekend": [dict(o, status_naam=STATUSLABELS.get(o["status"], o["status"])) for o in v["ontbrekend"]],
+            })
         try:
             rapport = services.jaarrapportage_starten(actor=request.user, jaar=form.cleaned_data["jaar"])
         except ValidationError as exc:
@@ -146,21 +155,34 @@ def definitief(request, pk):
     """Confirmation step, then the CIO Rijk finalizes (audited; frozen and public afterwards)."""
     if not services.mag_opstellen(request.user):
         raise PermissionDenied(_("Alleen de CIO Rijk maakt de jaarrapportage definitief."))
-    r = _rapport(request, pk, *GROOT)
+    r = _rapport(request, pk, "html")
+    v = (r.invoer or {}).get("volledigheid") or {}
+    onvolledig = v.get("volledig") is False
+    form = DefinitiefOnvolledigForm(request.POST or None) if onvolledig else None
+    status = 200
     if request.method == "POST":
+        beslissing = {}
+        if form is not None and form.is_valid():
+            beslissing = {"onvolledig_akkoord": form.cleaned_data["onvolledig_akkoord"], "motivering": form.cleaned_data["motivering"]}
         try:
-            services.jaarrapportage_definitief(actor=request.user, rapport=r)
+            services.jaarrapportage_definitief(actor=request.user, rapport=r, **beslissing)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            if form is None or not hasattr(exc, "error_dict"):
+                messages.error(request, " ".join(exc.messages))
+                return redirect("jaarrapportage:detail", pk=r.pk)
+            form.fouten_van(exc)
+            status = 400
         else:
             messages.success(request, _("De jaarrapportage %(jaar)s is definitief en staat op het openbare dashboard.") % {"jaar": r.jaar})
-        return redirect("jaarrapportage:detail", pk=r.pk)
+            return redirect("jaarrapportage:detail", pk=r.pk)
     return render(request, "dashboard/jaarrapportage_definitief.html", {
         "rapport": r,
+        "form": form,
+        "volledigheid": v if onvolledig else None,
         "gevolgen": _("De jaarrapportage %(jaar)s wordt definitief: het document wordt bevroren (het wordt niet meer opnieuw "
                       "gegenereerd of gewijzigd) en is daarna voor iedereen te downloaden via het openbare dashboard.") % {"jaar": r.jaar},
         "annuleer_url": reverse("jaarrapportage:detail", args=[r.pk]),
-    })
+    }, status=status)
 
 
 # -- public (no log-in): the final reports only ------------------------------

@@ -48,16 +48,35 @@ def bron(versie, redenen: "u.Redenen | None" = None) -> "u.Exportbron":
     return u.bron_uit_gegevens(versie.gegevens, redenen or u.Redenen.laden())
 
 
+CIJFERS_PEILDATUM = u.KOLOMMEN.index(u.CIJFERS_PEILDATUM)
+
+
+def _met_peildatum(rij_: list, peildatum: datetime.date) -> list:
+    rij_[CIJFERS_PEILDATUM] = peildatum
+    return rij_
+
+
 def rij(versie, redenen: "u.Redenen | None" = None) -> list:
-    """One export row (KOLOMMEN order) of a published version."""
-    return u.exportrij(bron(versie, redenen))
+    """One export row (KOLOMMEN order) of a published version, with the peildatum its figures are from."""
+    return _met_peildatum(u.exportrij(bron(versie, redenen)), versie.peildatum)
 
 
 def alle(op: datetime.date) -> list[list]:
-    """The export rows of every published activity as it stands on ``op``, by nummer (two queries)."""
+    """The export rows of every published activity as it stands on ``op``, by nummer (two queries).
+
+    Column "Peildatum cijfers": the peildatum of the version the row's figures are
+    from; earlier than ``op`` when no newer version is published (issue 12).
+    """
     redenen = u.Redenen.laden()
-    gegevens = selectors.stand(op).order_by("activiteit__nummer").values_list("gegevens", flat=True)
-    return [u.exportrij(u.bron_uit_gegevens(g, redenen)) for g in gegevens.iterator(chunk_size=500)]
+    gegevens = selectors.stand(op).order_by("activiteit__nummer").values_list("peildatum", "gegevens")
+    return [
+        _met_peildatum(u.exportrij(u.bron_uit_gegevens(g, redenen)), p) for p, g in gegevens.iterator(chunk_size=500)
+    ]
+
+
+def aantal_eerdere_peildatum(rijen: list[list], op: datetime.date) -> int:
+    """How many rows of a file for ``op`` have figures of an earlier peildatum."""
+    return sum(1 for r in rijen if r[CIJFERS_PEILDATUM] and r[CIJFERS_PEILDATUM] < op)
 
 
 def etag(op: datetime.date, formaat: str, stempel: tuple | None = None, *, nummer: int | None = None) -> str:
@@ -95,6 +114,7 @@ def naar_json(rijen: list[list], op: datetime.date) -> bytes:
             "gegenereerd_op": timezone.now().replace(microsecond=0).isoformat(),
             "laatst_gepubliceerd": (t.isoformat() if (t := selectors.laatst_gepubliceerd(op)) else None),
             "aantal": len(rijen),
+            "aantal_eerdere_peildatum": aantal_eerdere_peildatum(rijen, op),
             "licentie": LICENTIE["naam"],
             "licentie_url": LICENTIE["url"],
             "bron": BRON,

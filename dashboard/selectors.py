@@ -116,8 +116,24 @@ def stand(op: datetime.date | None = None, **filters):
 
 
 def rijen(op: datetime.date | None = None, **filters) -> list[dict]:
-    """The rows of ``stand(op)``, as dicts of RIJ_VELDEN, ordered by ministerie and name."""
-    return list(stand(op, **filters).order_by("ministerie__afkorting", "naam", "activiteit_id").values(*RIJ_VELDEN))
+    """The rows of ``stand(op)``, as dicts of RIJ_VELDEN, ordered by ministerie and name.
+
+    Each row says the peildatum its figures are from (``cijfers_peildatum``) and
+    whether that is an earlier one than ``op`` (``eerdere_peildatum``: no newer
+    version published), the fall-back marker of issue 12.
+    """
+    op = op or standaard_peildatum()
+    lijst = list(stand(op, **filters).order_by("ministerie__afkorting", "naam", "activiteit_id").values(*RIJ_VELDEN))
+    for r in lijst:
+        markeer_peildatum(r, op)
+    return lijst
+
+
+def markeer_peildatum(rij: dict, op: datetime.date | None) -> dict:
+    """Add ``cijfers_peildatum`` and ``eerdere_peildatum`` to a row of the stand on ``op``."""
+    rij["cijfers_peildatum"] = rij["peildatum"]
+    rij["eerdere_peildatum"] = bool(op and rij["peildatum"] and rij["peildatum"] < op)
+    return rij
 
 
 # -- per-row derived figures (the same definitions as portfolio.models.Kerncijfers) ---
@@ -194,6 +210,8 @@ class Kerncijfers:
     gemiddelde_vertraging_jaren: Decimal | None
     vernieuwing_actueel: Decimal
     beheer_actueel: Decimal
+    # Activities shown with the figures of an earlier peildatum (no newer version published), issue 12.
+    aantal_eerdere_peildatum: int = 0
 
 
 def _som(waarden) -> Decimal:
@@ -207,7 +225,7 @@ def _gemiddelde(waarden) -> Decimal | None:
 
 def kerncijfers(rijen_: list[dict]) -> Kerncijfers:
     # One pass over the rows (this runs for every group of every chart); sums are exact Decimals.
-    lopend = afgerond = geannuleerd = met_acict = 0
+    lopend = afgerond = geannuleerd = met_acict = eerder = 0
     doorlooptijden, vertragingen = [], []
     nul = Decimal("0.00")
     som_actueel_lopend = som_initieel = som_actueel = som_gerealiseerd = vernieuwing = beheer = nul
@@ -224,6 +242,8 @@ def kerncijfers(rijen_: list[dict]) -> Kerncijfers:
             geannuleerd += 1
         if r["aantal_acict_adviezen"]:
             met_acict += 1
+        if r.get("eerdere_peildatum"):
+            eerder += 1
         vertragingen.append(vertraging_jaren(r))
         if r["initieel_totaal"] is not None:
             som_initieel += r["initieel_totaal"]
@@ -249,6 +269,7 @@ def kerncijfers(rijen_: list[dict]) -> Kerncijfers:
         gemiddelde_vertraging_jaren=_gemiddelde(vertragingen),
         vernieuwing_actueel=vernieuwing,
         beheer_actueel=beheer,
+        aantal_eerdere_peildatum=eerder,
     )
 
 

@@ -17,9 +17,11 @@ account is skipped, one that cannot get its start oordeel is skipped, and
 versions wait in concept where the ministry's CIO has no account. The loader
 reports each of these.
 
-A version freezes the *current* data, so the history is built year by year:
-all events up to 31-12-2023, then the versions for that peildatum; then 2024;
-then 2025; then the events of this year (not in any version yet).
+A version holds the stand on its peildatum (portfolio.peildatumstand); the
+history is still built year by year, as it happened: all events up to
+31-12-2023, then the versions for that peildatum; then 2024; then 2025; then
+the events of this year (not in any version yet). Status changes carry the
+date they took effect (``ingangsdatum``).
 
 Deterministic (``random.Random(2026)``, plans computed before anything is
 loaded) and idempotent: an activity whose ``nummer`` exists is left alone.
@@ -1111,7 +1113,8 @@ class _Uitvoering:
     def _start(self, datum):
         if self.lader.startpoort and self.plan.nodig_oordeel:
             self.oordeel(datum)
-        services.status_wijzigen(actor=self.office, activiteit=self.vers(), versie=None, status=Status.IN_UITVOERING)
+        services.status_wijzigen(actor=self.office, activiteit=self.vers(), versie=None, status=Status.IN_UITVOERING,
+                                 ingangsdatum=datum)
 
     def oordeel(self, datum):
         """B1: a positive CIO-oordeel before the start: drafted by the office, CISO contribution (B5), decided by the CIO."""
@@ -1170,7 +1173,7 @@ class _Uitvoering:
         elif status == Status.AFGEROND:
             services.status_wijzigen(actor=self.office, activiteit=a, versie=None, status=status, dechargedatum=datum)
         else:
-            services.status_wijzigen(actor=self.office, activiteit=a, versie=None, status=status,
+            services.status_wijzigen(actor=self.office, activiteit=a, versie=None, status=status, ingangsdatum=datum,
                                      reden="Heroriëntatie na tegenvallende resultaten; de planning wordt herzien.")
         self.lader.gedaan[f"status {Status(status).label.lower()}"] += 1
 

@@ -339,6 +339,11 @@ class StatusForm(ToegankelijkFormMixin, forms.Form):
         label=_("Reden"), required=False, widget=_tekstvak(3),
         help_text=_("Verplicht bij 'Geannuleerd'. De reden komt in de audittrail."),
     )
+    ingangsdatum = forms.DateField(
+        label=_("Ingangsdatum"), required=False, widget=DatumInput(),
+        help_text=_("De datum waarop de nieuwe status ingaat, voor de versies van eerdere peildata. Leeg: de dechargedatum, "
+                    "de annuleringsdatum, bij de start de startdatum, anders vandaag."),
+    )
 
     def __init__(self, *args, huidige_status: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -111,12 +111,30 @@ class Ontwikkelwijze(models.TextChoices):
     ANDERS = "anders", _("Anders")
 
 
-def _laatste_gebeurtenis(**filters):
-    return Gebeurtenis.objects.geldend().filter(activiteit=OuterRef("pk"), **filters).order_by("-datum", "-pk")
+def gebeurtenissen_op(activiteit=None, op: datetime.date | None = None):
+    """The events that count for the stand of ``activiteit`` on ``op`` (default: all, the current stand).
+
+    The one filter of the event history by date (issue 12): an event dated after
+    the peildatum is left out, whenever it was entered; one dated on or before it
+    belongs in, even when entered late. ``activiteit`` is an activity, a pk or an
+    ``OuterRef`` (None: the events of all activities). Every derived figure
+    (``met_kerncijfers``) and every frozen version (``portfolio.peildatumstand``)
+    reads the events through here.
+    """
+    qs = Gebeurtenis.objects.geldend()  # without events a correction superseded (issue 20)
+    if activiteit is not None:
+        qs = qs.filter(activiteit=activiteit)
+    if op is not None:
+        qs = qs.filter(datum__lte=op)
+    return qs
 
 
-def _eerste_gebeurtenis(**filters):
-    return Gebeurtenis.objects.geldend().filter(activiteit=OuterRef("pk"), **filters).order_by("datum", "pk")
+def _laatste_gebeurtenis(op=None, **filters):
+    return gebeurtenissen_op(OuterRef("pk"), op).filter(**filters).order_by("-datum", "-pk")
+
+
+def _eerste_gebeurtenis(op=None, **filters):
+    return gebeurtenissen_op(OuterRef("pk"), op).filter(**filters).order_by("datum", "pk")
 
 
 class IctActiviteitQuerySet(models.QuerySet):
@@ -130,10 +148,13 @@ class IctActiviteitQuerySet(models.QuerySet):
         return scope(user, Recht.PORTFOLIO_BEWERKEN).filter(self)
 
     # -- derived figures, in the database ----------------------------------
-    def met_kerncijfers(self):
-        """Annotate every derived figure of rapportagemodel.md; computed from the event history, never stored."""
-        initieel = _eerste_gebeurtenis(soort=Gebeurtenis.Soort.INITIEEL)
-        actueel = _laatste_gebeurtenis()
+    def met_kerncijfers(self, op: datetime.date | None = None):
+        """Annotate every derived figure of rapportagemodel.md; computed from the event history, never stored.
+
+        ``op``: the figures as they stood on that date (events dated after it left out, issue 12).
+        """
+        initieel = _eerste_gebeurtenis(op, soort=Gebeurtenis.Soort.INITIEEL)
+        actueel = _laatste_gebeurtenis(op)
         bedrag = models.DecimalField(**BEDRAG)
         qs = self.annotate(
             k_initieel_totaal=Subquery(initieel.values("totaal_geschat")[:1], output_field=bedrag),
@@ -144,7 +165,7 @@ class IctActiviteitQuerySet(models.QuerySet):
             k_peildatum=Subquery(actueel.values("datum")[:1], output_field=models.DateField()),
             k_aantal_herijkingen=Coalesce(
                 Subquery(
-                    Gebeurtenis.objects.geldend().filter(activiteit=OuterRef("pk"), soort=Gebeurtenis.Soort.HERIJKING)
+                    gebeurtenissen_op(OuterRef("pk"), op).filter(soort=Gebeurtenis.Soort.HERIJKING)
                     .order_by()
                     .values("activiteit")
                     .annotate(n=Count("pk"))
@@ -331,6 +352,40 @@ class Gebeurtenis(models.Model):
 
     def gerealiseerd(self, categorie: str) -> Decimal:
         return getattr(self, f"gerealiseerd_{categorie}")
+
+
+class ActiviteitHistorie(models.Model):
+    """A change of an activity's status, name or organisation, and the date it takes effect (issue 12).
+
+    The activity row holds the current values; these rows say since when, so a
+    version for an earlier peildatum holds the values in force on that date
+    (``portfolio.peildatumstand.stand_op``). Append-only, written by the services.
+    """
+
+    class Veld(models.TextChoices):
+        STATUS = "status", _("Status")
+        NAAM = "naam", _("Naam")
+        ORGANISATIE = "organisatie", _("Organisatie")
+
+    activiteit = models.ForeignKey(IctActiviteit, on_delete=models.CASCADE, related_name="historie", verbose_name=_("ICT-activiteit"))
+    veld = models.CharField(_("veld"), max_length=20, choices=Veld.choices)
+    oud = models.JSONField(_("oude waarde"), null=True, blank=True)
+    nieuw = models.JSONField(_("nieuwe waarde"), null=True, blank=True)
+    geldig_vanaf = models.DateField(_("geldig vanaf"))
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("historie van een ICT-activiteit")
+        verbose_name_plural = _("historie van ICT-activiteiten")
+        ordering = ["activiteit", "veld", "geldig_vanaf", "pk"]
+        indexes = [models.Index(fields=["activiteit", "veld", "geldig_vanaf"])]
+
+    def __str__(self):
+        return f"{self.activiteit_id} {self.veld} {self.geldig_vanaf}: {self.nieuw}"
+
+    def auditscope(self):
+        return self.activiteit.ministerie, self.activiteit.dienstonderdeel
 
 
 class _Onderdeel(models.Model):

@@ -8,6 +8,7 @@ import datetime
 
 from django.urls import path, register_converter
 
+from . import cyclus_views
 from . import publicatie_views as views
 
 
@@ -29,6 +30,8 @@ register_converter(PeildatumConverter, "peildatum")
 
 urlpatterns = [
     path("", views.overzicht, name="publicatie"),
+    path("cyclus/", cyclus_views.cyclus, name="cyclus"),
+    path("<peildatum:peildatum>/publiceren/", cyclus_views.peildatum_publiceren, name="peildatum_publiceren"),
     path("<int:pk>/<peildatum:peildatum>/", views.ministerie, name="publicatie_ministerie"),
     path("<int:pk>/<peildatum:peildatum>/aftekenen/", views.aftekenen, name="versies_aftekenen"),
     path("<int:pk>/<peildatum:peildatum>/publiceren/", views.publiceren, name="versies_publiceren"),

@@ -144,8 +144,9 @@ def ministerie(request, pk: int, peildatum: datetime.date):
     zichtbaar = IctActiviteit.objects.zichtbaar_voor(user).filter(ministerie=m)
     verwacht_ids = set(verwacht(zichtbaar, peildatum).values_list("pk", flat=True))
     met_versie = ActiviteitVersie.objects.filter(activiteit=OuterRef("pk"), peildatum=peildatum)
+    # The figures as they stand on the peildatum (issue 12): what a version prepared now would hold.
     activiteiten = list(
-        zichtbaar.met_kerncijfers()
+        zichtbaar.met_kerncijfers(op=peildatum)
         .filter(Q(pk__in=verwacht_ids) | Q(Exists(met_versie)))
         .select_related("ministerie", "dienstonderdeel", "zbo")
         .order_by("naam", "nummer")
@@ -216,8 +217,15 @@ def voorbereiden(request, pk: int, peildatum: datetime.date):
         messages.success(
             request,
             _("Versie %(v)s van ‘%(naam)s’ voor peildatum %(pd)s is voorbereid (concept). De departementale CIO kan de datakwaliteit nu aftekenen.")
-            % {"v": v.versienummer, "naam": a.naam, "pd": peildatum.strftime("%d-%m-%Y")},
+            % {"v": v.versienummer, "naam": v.naam, "pd": peildatum.strftime("%d-%m-%Y")},
         )
+        weggelaten = v.gegevens.get("weggelaten") or []
+        if weggelaten:
+            messages.warning(
+                request,
+                _("Niet in deze versie, want gedateerd na de peildatum %(pd)s: %(lijst)s.")
+                % {"pd": peildatum.strftime("%d-%m-%Y"), "lijst": "; ".join(w["omschrijving"] for w in weggelaten)},
+            )
     return redirect(_ministerie_url(a.ministerie_id, peildatum, f"activiteit-{a.pk}"))
 
 
@@ -280,6 +288,7 @@ def _overgang(request, *, m: Ministerie, peildatum: datetime.date, van: str, mag
             "peildatum": peildatum,
             "versies": kandidaten,
             "gewijzigd_na": gewijzigd_na,
+            "weggelaten": [v for v in kandidaten if v.gegevens.get("weggelaten")],
             "ontbrekend": ontbrekend,
             "form": VersieKeuzeForm(versies=kandidaten),
             "annuleer_url": terug,

@@ -22,7 +22,7 @@ from cio_stelsel.models import Ministerie
 from cio_stelsel.permissions import heeft_rijksbreed_recht, scope
 from cio_stelsel.rechten import Recht, RijksbreedRecht
 
-from . import invoerregels, publicatiecache
+from . import invoerregels, peildatumstand, publicatiecache
 from .models import (
     KOSTENCATEGORIEEN,
     ActiviteitVersie,
@@ -181,6 +181,7 @@ def activiteit_wijzigen(
     actueel = _vergrendel(activiteit, versie)
     _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
     voor = audit.momentopname(actueel)
+    oude_naam, oude_organisatie = actueel.naam, peildatumstand.organisatie_waarde(actueel)
     for veld, waarde in gegevens.items():
         if veld in ALGEMENE_VELDEN:
             setattr(actueel, veld, waarde)
@@ -193,6 +194,13 @@ def activiteit_wijzigen(
     if initieel and initieel.einddatum and actueel.startdatum and initieel.einddatum <= actueel.startdatum:
         raise ValidationError({"startdatum": _("De startdatum moet vóór de geschatte einddatum (%(d)s) liggen.") % {"d": initieel.einddatum.strftime("%d-%m-%Y")}})
     actueel.save()
+    # Since when the new name and organisation are in force, for versions of earlier peildata (issue 12).
+    vandaag = timezone.localdate()
+    peildatumstand.historie_vastleggen(actor=actor, activiteit=actueel, veld="naam", oud=oude_naam, nieuw=actueel.naam, geldig_vanaf=vandaag)
+    peildatumstand.historie_vastleggen(
+        actor=actor, activiteit=actueel, veld="organisatie", oud=oude_organisatie,
+        nieuw=peildatumstand.organisatie_waarde(actueel), geldig_vanaf=vandaag,
+    )
     lijsten = []
     for obj in onderdelen:
         if obj.activiteit_id not in (None, actueel.pk):
@@ -382,8 +390,14 @@ def status_wijzigen(
     dechargedatum: datetime.date | None = None,
     annuleringsdatum: datetime.date | None = None,
     reden: str = "",
+    ingangsdatum: datetime.date | None = None,
 ) -> IctActiviteit:
-    """Move an activity through its statuses, as the status definitions allow."""
+    """Move an activity through its statuses, as the status definitions allow.
+
+    ``ingangsdatum``: the date the new status takes effect, for versions of earlier
+    peildata (issue 12). Default: the dechargedatum (afgerond), the annuleringsdatum
+    (geannuleerd), the startdatum when it starts (if not in the future), else today.
+    """
     _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
     actueel = _vergrendel(activiteit, versie)
     _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
@@ -410,6 +424,17 @@ def status_wijzigen(
             fouten["annuleringsdatum"] = _("Vul de datum in waarop de activiteit is gestopt.")
         if not reden.strip():
             fouten["reden"] = _("Geef de reden van de annulering.")
+    vandaag = timezone.localdate()
+    if ingangsdatum is None:
+        if nieuw == Status.AFGEROND:
+            ingangsdatum = dechargedatum
+        elif nieuw == Status.GEANNULEERD:
+            ingangsdatum = annuleringsdatum
+        elif nieuw == Status.IN_UITVOERING and huidig == Status.NOG_NIET_GESTART and actueel.startdatum:
+            ingangsdatum = min(actueel.startdatum, vandaag)
+    ingangsdatum = ingangsdatum or vandaag
+    if ingangsdatum > vandaag:
+        fouten["ingangsdatum"] = _("De ingangsdatum van de status ligt in de toekomst.")
     if fouten:
         raise ValidationError(fouten)
     if nieuw == Status.IN_UITVOERING and huidig == Status.NOG_NIET_GESTART:
@@ -423,6 +448,7 @@ def status_wijzigen(
         actueel.annuleringsdatum = annuleringsdatum
         actueel.reden_annulering = reden
     actueel.save(update_fields=["status", "dechargedatum", "annuleringsdatum", "reden_annulering"])
+    peildatumstand.historie_vastleggen(actor=actor, activiteit=actueel, veld="status", oud=huidig.value, nieuw=nieuw.value, geldig_vanaf=ingangsdatum)
     _verhoog_versie(actueel)
     audit.vastleggen(actor=actor, actie="activiteit.status", obj=actueel, voor=voor, na=audit.momentopname(actueel), reden=reden)
     return actueel
@@ -432,44 +458,19 @@ def status_wijzigen(
 # Publication per peildatum (B14, B15)
 
 
-def momentopname_activiteit(activiteit: IctActiviteit) -> tuple[dict, IctActiviteit]:
-    """The full record of an activity for a version (general fields, key figures, events, lists), and the annotated row."""
-    a = IctActiviteit.objects.met_kerncijfers().select_related("ministerie", "dienstonderdeel", "zbo").get(pk=activiteit.pk)
-    k = a.kerncijfers
-    gegevens = audit.momentopname(a)
-    gegevens.update(
-        {
-            "ministerie_naam": a.ministerie.naam,
-            "ministerie_afkorting": a.ministerie.afkorting,
-            "organisatie": str(a.organisatie),
-            "kerncijfers": {
-                key: audit._json_waarde(value)
-                for key, value in k.__dict__.items()
-            },
-            "gebeurtenissen": [],
-            "mijlpalen": [audit.momentopname(m) for m in a.mijlpalen.all()],
-            "kwaliteitstoetsen": [audit.momentopname(t) for t in a.kwaliteitstoetsen.all()],
-            "kamerstukken": [audit.momentopname(s) for s in a.kamerstukken.all()],
-            "baten": [audit.momentopname(b) for b in a.baten.all()],
-            "ontwikkelpartijen": [audit.momentopname(p) for p in a.ontwikkelpartijen.all()],
-        }
-    )
-    for g in a.gebeurtenissen.geldend().prefetch_related("redenen").order_by("datum", "pk"):
-        d = audit.momentopname(g)
-        d["redenen"] = [r.naam for r in g.redenen.all()]
-        gegevens["gebeurtenissen"].append(d)
-    return gegevens, a
-
-
 @transaction.atomic
 def versie_voorbereiden(*, actor, activiteit: IctActiviteit, peildatum: datetime.date) -> ActiviteitVersie:
-    """Freeze the activity's current data as a concept version for a peildatum (CIO-office)."""
+    """Freeze the activity as it stood on the peildatum as a concept version (CIO-office).
+
+    Events, status, name and organisation dated after the peildatum are left out
+    (``portfolio.peildatumstand``, issue 12); the version's ``gegevens["weggelaten"]`` lists them.
+    """
     _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
     actueel = IctActiviteit.objects.select_for_update().get(pk=activiteit.pk)
     _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
     if fouten := invoerregels.peildatum_fouten(peildatum):
         raise ValidationError({"peildatum": fouten})
-    gegevens, a = momentopname_activiteit(actueel)
+    gegevens, a, stand = peildatumstand.momentopname(actueel, peildatum)
     k = a.kerncijfers
     bestaand = ActiviteitVersie.objects.filter(activiteit=actueel, peildatum=peildatum)
     # An unpublished earlier version for the same peildatum is superseded.
@@ -482,10 +483,10 @@ def versie_voorbereiden(*, actor, activiteit: IctActiviteit, peildatum: datetime
         activiteit=actueel,
         peildatum=peildatum,
         versienummer=(bestaand.aggregate(m=Max("versienummer"))["m"] or 0) + 1,
-        ministerie_id=actueel.ministerie_id,
-        dienstonderdeel_id=actueel.dienstonderdeel_id,
-        naam=actueel.naam,
-        activiteit_status=actueel.status,
+        ministerie_id=stand.ministerie_id,
+        dienstonderdeel_id=stand.dienstonderdeel_id,
+        naam=stand.naam,
+        activiteit_status=stand.status,
         soort=actueel.soort,
         onderwerp=actueel.onderwerp,
         startdatum=actueel.startdatum,
@@ -495,7 +496,7 @@ def versie_voorbereiden(*, actor, activiteit: IctActiviteit, peildatum: datetime
         actueel_totaal=k.actueel_totaal,
         gerealiseerd=k.gerealiseerd,
         aantal_herijkingen=k.aantal_herijkingen,
-        aantal_acict_adviezen=actueel.kwaliteitstoetsen.filter(soort=Kwaliteitstoets.Soort.ACICT_ADVIES).count(),
+        aantal_acict_adviezen=sum(1 for t in gegevens["kwaliteitstoetsen"] if t["soort"] == Kwaliteitstoets.Soort.ACICT_ADVIES),
         organisatie=gegevens["organisatie"],
         aantal_baten=len(gegevens["baten"]),
         herijkingen_per_reden=dict(
@@ -504,7 +505,10 @@ def versie_voorbereiden(*, actor, activiteit: IctActiviteit, peildatum: datetime
         gegevens=gegevens,
         voorbereid_door=actor if getattr(actor, "pk", None) else None,
     )
-    audit.vastleggen(actor=actor, actie="versie.voorbereid", obj=versie, na={"versie": versie.versienummer, "peildatum": peildatum})
+    audit.vastleggen(
+        actor=actor, actie="versie.voorbereid", obj=versie,
+        na={"versie": versie.versienummer, "peildatum": peildatum, "weggelaten": gegevens["weggelaten"]},
+    )
     return versie
 
 
@@ -554,3 +558,29 @@ def versies_publiceren(*, actor, ministerie: Ministerie, peildatum: datetime.dat
     if gepubliceerd:
         transaction.on_commit(publicatiecache.nieuwe_generatie)
     return gepubliceerd
+
+
+@transaction.atomic
+def peildatum_publiceren(*, actor, peildatum: datetime.date, versies) -> dict[Ministerie, list[ActiviteitVersie]]:
+    """The CIO Rijk publishes the signed-off versions of several ministries for a peildatum at once (B15, art 16.3, issue 12).
+
+    ``versies``: exactly the versions the confirmation listed; all must be
+    gecontroleerd for ``peildatum`` (a concept, or one of another peildatum, is
+    refused and nothing is published). One transaction: all or nothing.
+    """
+    if not heeft_rijksbreed_recht(actor, RijksbreedRecht.PEILDATUM_PUBLICEREN):
+        raise PermissionDenied(_("Alleen de CIO Rijk publiceert dashboardgegevens (B15, art 16.3)."))
+    pks = {v.pk for v in versies}
+    gekozen = list(ActiviteitVersie.objects.filter(pk__in=pks).select_related("ministerie"))
+    if len(gekozen) != len(pks) or not gekozen:
+        raise ValidationError({"versie": _("Kies ten minste één bestaande versie om te publiceren.")})
+    anders = [v for v in gekozen if v.peildatum != peildatum]
+    if anders:
+        raise ValidationError({"versie": _("Versie %(v)s van ‘%(naam)s’ hoort bij een andere peildatum.") % {"v": anders[0].versienummer, "naam": anders[0].naam}})
+    per_ministerie: dict[Ministerie, list[ActiviteitVersie]] = {}
+    for v in gekozen:
+        per_ministerie.setdefault(v.ministerie, []).append(v)
+    gedaan = {}
+    for ministerie in sorted(per_ministerie, key=lambda m: m.naam):
+        gedaan[ministerie] = versies_publiceren(actor=actor, ministerie=ministerie, peildatum=peildatum, versies=per_ministerie[ministerie])
+    return gedaan

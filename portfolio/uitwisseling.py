@@ -229,6 +229,8 @@ MIJLPALEN = "Mijlpalen (JSON)"
 KWALITEITSTOETSEN = "Kwaliteitstoetsen (JSON)"
 KAMERSTUKKEN = "Tweede Kamerstukken (JSON)"
 BATEN = "Maatschappelijke baten (JSON)"
+# Open data (issue 12): the peildatum of the published version the figures are from.
+CIJFERS_PEILDATUM = "Peildatum cijfers"
 
 
 @dataclass(frozen=True)
@@ -311,6 +313,9 @@ KOLOMDEFINITIES: list[Kolom] = [
     _k(KWALITEITSTOETSEN, "json", dashboard=False, uitleg=gettext_lazy("Alleen ingelezen bij een nieuwe ICT-activiteit.")),
     _k(KAMERSTUKKEN, "json", dashboard=False, uitleg=gettext_lazy("Alleen ingelezen bij een nieuwe ICT-activiteit.")),
     _k(BATEN, "json", dashboard=False, uitleg=gettext_lazy("Alleen ingelezen bij een nieuwe ICT-activiteit.")),
+    _k(CIJFERS_PEILDATUM, "datum", afgeleid=True, dashboard=False, uitleg=gettext_lazy(
+        "Open data: de peildatum van de gepubliceerde versie waar de cijfers vandaan komen. Eerder dan de peildatum "
+        "van het bestand: er is voor die peildatum (nog) geen nieuwere versie gepubliceerd. Niet ingelezen.")),
 ]
 KOLOMMEN: list[str] = [k.naam for k in KOLOMDEFINITIES]
 KOLOM = {k.naam: k for k in KOLOMDEFINITIES}
@@ -921,7 +926,7 @@ def _bron_uit_model(a: IctActiviteit, historie: dict | None, lijsten: dict[str, 
     return Exportbron(algemeen, a.kerncijfers, historie, lijsten, partijen)
 
 
-# The key figures in a version's gegevens (services.momentopname_activiteit): JSON values by kind.
+# The key figures in a version's gegevens (peildatumstand.momentopname): JSON values by kind.
 _KERNCIJFER_DUUR = {"doorlooptijd_initieel", "doorlooptijd_actueel", "vertraging"}
 _KERNCIJFER_DATUM = {"initiele_einddatum", "actuele_einddatum", "peildatum"}
 _KERNCIJFER_GETAL = {"aantal_herijkingen"}
@@ -1074,6 +1079,7 @@ def _exportrij(bron: Exportbron) -> list:
         ANNULERINGSDATUM: a["annuleringsdatum"],
         REDEN_ANNULERING: a["reden_annulering"],
         HISTORIE: historie["json"] if historie else "",
+        CIJFERS_PEILDATUM: None,
     }
     for cat in KOSTENCATEGORIEEN:
         w[kolom_initieel(cat)] = _bedrag_uit(getattr(k, f"initieel_{cat}", None))

@@ -614,6 +614,7 @@ def status(request, nummer):
                 dechargedatum=d.get("dechargedatum"),
                 annuleringsdatum=d.get("annuleringsdatum"),
                 reden=d.get("reden", ""),
+                ingangsdatum=d.get("ingangsdatum"),
             )
         except services.Conflict as exc:
             conflict = exc

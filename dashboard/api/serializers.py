@@ -25,6 +25,8 @@ class _Rij(serializers.Serializer):
 
     def to_representation(self, rij):
         rij = dict(rij)
+        rij.setdefault("cijfers_peildatum", rij["peildatum"])
+        rij.setdefault("eerdere_peildatum", False)
         rij.update(
             nummer=rij["activiteit__nummer"],
             ministerie=rij["ministerie__code"],
@@ -73,6 +75,13 @@ class PubliekeActiviteitSerializer(_Rij):
     aantal_acict_adviezen = serializers.IntegerField()
     aantal_baten = serializers.IntegerField()
     peildatum = serializers.DateField(help_text=_("Peildatum van de gepubliceerde gegevens."))
+    cijfers_peildatum = serializers.DateField(
+        help_text=_("De peildatum waar de cijfers van zijn (gelijk aan peildatum): eerder dan de gevraagde peildatum "
+                    "als daarvoor geen nieuwere versie is gepubliceerd.")
+    )
+    eerdere_peildatum = serializers.BooleanField(
+        help_text=_("Waar: de cijfers zijn van een eerdere peildatum dan de gevraagde (geen nieuwere versie gepubliceerd).")
+    )
     versienummer = serializers.IntegerField()
     gepubliceerd_op = serializers.DateTimeField(allow_null=True)
 
@@ -218,6 +227,9 @@ class KerncijfersSerializer(serializers.Serializer):
     gemiddelde_vertraging_jaren = getal(2)
     vernieuwing_actueel = bedrag(help_text=_("Som actuele schattingen, soort Vernieuwing (EUR)."))
     beheer_actueel = bedrag(help_text=_("Som actuele schattingen, soort Beheer en onderhoud (EUR)."))
+    aantal_eerdere_peildatum = serializers.IntegerField(
+        help_text=_("Aantal ICT-activiteiten met cijfers van een eerdere peildatum (geen nieuwere versie gepubliceerd).")
+    )
 
 
 class JaarSerializer(serializers.Serializer):

@@ -148,9 +148,11 @@ class ActiviteitView(PubliekeView):
     filter_backends = []
 
     def get(self, request, nummer: int):
-        rij = selectors.stand(self.peildatum()).filter(activiteit__nummer=nummer).values(*selectors.RIJ_VELDEN, "gegevens").first()
+        op = self.peildatum() or selectors.standaard_peildatum()
+        rij = selectors.stand(op).filter(activiteit__nummer=nummer).values(*selectors.RIJ_VELDEN, "gegevens").first()
         if rij is None:
             raise exceptions.NotFound(_("Geen gepubliceerde ICT-activiteit met dit nummer op deze peildatum."))
+        selectors.markeer_peildatum(rij, op)
         return Response(self.get_serializer(rij).data)
 
 

@@ -397,6 +397,11 @@ class StatusWijzigenSerializer(StrikteInvoer, serializers.Serializer):
     dechargedatum = serializers.DateField(required=False, allow_null=True, help_text=_("Verplicht bij 'afgerond'."))
     annuleringsdatum = serializers.DateField(required=False, allow_null=True, help_text=_("Verplicht bij 'geannuleerd'."))
     reden = serializers.CharField(required=False, allow_blank=True, default="", help_text=_("Verplicht bij 'geannuleerd'."))
+    ingangsdatum = serializers.DateField(
+        required=False, allow_null=True,
+        help_text=_("Datum waarop de status ingaat (voor versies van eerdere peildata). Leeg: de dechargedatum, de "
+                    "annuleringsdatum, bij de start de startdatum, anders vandaag."),
+    )
 
 
 # --------------------------------------------------------------------------

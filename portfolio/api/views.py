@@ -196,6 +196,7 @@ class ActiviteitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _ApiVi
         a = services.status_wijzigen(
             actor=request.user, activiteit=a, versie=d["versie"], status=d["status"],
             dechargedatum=d.get("dechargedatum"), annuleringsdatum=d.get("annuleringsdatum"), reden=d["reden"],
+            ingangsdatum=d.get("ingangsdatum"),
         )
         return Response(s.ActiviteitDetailSerializer(_opnieuw(request, a)).data)
 

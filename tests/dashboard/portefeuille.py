@@ -123,8 +123,9 @@ def bouw(*, office, cio, ciso, sg, cio_rijk, ministerie, office_fin, cio_fin, ci
     )
     gebeurtenis(office_fin, douane, Gebeurtenis.Soort.RAPPORTAGE, datetime.date(2024, 12, 31), 44_000_000, 20_000_000, datetime.date(2026, 12, 31))
     versies = publiceren(cio_rijk, [(office, cio, [basis, zaak, mainframe]), (office_fin, cio_fin, [douane, klein])], P2024)
-    # A published correction of the 2024 version of 'douane' (versie 2 supersedes versie 1) ...
-    gebeurtenis(office_fin, douane, Gebeurtenis.Soort.RAPPORTAGE, datetime.date(2025, 1, 15), 45_000_000, 20_500_000, datetime.date(2026, 12, 31))
+    # A published correction of the 2024 version of 'douane' (versie 2 supersedes versie 1): a report about the
+    # peildatum entered late belongs in its version (issue 12) ...
+    gebeurtenis(office_fin, douane, Gebeurtenis.Soort.RAPPORTAGE, datetime.date(2024, 12, 31), 45_000_000, 20_500_000, datetime.date(2026, 12, 31))
     correctie = publiceren(cio_rijk, [(office_fin, cio_fin, [douane])], P2024)
     # ... and a concept version that is never published: never read.
     gebeurtenis(office, basis, Gebeurtenis.Soort.RAPPORTAGE, datetime.date(2025, 2, 1), 99_000_000, 8_000_000, datetime.date(2026, 6, 30))

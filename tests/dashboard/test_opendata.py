@@ -134,7 +134,8 @@ def test_the_published_row_equals_the_live_export_of_the_same_data(client, publi
     for a in (publiek.beheer, publiek.afgerond, publiek.geannuleerd, publiek.belasting):
         live = u.exporteren(IctActiviteit.objects.filter(pk=a.pk))[0]
         gepubliceerd = next(r for r in opendata.alle(P2025) if r[0] == a.nummer)
-        verschillen = {k: (x, y) for k, x, y in zip(u.KOLOMMEN, live, gepubliceerd) if x != y}
+        # Except the open data's "Peildatum cijfers" (issue 12): the version's peildatum, empty in a live export.
+        verschillen = {k: (x, y) for k, x, y in zip(u.KOLOMMEN, live, gepubliceerd) if x != y and k != u.CIJFERS_PEILDATUM}
         assert verschillen == {}, a.naam
 
 
