@@ -146,6 +146,15 @@ TABEL: dict[str, Regel] = {
     "password_change": GP(INGELOGD),
     "password_change_done": R(INGELOGD),
     "set_language": POST(IEDEREEN, eigen_client=True),
+    # Password reset by e-mail (issue 20): for everyone, with the same answer for every address.
+    "password_reset": GP(IEDEREEN, eigen_client=True),
+    "password_reset_done": R(IEDEREEN),
+    "password_reset_confirm": R(IEDEREEN, vast={"uidb64": "MQ", "token": "ongeldig-token"}),
+    "password_reset_complete": R(IEDEREEN),
+    # -- operations (issue 17): health for the orchestrator, security.txt (RFC 9116)
+    "gezondheid_levend": R(IEDEREEN, steekproef=True),
+    "gezondheid_gereed": R(IEDEREEN, steekproef=True),
+    "security_txt": R(IEDEREEN, steekproef=True),
     "admin:index": R(lambda p, o: p.superuser),
     # -- public dashboard and open data (B15: published only)
     "dashboard:home": R(IEDEREEN),
@@ -158,6 +167,7 @@ TABEL: dict[str, Regel] = {
     "dashboard:export": R(IEDEREEN, vast={"formaat": "csv"}),
     "dashboard:export_activiteit": R(GEPUBLICEERD, "activiteit_staten", vast={"formaat": "csv"}),
     "dashboard:toegankelijkheid": R(IEDEREEN),
+    "dashboard:kwetsbaarheid": R(IEDEREEN),
     "dashboard:taal": R(IEDEREEN, vast={"code": "en"}, eigen_client=True),
     "jaarrapportage:publiek": R(IEDEREEN),
     **{f"jaarrapportage:publiek_{n}": R(staat("definitief"), "rapportjaar") for n in ("html", "pdf", "xlsx")},
@@ -214,6 +224,11 @@ TABEL: dict[str, Regel] = {
     "portfolio:import_taak": R(NIEMAND, "importsleutel"),
     "portfolio:export": R(of(ergens(Recht.PORTFOLIO_INZIEN), rijks(RijksbreedRecht.RIJKSBREED_INZIEN))),
     "portfolio:publicatie": R(),
+    # The reporting cycle (issue 12): everyone with a log-in sees where it stands; only the CIO Rijk publishes in bulk.
+    "portfolio:cyclus": R(),
+    "portfolio:peildatum_publiceren": GP(rijks(RijksbreedRecht.PEILDATUM_PUBLICEREN), vast={"peildatum": P1.isoformat()}),
+    # A recorded correction of the last event (issue 20): who may edit the activity.
+    "portfolio:gebeurtenis_correctie": GP(objrecht(Recht.PORTFOLIO_BEWERKEN), "activiteit_org"),
     # A dienstonderdeel's scope reaches its ministerie's page (showing only its own rows).
     "portfolio:publicatie_ministerie": R(of(INZIEN, van_dienstonderdeel(Recht.PORTFOLIO_INZIEN)), "ministerie_peildatum"),
     "portfolio:versies_aftekenen": GP(objrecht(Recht.PEILDATUM_AFTEKENEN), "ministerie_peildatum"),
@@ -240,6 +255,7 @@ TABEL: dict[str, Regel] = {
     "api:activiteit-baseline": Regel({"PATCH": INZIEN}, "activiteit_org"),
     "api:activiteit-gebeurtenissen": Regel({"GET": INZIEN, "POST": INZIEN}, "activiteit_org"),
     "api:activiteit-status": POST(INZIEN, "activiteit_org"),
+    "api:activiteit-gebeurtenis-corrigeren": POST(INZIEN, "activiteit_org"),
     **{f"api:{d}-list": Regel({"GET": INZIEN, "POST": INZIEN}, "activiteit_org")
        for d in ("mijlpalen", "kwaliteitstoetsen", "kamerstukken", "baten", "ontwikkelpartijen")},
     "api:mijlpalen-detail": Regel({
