@@ -169,6 +169,16 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 # Queueing while the broker is down fails fast (cio_stelsel/wachtrij.py keeps the task).
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# A task of a worker that died (acks_late) is delivered again after this many
+# seconds (Redis); longer than the longest task (the import's time limit: 1 h).
+# Workers look for such tasks every 10 s (at most the timeout), with one cheap
+# Redis query each time (kombu's default scans only every 100 s).
+_ZICHTBAARHEID = int(env("CELERY_VISIBILITY_TIMEOUT", str(2 * 60 * 60)))
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _ZICHTBAARHEID,
+    "unacked_restore_interval": max(1, min(10, _ZICHTBAARHEID)),
+    "unacked_restore_throttle": 1,
+}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
