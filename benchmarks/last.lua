@@ -18,7 +18,11 @@ for _, p in ipairs(api) do table.insert(paden, { p, "token" }) end
 
 local draden = {}
 local i = 0
-local fouten = 0
+-- Globals: done() reads them per thread with thread:get().
+fouten = 0
+f429 = 0
+finlog = 0
+f5xx = 0
 
 function setup(thread)
   table.insert(draden, thread)
@@ -41,15 +45,19 @@ function response(status, headers, body)
   -- A staff page that answers with a redirect to the log-in is an error too.
   if status >= 400 or (status >= 300 and headers["Location"] and string.find(headers["Location"], "inloggen")) then
     fouten = fouten + 1
+    if status == 429 then f429 = f429 + 1 elseif status >= 500 then f5xx = f5xx + 1 elseif status < 400 then finlog = finlog + 1 end
   end
 end
 
 function done(summary, latency, requests)
-  local totaal_fouten = 0
-  for _, t in ipairs(draden) do totaal_fouten = totaal_fouten + t:get("fouten") end
+  local totaal_fouten, n429, ninlog, n5xx = 0, 0, 0, 0
+  for _, t in ipairs(draden) do
+    totaal_fouten = totaal_fouten + t:get("fouten")
+    n429, ninlog, n5xx = n429 + t:get("f429"), ninlog + t:get("finlog"), n5xx + t:get("f5xx")
+  end
   local e = summary.errors
   io.write(string.format(
-    '{"verzoeken": %d, "seconden": %.1f, "fouten_status": %d, "fouten_socket": %d, "p50_ms": %.1f, "p95_ms": %.1f, "p99_ms": %.1f, "max_ms": %.1f}\n',
-    summary.requests, summary.duration / 1e6, totaal_fouten, e.connect + e.read + e.write + e.timeout,
+    '{"verzoeken": %d, "seconden": %.1f, "fouten_status": %d, "te_vaak_429": %d, "naar_inloggen": %d, "serverfout_5xx": %d, "fouten_socket": %d, "p50_ms": %.1f, "p95_ms": %.1f, "p99_ms": %.1f, "max_ms": %.1f}\n',
+    summary.requests, summary.duration / 1e6, totaal_fouten, n429, ninlog, n5xx, e.connect + e.read + e.write + e.timeout,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
 end
