@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Callable
 
 from django.utils import translation
 from django.utils.translation import gettext as _

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import datetime
-from decimal import Decimal
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..models import (
-    KOSTENCATEGORIEEN,
     Gebeurtenis,
     IctActiviteit,
-    Kerncijfers,
     Ontwikkelpartij,
     RedenHerijking,
 )
 from .kolommen import (
-    _DATUMVELDEN,
     _EV_VELDEN,
     ALGEMENE_VELDEN,
     LIJSTEN,
     Exportbron,
     Redenen,
-    _bedrag_uit,
     _Ev,
     exportrij,
     historie_samenvatting,
@@ -29,7 +23,7 @@ from .kolommen import (
 )
 
 
-def gebeurtenissen_per_activiteit(activiteiten, redenen: dict | None = None) -> Iterable[tuple[int, list["_Ev"]]]:
+def gebeurtenissen_per_activiteit(activiteiten, redenen: dict | None = None) -> Iterable[tuple[int, list[_Ev]]]:
     """(activiteit id, its events by datum and pk) for ``activiteiten`` (a queryset or a list of ids).
 
     Two queries (the reasons, then the events streamed in chunks), whatever the
@@ -77,75 +71,6 @@ def _bron_uit_model(a: IctActiviteit, historie: dict | None, lijsten: dict[str, 
         zbo_naam=a.zbo.naam if a.zbo else "",
     )
     return Exportbron(algemeen, a.kerncijfers, historie, lijsten, partijen)
-
-
-# The key figures in a version's gegevens (peildatumstand.momentopname): JSON values by kind.
-_KERNCIJFER_DUUR = {"doorlooptijd_initieel", "doorlooptijd_actueel", "vertraging"}
-_KERNCIJFER_DATUM = {"initiele_einddatum", "actuele_einddatum", "peildatum"}
-_KERNCIJFER_GETAL = {"aantal_herijkingen"}
-
-
-def _uit_json_datum(w) -> datetime.date | None:
-    return datetime.date.fromisoformat(w[:10]) if w else None
-
-
-def _uit_json_bedrag(w) -> Decimal | None:
-    return None if w in (None, "") else Decimal(str(w))
-
-
-def kerncijfers_uit_gegevens(k: dict) -> Kerncijfers:
-    waarden = {}
-    for sleutel, w in k.items():
-        if sleutel in _KERNCIJFER_DUUR:
-            waarden[sleutel] = None if w is None else datetime.timedelta(days=int(w))
-        elif sleutel in _KERNCIJFER_DATUM:
-            waarden[sleutel] = _uit_json_datum(w)
-        elif sleutel in _KERNCIJFER_GETAL:
-            waarden[sleutel] = w
-        else:
-            waarden[sleutel] = _uit_json_bedrag(w)
-    return Kerncijfers(**waarden)
-
-
-def gebeurtenissen_uit_gegevens(items: list[dict], redenen: Redenen) -> list["_Ev"]:
-    """The events of a version's gegevens as ``_Ev`` (by datum and pk, as frozen)."""
-    return [
-        _Ev(
-            soort=g["soort"],
-            datum=_uit_json_datum(g["datum"]),
-            einddatum=_uit_json_datum(g.get("einddatum")),
-            geschat={c: _bedrag_uit(_uit_json_bedrag(g.get(f"geschat_{c}"))) for c in KOSTENCATEGORIEEN},
-            gerealiseerd={c: _bedrag_uit(_uit_json_bedrag(g.get(f"gerealiseerd_{c}"))) for c in KOSTENCATEGORIEEN},
-            toelichting_kosten=g.get("toelichting_kosten") or "",
-            toelichting_einddatum=g.get("toelichting_einddatum") or "",
-            redenen=[redenen.op_naam_of_los(naam) for naam in g.get("redenen", [])],
-            totaal_geschat=_uit_json_bedrag(g.get("totaal_geschat")),
-            totaal_gerealiseerd=_uit_json_bedrag(g.get("totaal_gerealiseerd")),
-        )
-        for g in items
-    ]
-
-
-def bron_uit_gegevens(gegevens: dict, redenen: Redenen) -> Exportbron:
-    """The export record of a published version's frozen ``gegevens`` (ActiviteitVersie.gegevens)."""
-    algemeen = {v: gegevens.get(v) for v in ALGEMENE_VELDEN}
-    for v in _DATUMVELDEN:
-        algemeen[v] = _uit_json_datum(algemeen[v])
-    for v in ("onderwerp", "dienstverlening", "wij_verbeteren_op", "ontwikkelwijze", "opdrachtgevende_organisatie",
-              "reden_van_starten", "doel", "samenvatting", "reden_annulering"):
-        algemeen[v] = algemeen[v] or ""
-    organisatie = gegevens.get("organisatie") or ""
-    algemeen.update(
-        ministerie_afkorting=gegevens.get("ministerie_afkorting", ""),
-        ministerie_naam=gegevens.get("ministerie_naam", ""),
-        # The version holds the organisation's name (str of the dienstonderdeel or zbo) and which of the two it is.
-        dienstonderdeel_naam=organisatie if gegevens.get("dienstonderdeel") else "",
-        zbo_naam=organisatie if gegevens.get("zbo") else "",
-    )
-    evs = gebeurtenissen_uit_gegevens(gegevens.get("gebeurtenissen", []), redenen)
-    lijsten = {kolom: [{v: item.get(v) for v in velden} for item in gegevens.get(related, [])] for kolom, (_m, related, velden) in LIJSTEN.items()}
-    partijen = [partij_tekst(p.get("partij", ""), p.get("rol", "")) for p in gegevens.get("ontwikkelpartijen", [])]
-    return Exportbron(algemeen, kerncijfers_uit_gegevens(gegevens.get("kerncijfers", {})), historie_samenvatting(evs, redenen), lijsten, partijen, evs)
 
 
 def exporteren(queryset) -> list[list]:

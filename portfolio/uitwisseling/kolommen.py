@@ -68,9 +68,10 @@ from __future__ import annotations
 import datetime
 import json
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy
@@ -412,7 +413,7 @@ class Redenen:
         self.volgorde = {r.pk: (r.volgorde, r.naam) for r in self.op_pk.values()}
 
     @classmethod
-    def laden(cls) -> "Redenen":
+    def laden(cls) -> Redenen:
         return cls(RedenHerijking.objects.all())
 
     def op_naam_of_los(self, naam: str) -> RedenHerijking:
@@ -555,7 +556,7 @@ class _Ev:
     totaal_gerealiseerd: Decimal | None = None
 
     @classmethod
-    def uit_rij(cls, t: tuple, redenen: list) -> "_Ev":
+    def uit_rij(cls, t: tuple, redenen: list) -> _Ev:
         """From a values_list row of _EV_VELDEN."""
         n = len(KOSTENCATEGORIEEN)
         return cls(

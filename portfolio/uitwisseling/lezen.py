@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from django.utils.translation import gettext as _
 
@@ -101,7 +101,7 @@ def _kop_en_rijen(tabel: Iterable[tuple[int, list]]) -> Rijen:
     """
     tabel = (_binnen_grenzen(nr, cellen) for nr, cellen in tabel)
     kop = None
-    for rijnummer, cellen in tabel:
+    for _rijnummer, cellen in tabel:
         if any(not _leeg(c) for c in cellen):
             kop = cellen
             break
@@ -110,7 +110,7 @@ def _kop_en_rijen(tabel: Iterable[tuple[int, list]]) -> Rijen:
     namen = [kolomnaam(c) for c in kop]
     rijen = Rijen(kolommen=[n for n in namen if n])
     gezien = set()
-    for i, n in enumerate(namen):
+    for n in namen:
         if not n:
             continue
         if n in gezien:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -125,7 +126,7 @@ class _Historie:
     bekend: set  # RedenHerijking pks of all herijkingen
 
     @classmethod
-    def van(cls, evs: list) -> "_Historie":
+    def van(cls, evs: list) -> _Historie:
         eerste = next((ev for ev in evs if ev.soort == Gebeurtenis.Soort.INITIEEL), evs[0])
         return cls(eerste, evs[-1], len(evs), {r.pk for ev in evs if ev.soort == Gebeurtenis.Soort.HERIJKING for r in ev.redenen})
 
@@ -465,7 +466,7 @@ class _Rijcontrole:
                            str(item.get("toelichting_einddatum") or ""), redenen))
         return evs if len(self.fouten) == fouten_voor else _FOUT
 
-    def _gebeurtenissen(self, bestaand, hist: "_Historie | None", historie, startdatum, plan) -> dict:
+    def _gebeurtenissen(self, bestaand, hist: _Historie | None, historie, startdatum, plan) -> dict:
         """Compare the initial and current figures of the row with the history; plan baseline correction and a new event."""
         uit = {"basis": None, "historie": [], "baseline": {}, "nieuw": None}
         init_datum = self.lees(INITIELE_DATUM, datum) if self.heeft(INITIELE_DATUM) else None
@@ -660,7 +661,7 @@ class _Rijcontrole:
                 p.clean_fields(exclude=["activiteit"])
             except ValidationError as exc:
                 fout = True
-                for veld, berichten in exc.message_dict.items():
+                for berichten in exc.message_dict.values():
                     self.fout(ONTWIKKELPARTIJEN, f"{partij_tekst(partij, rol)}: {' '.join(berichten)}")
         if fout:
             return [], []
@@ -673,7 +674,7 @@ class _Rijcontrole:
     def _lijsten(self, bestaand) -> list:
         """The list items of the JSON columns for a new activity (model instances, validated)."""
         onderdelen = []
-        for kolom, (model, related, velden) in LIJSTEN.items():
+        for kolom, (model, _related, velden) in LIJSTEN.items():
             if not self.heeft(kolom):
                 continue
             waarde = tekst(self.w.get(kolom))
