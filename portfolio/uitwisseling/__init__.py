@@ -7,6 +7,7 @@
 * ``schrijven``: writing rows as CSV, XLSX and ODS.
 * ``cellen``: parsing one cell (text, date, amount, ja/nee, choice, list).
 * ``validatie``: the dry run (``controleren``), row by row against the database and the actor's rights.
+* ``context``: what the rows are checked against, loaded once (organisations, existing activities).
 * ``plan``: what the dry run plans per row and what it reports (``Stap``, ``Rijplan``, ``Controle``).
 * ``uitvoering``: the import itself (``importeren``) through the services, in one transaction.
 * ``export``: the export of the own portfolio from the live tables (``exporteren``).
@@ -172,13 +173,15 @@ _NAMEN = {
         "STATUS_KOLOMMEN",
         "statuspad",
     ),
+    "context": (
+        "_Historie",
+        "_nul",
+        "_Context",
+    ),
     "validatie": (
         "MAX_HISTORIE",
         "MILJOENENGRENS",
-        "_Historie",
-        "_nul",
         "_d",
-        "_Context",
         "_FOUT",
         "_ok",
         "_Rijcontrole",
