@@ -7,6 +7,7 @@
 #   make check     Django's system checks and "are migrations missing?"
 #   make clean     remove the virtualenv and build output (keeps db.sqlite3)
 #   make schema    regenerate openapi.yaml, the committed API contract
+#   make lint      ruff: the lint rules and the formatting (pyproject.toml [tool.ruff])
 #
 # Everything installs into .venv. Installing is skipped when the stamp file in
 # .venv is newer than the lock file and pyproject.toml, so a second `make run`
@@ -33,11 +34,11 @@ TEST_STAMP := $(VENV)/.geinstalleerd-test
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help run test install install-dev lock messages check clean schema \
+.PHONY: help run test install install-dev lock messages check clean schema lint \
 	systeem-run systeem-test systeem-messages
 
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# */  /'
+	@sed -n '3,10p' Makefile | sed 's/^# */  /'
 
 # --- Debian packages (scripts/systeempakketten.sh only installs what is missing)
 
@@ -87,6 +88,11 @@ run: $(RUN_STAMP)
 # PostgreSQL / Redis are used only when DATABASE_URL / REDIS_URL are set.
 test: $(TEST_STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# ruff is a dev dependency: `ruff check --fix .` and `ruff format .` repair most of what this reports.
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 check: $(RUN_STAMP)
 	$(MANAGE) check

@@ -52,6 +52,7 @@ for every page; cached throughput at least half of the static file's.
 
 import argparse
 import datetime
+import http.client
 import os
 import random
 import shutil
@@ -62,7 +63,6 @@ import sys
 import tempfile
 import threading
 import time
-import http.client
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlparse
@@ -299,7 +299,7 @@ def laden(aantal: int, aantal_peildata: int) -> None:
     print(f"  {len(activiteiten)} activiteiten, {len(ministeries)} ministeries: {time.perf_counter() - t:.1f} s", flush=True)
     t = time.perf_counter()
     n = 0
-    for p_nr, peildatum in enumerate(peildata):
+    for peildatum in peildata:
         batch = []
         gepubliceerd = timezone.make_aware(datetime.datetime(peildatum.year + 1, 5, 15, 10, 0))
         for v, a in zip(verlopen, activiteiten):

@@ -146,7 +146,7 @@ def opbouwen(aantal: int, jaren: int) -> None:
             for p in plannen
         ], batch_size=1000)
         gebeurtenissen, versies, statussen = [], [], {}
-        nu = datetime.datetime(2025, 2, 1, 12, tzinfo=datetime.timezone.utc)
+        nu = datetime.datetime(2025, 2, 1, 12, tzinfo=datetime.UTC)
         for p, a in zip(plannen, activiteiten):
             historie = [{"soort": "initieel", "datum": p["start"], "einddatum": p["eind0"], "geschat": p["budget"], "gerealiseerd": 0.0,
                          "redenen": [], "toelichting_kosten": ""}]
@@ -211,7 +211,7 @@ def opbouwen(aantal: int, jaren: int) -> None:
             if kans < 0.1:
                 continue
             uitkomst = CioOordeel.Uitkomst.NEGATIEF if kans < 0.2 else CioOordeel.Uitkomst.POSITIEF
-            op = datetime.datetime.combine(p["start"] - datetime.timedelta(days=30), datetime.time(10), tzinfo=datetime.timezone.utc)
+            op = datetime.datetime.combine(p["start"] - datetime.timedelta(days=30), datetime.time(10), tzinfo=datetime.UTC)
             oordelen.append(CioOordeel(
                 activiteit=a, aanleiding="Voor de start", kwaliteitskader_versie="2.1", beheersing="voldoende", haalbaarheid="voldoende",
                 risicos="voldoende", implicaties="voldoende", ciso_bijdrage="BIO getoetst.", ciso_bijdrage_op=op,

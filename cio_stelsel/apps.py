@@ -7,6 +7,10 @@ class CioStelselConfig(AppConfig):
     verbose_name = _("CIO-stelsel: organisatie en rollen")
 
     def ready(self):
+        from . import haken
+
+        haken.registreren("demo_laden", "cio_stelsel.demo.organisatie_laden", volgorde=10)
+
         from django.contrib.auth.signals import user_logged_in
 
         from .middleware import ingelogd

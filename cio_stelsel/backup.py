@@ -115,11 +115,12 @@ def controleren(bron: Path, *, using=DEFAULT_DB_ALIAS) -> dict:
 
 
 def _heeft_gegevens() -> bool:
+    from django.apps import apps
     from django.contrib.auth import get_user_model
 
-    from portfolio.models import IctActiviteit as Activiteit
-
-    return get_user_model().objects.exists() or Activiteit.objects.exists()
+    # By the app registry: the backup is of the whole installation, cio_stelsel does not import the apps above it.
+    activiteit = apps.get_model("portfolio", "IctActiviteit") if apps.is_installed("portfolio") else None
+    return get_user_model().objects.exists() or (activiteit is not None and activiteit.objects.exists())
 
 
 def terugzetten(bron: Path, *, overschrijven: bool = False, using=DEFAULT_DB_ALIAS) -> dict:

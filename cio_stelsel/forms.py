@@ -1,12 +1,12 @@
 """Forms of the organisation pages. They validate input; the services decide."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Art17Afwijking, Dienstonderdeel, Ministerie, Overleglidmaatschap, Overlegorgaan, Persoon
+from .models import Art17Afwijking, Dienstonderdeel, Ministerie, Overleglidmaatschap, Persoon
 from .rechten import Rol
 
 

@@ -33,11 +33,11 @@ from .models import (
 )
 from .permissions import heeft_rijksbreed_recht, vergeet_scope
 from .rechten import (
+    CONTROLERENDE_ROLLEN,
     ENKELVOUDIGE_ROLLEN,
     GROEPSNAMEN,
-    ROL_OBJECTRECHTEN,
-    CONTROLERENDE_ROLLEN,
     INVOERENDE_OF_BESLISSENDE_ROLLEN,
+    ROL_OBJECTRECHTEN,
     ROLLEN_BENOEMD_DOOR_MINISTER,
     ROLLEN_PER_DIENSTONDERDEEL,
     ROLLEN_PER_MINISTERIE,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import services, stelselcontrole
+from . import haken, services, stelselcontrole
 from .forms import (
     Art17Form,
     AuditFilterForm,
@@ -23,7 +23,6 @@ from .forms import (
 from .models import (
     Art17Afwijking,
     CioOffice,
-    Dienstonderdeel,
     Ministerie,
     Overleglidmaatschap,
     Overlegorgaan,
@@ -68,20 +67,9 @@ def werkvoorraad(request):
     }
     if context["kan_stelsel_inzien"]:
         context["aantal_overtredingen"] = len(stelselcontrole.overtredingen())
-    from oordelen.selectors import taken_voor
-
-    context["taken"] = taken_voor(request.user)
-    from portfolio import kalender
-    from portfolio.publicatie_views import _mag_publiceren
-
-    # The reporting cycle (issue 12): for the CIO-office, the CIO and the CIO Rijk.
-    context["toon_cyclus"] = (
-        not scope(request.user, Recht.PORTFOLIO_BEWERKEN).leeg
-        or not scope(request.user, Recht.PEILDATUM_AFTEKENEN).leeg
-        or _mag_publiceren(request.user)
-    )
-    if context["toon_cyclus"]:
-        context["cyclustaken"] = kalender.taken_voor(request.user)
+    # The tasks of the apps above this one (oordelen, the reporting cycle of portfolio), registered in their ready().
+    for bijdrage in haken.functies("werkvoorraad"):
+        context.update(bijdrage(request.user))
     return render(request, "cio_stelsel/werkvoorraad.html", context)
 
 

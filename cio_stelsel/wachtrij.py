@@ -10,8 +10,14 @@ idempotent (they check the state of what they work on), so a task that is
 sent twice does its work once.
 
 Call ``versturen`` after the commit (``transaction.on_commit``), like ``delay``.
+
+Services name the task (``versturen("oordelen.tasks.melding_versturen", pk)``)
+instead of importing it: the tasks import the services, never the other way
+round (tests/test_lagen.py), and ``taak(naam)`` finds the registered task when
+it is queued.
 """
 
+import importlib
 import logging
 import time
 
@@ -31,22 +37,30 @@ PAUZE = 10.0  # after a failure, this many seconds straight to the database with
 _pauze_tot = 0.0
 
 
-def versturen(taak, *args) -> bool:
-    """Queue ``taak`` with ``args``; False when it was kept for later because the broker is unreachable."""
+def taak(naam: str):
+    """The Celery task registered as ``naam`` ("app.tasks.functie"); its module is imported when it is not registered yet."""
+    if naam not in current_app.tasks:
+        importlib.import_module(naam.rsplit(".", 1)[0])
+    return current_app.tasks[naam]
+
+
+def versturen(taak_of_naam, *args) -> bool:
+    """Queue the task (its name, or the task) with ``args``; False when it was kept for later because the broker is unreachable."""
     global _pauze_tot
+    taak_ = taak(taak_of_naam) if isinstance(taak_of_naam, str) else taak_of_naam
     if current_app.conf.task_always_eager:  # no broker (make run): runs here and now, errors propagate
-        taak.apply_async(args=args)
+        taak_.apply_async(args=args)
         return True
     if time.monotonic() < _pauze_tot:  # the broker failed a moment ago: do not make this request wait for it too
-        UitgesteldeTaak.objects.create(taak=taak.name, argumenten=list(args), laatste_fout="takenwachtrij kort geleden onbereikbaar")
+        UitgesteldeTaak.objects.create(taak=taak_.name, argumenten=list(args), laatste_fout="takenwachtrij kort geleden onbereikbaar")
         return False
     try:
-        taak.apply_async(args=args, retry=False)
+        taak_.apply_async(args=args, retry=False)
         return True
     except BROKERFOUTEN as exc:
         _pauze_tot = time.monotonic() + PAUZE
-        UitgesteldeTaak.objects.create(taak=taak.name, argumenten=list(args), laatste_fout=_fout(exc))
-        logger.warning("Takenwachtrij niet bereikbaar: %s%s bewaard voor later (%s)", taak.name, args, exc.__class__.__name__)
+        UitgesteldeTaak.objects.create(taak=taak_.name, argumenten=list(args), laatste_fout=_fout(exc))
+        logger.warning("Takenwachtrij niet bereikbaar: %s%s bewaard voor later (%s)", taak_.name, args, exc.__class__.__name__)
         return False
 
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.views import defaults
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views import defaults
 
 from cio_stelsel import gezondheid, wachtwoordherstel
 from cio_stelsel.securitytxt import security_txt

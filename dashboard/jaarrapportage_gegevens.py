@@ -34,7 +34,7 @@ from oordelen.models import Aanmelding, Afwijking, CioOordeel
 from oordelen.selectors import GESTART, onder_art_5_3
 from portfolio.models import Soort, Status, drempel
 
-from . import selectors
+from . import leesmodel, selectors
 from .volledigheid import STATUSLABELS, volledigheid
 
 SJABLONEN = ["dashboard/jaarrapportage_pdf.html", "dashboard/jaarrapportage_inhoud.html"]
@@ -125,7 +125,7 @@ def _verzamelen(jaar: int, peildatum: datetime.date, user) -> Rapportgegevens:
     rijen = [
         dict(r, status_naam=STATUSNAMEN.get(r["activiteit_status"], r["activiteit_status"]),
              kostenverschil_pct=selectors.kostenverschil_pct(r), vertraging_jaren=selectors.vertraging_jaren(r))
-        for r in selectors.rijen(peildatum)
+        for r in leesmodel.rijen(peildatum)
     ]
     kc = selectors.kerncijfers(rijen)
     gelezen: dict[datetime.date, list[dict]] = {peildatum: rijen}
@@ -133,7 +133,7 @@ def _verzamelen(jaar: int, peildatum: datetime.date, user) -> Rapportgegevens:
     def lezen(p: datetime.date) -> list[dict]:
         """The rows trend() reads per peildatum: kept, to record their versions; none after the report's peildatum."""
         if p not in gelezen:
-            gelezen[p] = selectors.rijen(p) if p < peildatum else []
+            gelezen[p] = leesmodel.rijen(p) if p < peildatum else []
         return gelezen[p]
 
     trend = [(p, k) for p, k in selectors.trend(lezen=lezen) if p <= peildatum]
@@ -192,13 +192,11 @@ def _verzamelen(jaar: int, peildatum: datetime.date, user) -> Rapportgegevens:
 
 def _herijkingen(rijen: list[dict], jaar: int) -> list[dict]:
     """Every herijking dated in ``jaar`` of the activities in the stand, with its reasons and the estimates before and after."""
-    from portfolio.models import ActiviteitVersie
-
     per_pk = {r["pk"]: r for r in rijen if r["aantal_herijkingen"]}
     if not per_pk:
         return []
     resultaat = []
-    gebeurtenissen = ActiviteitVersie.objects.filter(pk__in=list(per_pk)).values_list("pk", "gegevens__gebeurtenissen")
+    gebeurtenissen = leesmodel.herijkingsgebeurtenissen(per_pk)
     for pk, lijst in sorted(gebeurtenissen, key=lambda pg: (per_pk[pg[0]]["ministerie__afkorting"], per_pk[pg[0]]["naam"], pg[0])):
         vorige = None
         for g in sorted(lijst or [], key=lambda g: (g["datum"], g.get("id") or 0)):

@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from cio_stelsel import audit
+from cio_stelsel import audit, wachtrij
 from cio_stelsel.permissions import heeft_rijksbreed_recht
 from cio_stelsel.rechten import RijksbreedRecht
 
@@ -82,10 +82,9 @@ def _verweesde_afsluiten(jaar: int, *, behalve: int | None = None) -> None:
 
 def _in_wachtrij(pk: int, poging: int) -> None:
     """Queue the task (after commit). A broker that cannot be reached makes the report fail visibly, retryable."""
-    from .tasks import jaarrapportage_genereren as taak
-
     try:
-        resultaat = taak.apply_async(args=[pk, poging])
+        # By name (cio_stelsel.wachtrij.taak): the task imports this module, not the other way round.
+        resultaat = wachtrij.taak("dashboard.tasks.jaarrapportage_genereren").apply_async(args=[pk, poging])
     except Exception as exc:  # the broker is down: say so instead of waiting forever
         logger.exception("Jaarrapportage %s: taak niet in de wachtrij gezet", pk)
         _mislukt(pk, poging, _("De generatie kon niet worden gestart: de takenwachtrij is niet bereikbaar (%(fout)s).") % {"fout": exc})

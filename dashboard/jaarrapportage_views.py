@@ -20,8 +20,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import jaarrapportage_services as services
 from .jaarrapportage_forms import DefinitiefOnvolledigForm, JaarForm
 from .jaarrapportage_gegevens import peildatum_van
-from .volledigheid import STATUSLABELS, ministeries_onvolledig, volledigheid
 from .models import Jaarrapportage
+from .volledigheid import STATUSLABELS, ministeries_onvolledig, volledigheid
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -1,11 +1,13 @@
 """Open data: the published ICT-activiteiten as JSON, CSV, XLSX and ODS, per peildatum.
 
-The columns are those of the own portfolio's export (``portfolio.uitwisseling``:
-``KOLOMMEN``, the names and order of the Rijks ICT-dashboard, then the columns
-for a lossless round trip), and every row is built by the same function
-(``uitwisseling.exportrij``) from the same record shape; here the record is
-the frozen ``gegevens`` of a published version (``selectors.stand``), so a
-column is defined once and the file can be read back by the import.
+The columns are those of the own portfolio's export (the column specification
+``portfolio.uitwisseling.kolommen``: ``KOLOMMEN``, the names and order of the
+Rijks ICT-dashboard, then the columns for a lossless round trip), and every row
+is built by the same function (``kolommen.exportrij``) from the same record
+shape; here the record is the frozen ``gegevens`` of a published version, read
+through the read model (``leesmodel.records``), so a column is defined once and
+the file can be read back by the import. The files are written by
+``uitwisseling.schrijven``; nothing else of the exchange code is used.
 
 The figures equal the pages' figures for the same peildatum: both read the
 same published versions, the pages through the columns copied from
@@ -22,10 +24,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portfolio import uitwisseling as u
-from portfolio.models import KOSTENCATEGORIEEN, Gebeurtenis, Kostencategorie, Ontwikkelwijze
+from portfolio.uitwisseling import kolommen, schrijven
 
-from . import selectors
+from . import leesmodel, selectors
 
 # Bump when the files' content changes for the same data (new column, other format): new ETags.
 FORMAATVERSIE = "1"
@@ -41,24 +42,21 @@ LICENTIE = {"naam": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/
 BRON = "Rijks ICT-dashboard (CIO Rijk, Ministerie van Binnenlandse Zaken en Koninkrijksrelaties)"
 
 
-# -- the record of a published version ------------------------------------------
+# -- the rows: the export row of each record of the stand ------------------------------
 
-def bron(versie, redenen: "u.Redenen | None" = None) -> "u.Exportbron":
-    """The export record of a published version (its frozen ``gegevens``)."""
-    return u.bron_uit_gegevens(versie.gegevens, redenen or u.Redenen.laden())
+CIJFERS_PEILDATUM = kolommen.KOLOMMEN.index(kolommen.CIJFERS_PEILDATUM)
 
 
-CIJFERS_PEILDATUM = u.KOLOMMEN.index(u.CIJFERS_PEILDATUM)
-
-
-def _met_peildatum(rij_: list, peildatum: datetime.date) -> list:
+def _rij(record: kolommen.Exportbron, peildatum: datetime.date) -> list:
+    """The export row (KOLOMMEN order) of a record, with the peildatum its figures are from (issue 12)."""
+    rij_ = kolommen.exportrij(record)
     rij_[CIJFERS_PEILDATUM] = peildatum
     return rij_
 
 
-def rij(versie, redenen: "u.Redenen | None" = None) -> list:
-    """One export row (KOLOMMEN order) of a published version, with the peildatum its figures are from."""
-    return _met_peildatum(u.exportrij(bron(versie, redenen)), versie.peildatum)
+def rij(versie) -> list:
+    """One export row of a published version."""
+    return _rij(leesmodel.record(versie), versie.peildatum)
 
 
 def alle(op: datetime.date) -> list[list]:
@@ -67,11 +65,7 @@ def alle(op: datetime.date) -> list[list]:
     Column "Peildatum cijfers": the peildatum of the version the row's figures are
     from; earlier than ``op`` when no newer version is published (issue 12).
     """
-    redenen = u.Redenen.laden()
-    gegevens = selectors.stand(op).order_by("activiteit__nummer").values_list("peildatum", "gegevens")
-    return [
-        _met_peildatum(u.exportrij(u.bron_uit_gegevens(g, redenen)), p) for p, g in gegevens.iterator(chunk_size=500)
-    ]
+    return [_rij(record, peildatum) for peildatum, record in leesmodel.records(op)]
 
 
 def aantal_eerdere_peildatum(rijen: list[list], op: datetime.date) -> int:
@@ -91,7 +85,7 @@ def etag(op: datetime.date, formaat: str, stempel: tuple | None = None, *, numme
 
 # -- the formats -----------------------------------------------------------------
 
-JSON_KOLOMMEN = {u.HISTORIE, *u.LIJSTEN}
+JSON_KOLOMMEN = {kolommen.HISTORIE, *kolommen.LIJSTEN}
 
 
 def _json_waarde(kolom: str, waarde):
@@ -119,9 +113,9 @@ def naar_json(rijen: list[list], op: datetime.date) -> bytes:
             "licentie_url": LICENTIE["url"],
             "bron": BRON,
             "documentatie": "/open-data/",
-            "kolommen": u.KOLOMMEN,
+            "kolommen": kolommen.KOLOMMEN,
         },
-        "activiteiten": [{k: _json_waarde(k, w) for k, w in zip(u.KOLOMMEN, r)} for r in rijen],
+        "activiteiten": [{k: _json_waarde(k, w) for k, w in zip(kolommen.KOLOMMEN, r)} for r in rijen],
     }
     return json.dumps(inhoud, ensure_ascii=False, indent=1).encode()
 
@@ -130,11 +124,11 @@ def response(rijen: list[list], formaat: str, op: datetime.date, bestandsnaam: s
     if formaat == "json":
         inhoud = naar_json(rijen, op)
     elif formaat == "csv":
-        inhoud = u.naar_csv(rijen)
+        inhoud = schrijven.naar_csv(rijen)
     elif formaat == "xlsx":
-        inhoud = u.naar_xlsx(rijen)
+        inhoud = schrijven.naar_xlsx(rijen)
     elif formaat == "ods":
-        inhoud = u.naar_ods(rijen)
+        inhoud = schrijven.naar_ods(rijen)
     else:  # pragma: no cover: the views check the format
         raise ValueError(formaat)
     antwoord = HttpResponse(inhoud, content_type=FORMATEN[formaat])
@@ -143,61 +137,6 @@ def response(rijen: list[list], formaat: str, op: datetime.date, bestandsnaam: s
     antwoord["Content-Disposition"] = f'{soort}; filename="{bestandsnaam}.{formaat}"'
     antwoord["Access-Control-Allow-Origin"] = "*"
     return antwoord
-
-
-# -- helpers for the activity page ------------------------------------------------
-
-def ontwikkelwijze_label(code: str | None) -> str:
-    return str(Ontwikkelwijze(code).label) if code in Ontwikkelwijze.values else (code or "")
-
-
-class Gebeurtenisregel:
-    """An event of a published version, for the page: its values and the change against the previous event."""
-
-    def __init__(self, ev, vorige):
-        self.soort = ev.soort
-        self.soort_label = Gebeurtenis.Soort(ev.soort).label if ev.soort in Gebeurtenis.Soort.values else ev.soort
-        self.datum = ev.datum
-        self.einddatum = ev.einddatum
-        self.totaal_geschat = ev.totaal_geschat
-        self.totaal_gerealiseerd = ev.totaal_gerealiseerd
-        self.toelichting_kosten = ev.toelichting_kosten
-        self.toelichting_einddatum = ev.toelichting_einddatum
-        self.redenen = [r.naam for r in ev.redenen]
-        self.per_categorie = [(ev.geschat.get(c), ev.gerealiseerd.get(c)) for c in KOSTENCATEGORIEEN]
-        self.kosten_verschil = (
-            ev.totaal_geschat - vorige.totaal_geschat
-            if vorige is not None and ev.totaal_geschat is not None and vorige.totaal_geschat is not None
-            else None
-        )
-        self.einddatum_verschil = (
-            (ev.einddatum - vorige.einddatum).days if vorige is not None and ev.einddatum and vorige.einddatum else None
-        )
-
-
-def gebeurtenissen(b: "u.Exportbron") -> list[Gebeurtenisregel]:
-    uit, vorige = [], None
-    for ev in b.gebeurtenissen:
-        uit.append(Gebeurtenisregel(ev, vorige))
-        vorige = ev
-    return uit
-
-
-def categorieen(k) -> list[dict]:
-    """Per cost category: initial, current, difference and realised (euros)."""
-    regels = []
-    for cat in KOSTENCATEGORIEEN:
-        initieel, actueel = getattr(k, f"initieel_{cat}", None), getattr(k, f"actueel_{cat}", None)
-        regels.append(
-            {
-                "label": Kostencategorie(cat).label,
-                "initieel": initieel,
-                "actueel": actueel,
-                "verschil": actueel - initieel if actueel is not None and initieel is not None else None,
-                "gerealiseerd": getattr(k, f"gerealiseerd_{cat}", None),
-            }
-        )
-    return regels
 
 
 # -- documentation of every field ---------------------------------------------------
@@ -212,65 +151,65 @@ SOORTEN = {
 
 # Explanations of the columns whose meaning the column definitions leave implicit.
 UITLEG = {
-    u.NUMMER: gettext_lazy("Vast publiek nummer van de ICT-activiteit; ook het adres van haar pagina."),
-    u.MINISTERIE: gettext_lazy("Afkorting van het verantwoordelijke ministerie."),
-    u.MINISTERIE_NAAM: gettext_lazy("Volledige naam van het ministerie."),
-    u.NAAM: gettext_lazy("Naam van de ICT-activiteit."),
-    u.STATUS: gettext_lazy("Nog niet gestart, In uitvoering, In heroriëntatie, Afgerond (decharge verleend) of Geannuleerd."),
-    u.SOORT: gettext_lazy("Vernieuwing of Beheer en onderhoud."),
-    u.ONDERWERP: gettext_lazy("Beleidsterrein, bijvoorbeeld Belastingen."),
-    u.DIENSTVERLENING: gettext_lazy("De publieke dienst die de activiteit ondersteunt."),
-    u.AANTAL_BATEN: gettext_lazy("Aantal vastgelegde maatschappelijke baten."),
-    u.AANTAL_MIJLPALEN: gettext_lazy("Aantal mijlpalen dat is behaald."),
-    u.ACICT_ADVIES: gettext_lazy("ja als het Adviescollege ICT-toetsing minstens één advies over de activiteit heeft uitgebracht."),
-    u.AANTAL_ACICT: gettext_lazy("Aantal kwaliteitstoetsen van de soort AcICT-advies."),
-    u.STARTDATUM: gettext_lazy("Datum waarop de activiteit is gestart."),
-    u.INITIELE_EINDDATUM: gettext_lazy("Geschatte einddatum in de initiële baseline."),
-    u.ACTUELE_EINDDATUM: gettext_lazy("Geschatte einddatum in de laatste rapportage of herijking."),
-    u.STARTJAAR: gettext_lazy("Jaar van de startdatum."),
-    u.EINDJAAR: gettext_lazy("Jaar van de actuele einddatum."),
-    u.DOORLOOPTIJD_INITIEEL: gettext_lazy("Van de startdatum tot de initiële einddatum, in maanden (1 decimaal)."),
-    u.DOORLOOPTIJD_ACTUEEL: gettext_lazy("Van de startdatum tot de actuele einddatum, in maanden (1 decimaal)."),
-    u.AANPASSING_ABSOLUUT: gettext_lazy("Actuele min initiële einddatum, in maanden (1 decimaal)."),
-    u.AANPASSING_RELATIEF: gettext_lazy("Eerder, Ongewijzigd, Later (≤ 1 jaar) of Later (> 1 jaar): de klasse van de grafiek 'Einddatum ten opzichte van de initiële schatting'."),
-    u.REDEN_HERIJKING: gettext_lazy("Alle redenen van alle herijkingen, gescheiden door ';'."),
-    u.INITIEEL_TOTAAL: gettext_lazy("Som van de initiële schattingen per kostencategorie (de baseline; meerjarig, in euro's)."),
-    u.PEILDATUM: gettext_lazy("Datum van de laatste gebeurtenis (rapportage of herijking) in de gepubliceerde gegevens."),
-    u.ZBO: gettext_lazy("Uitvoerend zelfstandig bestuursorgaan, als de uitvoerende organisatie een zbo is."),
-    u.VERSCHIL_JAREN: gettext_lazy("Actuele min initiële einddatum, in jaren (2 decimalen)."),
-    u.VERSCHIL_PCT: gettext_lazy("Die verschuiving als percentage van de initiële doorlooptijd."),
-    u.ACTUEEL_TOTAAL: gettext_lazy("Som van de actuele schattingen per kostencategorie (meerjarig, in euro's)."),
-    u.KOSTENCATEGORIE: gettext_lazy("Klasse van de actuele schatting: 0-10 mln, 10-20 mln, ..., 50-100 mln, 100+ mln of Onbekend (ondergrens telt mee)."),
-    u.PROGNOSE: gettext_lazy("Actuele schatting min de cumulatieve uitgaven: wat naar verwachting nog wordt uitgegeven."),
-    u.UITGAVEN: gettext_lazy("Cumulatief gerealiseerde uitgaven tot en met de laatste gebeurtenis."),
-    u.UITGAVEN_VORIG_JAAR: gettext_lazy("Cumulatieve uitgaven volgens de laatste gebeurtenis op of vóór 31-12 van het jaar vóór de peildatum."),
-    u.DIENSTONDERDEEL: gettext_lazy("Uitvoerend dienstonderdeel, als de uitvoerende organisatie een dienstonderdeel is."),
-    u.OPDRACHTGEVER: gettext_lazy("Organisatie die opdracht heeft gegeven."),
-    u.REDEN_VAN_STARTEN: gettext_lazy("Waarom de activiteit is gestart."),
-    u.DOEL: gettext_lazy("Wat de activiteit moet opleveren."),
-    u.SAMENVATTING: gettext_lazy("Korte beschrijving van de activiteit."),
-    u.MAATWERK: gettext_lazy("ja als (een deel van) de oplossing maatwerk is."),
-    u.INITIELE_DATUM: gettext_lazy("Datum van de initiële baseline."),
-    u.TOELICHTING_KOSTEN: gettext_lazy("Toelichting op de wijziging van de kosten bij de laatste gebeurtenis."),
-    u.TOELICHTING_EINDDATUM: gettext_lazy("Toelichting op de wijziging van de einddatum bij de laatste gebeurtenis."),
-    u.DECHARGEDATUM: gettext_lazy("Datum waarop decharge is verleend (bij Afgerond)."),
-    u.ANNULERINGSDATUM: gettext_lazy("Datum waarop de activiteit is gestopt (bij Geannuleerd)."),
-    u.REDEN_ANNULERING: gettext_lazy("Waarom de activiteit is gestopt."),
-    u.HISTORIE: gettext_lazy(
+    kolommen.NUMMER: gettext_lazy("Vast publiek nummer van de ICT-activiteit; ook het adres van haar pagina."),
+    kolommen.MINISTERIE: gettext_lazy("Afkorting van het verantwoordelijke ministerie."),
+    kolommen.MINISTERIE_NAAM: gettext_lazy("Volledige naam van het ministerie."),
+    kolommen.NAAM: gettext_lazy("Naam van de ICT-activiteit."),
+    kolommen.STATUS: gettext_lazy("Nog niet gestart, In uitvoering, In heroriëntatie, Afgerond (decharge verleend) of Geannuleerd."),
+    kolommen.SOORT: gettext_lazy("Vernieuwing of Beheer en onderhoud."),
+    kolommen.ONDERWERP: gettext_lazy("Beleidsterrein, bijvoorbeeld Belastingen."),
+    kolommen.DIENSTVERLENING: gettext_lazy("De publieke dienst die de activiteit ondersteunt."),
+    kolommen.AANTAL_BATEN: gettext_lazy("Aantal vastgelegde maatschappelijke baten."),
+    kolommen.AANTAL_MIJLPALEN: gettext_lazy("Aantal mijlpalen dat is behaald."),
+    kolommen.ACICT_ADVIES: gettext_lazy("ja als het Adviescollege ICT-toetsing minstens één advies over de activiteit heeft uitgebracht."),
+    kolommen.AANTAL_ACICT: gettext_lazy("Aantal kwaliteitstoetsen van de soort AcICT-advies."),
+    kolommen.STARTDATUM: gettext_lazy("Datum waarop de activiteit is gestart."),
+    kolommen.INITIELE_EINDDATUM: gettext_lazy("Geschatte einddatum in de initiële baseline."),
+    kolommen.ACTUELE_EINDDATUM: gettext_lazy("Geschatte einddatum in de laatste rapportage of herijking."),
+    kolommen.STARTJAAR: gettext_lazy("Jaar van de startdatum."),
+    kolommen.EINDJAAR: gettext_lazy("Jaar van de actuele einddatum."),
+    kolommen.DOORLOOPTIJD_INITIEEL: gettext_lazy("Van de startdatum tot de initiële einddatum, in maanden (1 decimaal)."),
+    kolommen.DOORLOOPTIJD_ACTUEEL: gettext_lazy("Van de startdatum tot de actuele einddatum, in maanden (1 decimaal)."),
+    kolommen.AANPASSING_ABSOLUUT: gettext_lazy("Actuele min initiële einddatum, in maanden (1 decimaal)."),
+    kolommen.AANPASSING_RELATIEF: gettext_lazy("Eerder, Ongewijzigd, Later (≤ 1 jaar) of Later (> 1 jaar): de klasse van de grafiek 'Einddatum ten opzichte van de initiële schatting'."),
+    kolommen.REDEN_HERIJKING: gettext_lazy("Alle redenen van alle herijkingen, gescheiden door ';'."),
+    kolommen.INITIEEL_TOTAAL: gettext_lazy("Som van de initiële schattingen per kostencategorie (de baseline; meerjarig, in euro's)."),
+    kolommen.PEILDATUM: gettext_lazy("Datum van de laatste gebeurtenis (rapportage of herijking) in de gepubliceerde gegevens."),
+    kolommen.ZBO: gettext_lazy("Uitvoerend zelfstandig bestuursorgaan, als de uitvoerende organisatie een zbo is."),
+    kolommen.VERSCHIL_JAREN: gettext_lazy("Actuele min initiële einddatum, in jaren (2 decimalen)."),
+    kolommen.VERSCHIL_PCT: gettext_lazy("Die verschuiving als percentage van de initiële doorlooptijd."),
+    kolommen.ACTUEEL_TOTAAL: gettext_lazy("Som van de actuele schattingen per kostencategorie (meerjarig, in euro's)."),
+    kolommen.KOSTENCATEGORIE: gettext_lazy("Klasse van de actuele schatting: 0-10 mln, 10-20 mln, ..., 50-100 mln, 100+ mln of Onbekend (ondergrens telt mee)."),
+    kolommen.PROGNOSE: gettext_lazy("Actuele schatting min de cumulatieve uitgaven: wat naar verwachting nog wordt uitgegeven."),
+    kolommen.UITGAVEN: gettext_lazy("Cumulatief gerealiseerde uitgaven tot en met de laatste gebeurtenis."),
+    kolommen.UITGAVEN_VORIG_JAAR: gettext_lazy("Cumulatieve uitgaven volgens de laatste gebeurtenis op of vóór 31-12 van het jaar vóór de peildatum."),
+    kolommen.DIENSTONDERDEEL: gettext_lazy("Uitvoerend dienstonderdeel, als de uitvoerende organisatie een dienstonderdeel is."),
+    kolommen.OPDRACHTGEVER: gettext_lazy("Organisatie die opdracht heeft gegeven."),
+    kolommen.REDEN_VAN_STARTEN: gettext_lazy("Waarom de activiteit is gestart."),
+    kolommen.DOEL: gettext_lazy("Wat de activiteit moet opleveren."),
+    kolommen.SAMENVATTING: gettext_lazy("Korte beschrijving van de activiteit."),
+    kolommen.MAATWERK: gettext_lazy("ja als (een deel van) de oplossing maatwerk is."),
+    kolommen.INITIELE_DATUM: gettext_lazy("Datum van de initiële baseline."),
+    kolommen.TOELICHTING_KOSTEN: gettext_lazy("Toelichting op de wijziging van de kosten bij de laatste gebeurtenis."),
+    kolommen.TOELICHTING_EINDDATUM: gettext_lazy("Toelichting op de wijziging van de einddatum bij de laatste gebeurtenis."),
+    kolommen.DECHARGEDATUM: gettext_lazy("Datum waarop decharge is verleend (bij Afgerond)."),
+    kolommen.ANNULERINGSDATUM: gettext_lazy("Datum waarop de activiteit is gestopt (bij Geannuleerd)."),
+    kolommen.REDEN_ANNULERING: gettext_lazy("Waarom de activiteit is gestopt."),
+    kolommen.HISTORIE: gettext_lazy(
         "Alle gebeurtenissen (Initieel, Rapportage, Herijking) met datum, geschatte einddatum, geschatte en gerealiseerde bedragen per "
         "kostencategorie, toelichtingen en de codes van de redenen van een herijking. Bedragen van 0 en lege teksten zijn weggelaten."
     ),
-    u.MIJLPALEN: gettext_lazy("Mijlpalen: omschrijving, verwachte en gerealiseerde datum, behaald, conform eisen, projectplanversie."),
-    u.KWALITEITSTOETSEN: gettext_lazy("Kwaliteitstoetsen: toetsdatum, uitvoerende partij, soort (acict_advies, gateway_review, adr_audit, cio_oordeel, overig) en omschrijving."),
-    u.KAMERSTUKKEN: gettext_lazy("Tweede Kamerstukken: nummer, titel, link, briefdatum en of het een AcICT-advies betreft."),
-    u.BATEN: gettext_lazy("Maatschappelijke baten: toelichting, kwantitatief per jaar en incidenteel (euro's)."),
+    kolommen.MIJLPALEN: gettext_lazy("Mijlpalen: omschrijving, verwachte en gerealiseerde datum, behaald, conform eisen, projectplanversie."),
+    kolommen.KWALITEITSTOETSEN: gettext_lazy("Kwaliteitstoetsen: toetsdatum, uitvoerende partij, soort (acict_advies, gateway_review, adr_audit, cio_oordeel, overig) en omschrijving."),
+    kolommen.KAMERSTUKKEN: gettext_lazy("Tweede Kamerstukken: nummer, titel, link, briefdatum en of het een AcICT-advies betreft."),
+    kolommen.BATEN: gettext_lazy("Maatschappelijke baten: toelichting, kwantitatief per jaar en incidenteel (euro's)."),
 }
 
 
 def velddocumentatie() -> list[dict]:
     """Every column of the files, in order: name, type, whether derived, and its meaning."""
     velden = []
-    for i, kolom in enumerate(u.KOLOMDEFINITIES, start=1):
+    for i, kolom in enumerate(kolommen.KOLOMDEFINITIES, start=1):
         uitleg = UITLEG.get(kolom.naam) or kolom.uitleg
         if not uitleg and kolom.naam.endswith("(EUR)"):
             uitleg = _("Bedrag in euro's van deze kostencategorie: initieel (baseline), actueel (laatste schatting) of gerealiseerd (cumulatief).")

@@ -22,45 +22,27 @@ from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Max
 
 from portfolio import publicatiecache
-from portfolio.models import ActiviteitVersie, Rapportagemodel, Soort, Status, drempel
+from portfolio.models import ActiviteitVersie, Rapportagemodel, Soort, Status
 
-GEPUBLICEERD = ActiviteitVersie.Status.GEPUBLICEERD
+# The read model of the published stand (which versions, their rows); here for the figures and the callers of old.
+from .leesmodel import (  # noqa: F401
+    GEPUBLICEERD,
+    RIJ_VELDEN,
+    gepubliceerde_versie,
+    markeer_peildatum,
+    peildata,
+    peildata_van,
+    rijen,
+    stand,
+    standaard_peildatum,
+)
+
 LOPEND = {Status.IN_UITVOERING, Status.IN_HERORIENTATIE}
 MILJOEN = Decimal("1000000")
 JAAR = Decimal("365.25")
-
-# The columns of a version that the public figures use.
-RIJ_VELDEN = [
-    "pk",
-    "activiteit_id",
-    "activiteit__nummer",
-    "peildatum",
-    "versienummer",
-    "naam",
-    "ministerie_id",
-    "ministerie__naam",
-    "ministerie__afkorting",
-    "ministerie__code",
-    "organisatie",
-    "onderwerp",
-    "soort",
-    "activiteit_status",
-    "startdatum",
-    "initiele_einddatum",
-    "actuele_einddatum",
-    "initieel_totaal",
-    "actueel_totaal",
-    "gerealiseerd",
-    "aantal_herijkingen",
-    "aantal_acict_adviezen",
-    "aantal_baten",
-    "herijkingen_per_reden",
-    "gepubliceerd_op",
-]
 
 KOSTENKLASSEN = [
     ("0-10", Decimal(0), Decimal(10)),
@@ -74,69 +56,6 @@ KOSTENKLASSEN = [
 ONBEKEND = "onbekend"
 EINDDATUM_KLASSEN = ["eerder", "ongewijzigd", "later_tot_1_jaar", "later_meer_dan_1_jaar", ONBEKEND]
 
-
-def peildata() -> list[datetime.date]:
-    """The peildata with published data, newest first."""
-    return list(
-        ActiviteitVersie.objects.filter(status=GEPUBLICEERD).order_by("-peildatum").values_list("peildatum", flat=True).distinct()
-    )
-
-
-def standaard_peildatum() -> datetime.date | None:
-    """The newest peildatum with published data (None when nothing is published)."""
-    return ActiviteitVersie.objects.nieuwste_peildatum()
-
-
-def _nieuwste_per_activiteit(op: datetime.date):
-    """The pks of, per activity, its newest published version on or before ``op`` (the highest versienummer wins)."""
-    gepubliceerd = ActiviteitVersie.objects.filter(status=GEPUBLICEERD, peildatum__lte=op)
-    if connection.features.can_distinct_on_fields:
-        # PostgreSQL: DISTINCT ON over the partial index versie_gepubliceerd_stand, an index-only scan
-        # (a few ms for 16,000 versions, where the anti-join below reads the table twice).
-        return gepubliceerd.order_by("activiteit_id", "-peildatum", "-versienummer").distinct("activiteit_id").values("pk")
-    nieuwer = ActiviteitVersie.objects.filter(
-        activiteit=OuterRef("activiteit"), status=GEPUBLICEERD, peildatum__lte=op
-    ).filter(Q(peildatum__gt=OuterRef("peildatum")) | Q(peildatum=OuterRef("peildatum"), versienummer__gt=OuterRef("versienummer")))
-    return gepubliceerd.exclude(Exists(nieuwer)).values("pk")
-
-
-def stand(op: datetime.date | None = None, **filters):
-    """Published versions as they stand on ``op`` (default: the newest peildatum), at or above the threshold (B15).
-
-    ``filters`` apply to the chosen versions (an activity that moved to another
-    ministerie counts where its newest version puts it).
-    """
-    op = op or standaard_peildatum()
-    if op is None:
-        return ActiviteitVersie.objects.none()
-    grens = drempel(op)
-    return ActiviteitVersie.objects.filter(pk__in=_nieuwste_per_activiteit(op)).filter(
-        Q(actueel_totaal__gte=grens) | Q(initieel_totaal__gte=grens), **filters
-    )
-
-
-def rijen(op: datetime.date | None = None, **filters) -> list[dict]:
-    """The rows of ``stand(op)``, as dicts of RIJ_VELDEN, ordered by ministerie and name.
-
-    Each row says the peildatum its figures are from (``cijfers_peildatum``) and
-    whether that is an earlier one than ``op`` (``eerdere_peildatum``: no newer
-    version published), the fall-back marker of issue 12.
-    """
-    op = op or standaard_peildatum()
-    lijst = list(stand(op, **filters).order_by("ministerie__afkorting", "naam", "activiteit_id").values(*RIJ_VELDEN))
-    for r in lijst:
-        markeer_peildatum(r, op)
-    return lijst
-
-
-def markeer_peildatum(rij: dict, op: datetime.date | None) -> dict:
-    """Add ``cijfers_peildatum`` and ``eerdere_peildatum`` to a row of the stand on ``op``."""
-    rij["cijfers_peildatum"] = rij["peildatum"]
-    rij["eerdere_peildatum"] = bool(op and rij["peildatum"] and rij["peildatum"] < op)
-    return rij
-
-
-# -- per-row derived figures (the same definitions as portfolio.models.Kerncijfers) ---
 
 def jaren(van: datetime.date | None, tot: datetime.date | None) -> Decimal | None:
     if van is None or tot is None:
@@ -491,38 +410,6 @@ def zoeken(
 
 
 # -- one activity, and what changed recently ------------------------------------
-
-def gepubliceerde_versie(nummer: int, op: datetime.date | None = None) -> ActiviteitVersie | None:
-    """The published version of activity ``nummer`` as it stands on ``op`` (None: not public on that date).
-
-    The same as ``stand(op).filter(activiteit__nummer=nummer)``, read for this one
-    activity only: its newest published version on or before ``op``, if at or above the threshold.
-    """
-    op = op or standaard_peildatum()
-    if op is None:
-        return None
-    versie = (
-        ActiviteitVersie.objects.filter(status=GEPUBLICEERD, peildatum__lte=op, activiteit__nummer=nummer)
-        .select_related("ministerie")
-        .order_by("-peildatum", "-versienummer")
-        .first()
-    )
-    if versie is None:
-        return None
-    grens = drempel(op)
-    boven = any(w is not None and w >= grens for w in (versie.actueel_totaal, versie.initieel_totaal))
-    return versie if boven else None
-
-
-def peildata_van(nummer: int) -> list[datetime.date]:
-    """The peildata with a published version of activity ``nummer``, newest first."""
-    return list(
-        ActiviteitVersie.objects.filter(status=GEPUBLICEERD, activiteit__nummer=nummer)
-        .order_by("-peildatum")
-        .values_list("peildatum", flat=True)
-        .distinct()
-    )
-
 
 def laatst_gepubliceerd(op: datetime.date | None = None, **filters) -> datetime.datetime | None:
     """When the newest published version on or before ``op`` was published (for Last-Modified)."""

@@ -24,18 +24,22 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import check_for_language
+from django.utils.translation import check_for_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cio_stelsel.models import Ministerie
 from portfolio.grafiek import Punt, historiegrafieken, lijngrafiek, staafgrafiek
 from portfolio.models import Kwaliteitstoets, Soort, Status
-from portfolio.templatetags.portfolio import getal_opmaak, labelklasse, mln_opmaak, procent_teken
+from portfolio.templatetags.portfolio import (
+    getal_opmaak,
+    labelklasse,
+    mln_opmaak,
+    procent_teken,
+)
 
-from . import opendata, selectors
+from . import leesmodel, opendata, selectors
 from .cache import conditional, publiek
 
 PAGINA_GROOTTE = 25
@@ -329,19 +333,19 @@ def activiteit(request, nummer: int):
     c = _cijfers(request)
     beschikbaar = c.peildata()
     op = _peildatum(request, beschikbaar)
-    versie = selectors.gepubliceerde_versie(nummer, op) if op else None
+    versie = leesmodel.gepubliceerde_versie(nummer, op) if op else None
     if versie is None:
         raise Http404(_("Er is geen gepubliceerde ICT-activiteit met dit nummer."))
-    bron = opendata.bron(versie)
+    bron = leesmodel.record(versie)
     g = versie.gegevens
     k = bron.kerncijfers
-    gebeurtenissen = opendata.gebeurtenissen(bron)
+    gebeurtenissen = leesmodel.gebeurtenissen(bron)
     herijkingen = [e for e in gebeurtenissen if e.soort == "herijking"]
     toetsen = g.get("kwaliteitstoetsen", [])
     soorten_toets = dict(Kwaliteitstoets.Soort.choices)
     # the frozen dicts stay as they are: the label goes into a copy
     toetsen = [{**t, "soort_label": soorten_toets.get(t.get("soort"), t.get("soort"))} for t in toetsen]
-    peildata_activiteit = selectors.peildata_van(nummer)
+    peildata_activiteit = leesmodel.peildata_van(nummer)
     p = _peildatum_param(op, beschikbaar)
     context = {
         "versie": versie,
@@ -354,11 +358,11 @@ def activiteit(request, nummer: int):
         "nieuwste": versie.peildatum == (peildata_activiteit[0] if peildata_activiteit else None),
         "status_label": _STATUSLABELS.get(g.get("status"), g.get("status")),
         "soort_label": _SOORTLABELS.get(g.get("soort"), g.get("soort")),
-        "ontwikkelwijze_label": opendata.ontwikkelwijze_label(g.get("ontwikkelwijze")),
+        "ontwikkelwijze_label": leesmodel.ontwikkelwijze_label(g.get("ontwikkelwijze")),
         "gebeurtenissen": gebeurtenissen,
         "herijkingen": herijkingen,
         "grafieken": historiegrafieken(nummer=nummer, gebeurtenissen=gebeurtenissen, k=k),
-        "categorieen": opendata.categorieen(k),
+        "categorieen": leesmodel.categorieen(k),
         "mijlpalen": g.get("mijlpalen", []),
         "kwaliteitstoetsen": toetsen,
         "acict_adviezen": [t for t in toetsen if t.get("soort") == Kwaliteitstoets.Soort.ACICT_ADVIES],
@@ -678,7 +682,7 @@ def export_activiteit(request, nummer: int, formaat: str):
     if formaat not in opendata.FORMATEN_PER_ACTIVITEIT:
         raise Http404
     beschikbaar, op = _export_peildatum(request)
-    versie = selectors.gepubliceerde_versie(nummer, op) if op else None
+    versie = leesmodel.gepubliceerde_versie(nummer, op) if op else None
     if versie is None:
         raise Http404(_("Er is geen gepubliceerde ICT-activiteit met dit nummer."))
     return opendata.response([opendata.rij(versie)], formaat, op, f"ict-activiteit-{nummer}-{op.isoformat()}")

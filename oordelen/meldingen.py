@@ -74,6 +74,4 @@ def melding_verzenden(soort: str, pk: int) -> int:
 
 def versturen(soort: str, pk: int) -> None:
     """Queue a notification (call from transaction.on_commit)."""
-    from .tasks import melding_versturen
-
-    wachtrij.versturen(melding_versturen, soort, pk)
+    wachtrij.versturen("oordelen.tasks.melding_versturen", soort, pk)  # by name: the task imports this module

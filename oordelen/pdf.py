@@ -87,8 +87,6 @@ def pdf_vervallen(oordeel: CioOordeel) -> None:
 
     Runs inside the transaction of that change; the file is removed after the commit.
     """
-    from .tasks import oordeel_pdf_maken
-
     oud = CioOordeel.objects.filter(pk=oordeel.pk).values_list("pdf", flat=True).first()
     CioOordeel.objects.filter(pk=oordeel.pk).update(pdf="", pdf_checksum="", pdf_gemaakt_op=None)
     if oud:
@@ -96,4 +94,4 @@ def pdf_vervallen(oordeel: CioOordeel) -> None:
                          reden="Afwijking vastgelegd (art 5.3): het document wordt opnieuw gemaakt.")
         opslag = CioOordeel._meta.get_field("pdf").storage
         transaction.on_commit(lambda: opslag.delete(oud))
-    transaction.on_commit(lambda: wachtrij.versturen(oordeel_pdf_maken, oordeel.pk))
+    transaction.on_commit(lambda: wachtrij.versturen("oordelen.tasks.oordeel_pdf_maken", oordeel.pk))

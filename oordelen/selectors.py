@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cio_stelsel.permissions import scope
-from cio_stelsel.stelselcontrole import BESLUIT_INWERKINGTREDING
 from cio_stelsel.rechten import Recht
+from cio_stelsel.stelselcontrole import BESLUIT_INWERKINGTREDING
 from portfolio.models import IctActiviteit, Status
 
 from .models import Aanmelding, Afwijking, BestuursraadAgendapunt, CioOordeel, Voorwaarde
@@ -145,3 +145,8 @@ def oordelen_per_ministerie_per_jaar(user):
         )
         .order_by("activiteit__ministerie__afkorting", "jaar")
     )
+
+
+def werkvoorraad(user) -> dict:
+    """The oordelen part of the start page (hook "werkvoorraad", oordelen/apps.py)."""
+    return {"taken": taken_voor(user)}

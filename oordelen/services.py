@@ -19,7 +19,6 @@ from cio_stelsel.rechten import Recht
 from portfolio.models import IctActiviteit, Kwaliteitstoets
 
 from . import meldingen, pdf
-from .tasks import oordeel_pdf_maken
 from .models import Aanbeveling, Aanmelding, Afwijking, BestuursraadAgendapunt, CioOordeel, Voorwaarde
 from .selectors import onder_art_5_3
 
@@ -160,7 +159,7 @@ def oordeel_vaststellen(
     na["gevolgen"] = gevolgen
     audit.vastleggen(actor=actor, actie="oordeel.vastgesteld", obj=actueel, voor=voor, na=na)
     transaction.on_commit(lambda: meldingen.versturen("oordeel_vastgesteld", actueel.pk))
-    transaction.on_commit(lambda: wachtrij.versturen(oordeel_pdf_maken, actueel.pk))  # the document of the decision (oordelen/pdf.py)
+    transaction.on_commit(lambda: wachtrij.versturen("oordelen.tasks.oordeel_pdf_maken", actueel.pk))  # the document of the decision (oordelen/pdf.py)
     return actueel
 
 

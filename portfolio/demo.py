@@ -38,6 +38,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
+from cio_stelsel import haken
 from cio_stelsel.models import Dienstonderdeel, Ministerie, Roltoewijzing, Zbo
 from cio_stelsel.rechten import Rol
 
@@ -1117,38 +1118,9 @@ class _Uitvoering:
                                  ingangsdatum=datum)
 
     def oordeel(self, datum):
-        """B1: a positive CIO-oordeel before the start: drafted by the office, CISO contribution (B5), decided by the CIO."""
-        from oordelen import services as oordelen_services
-        from oordelen.models import Beoordeling, CioOordeel
-
-        rng = random.Random(f"{ZAAD}-{self.plan.spec.nummer}")
-        aspecten = {}
-        for aspect in CioOordeel.ASPECTEN:
-            waarde = Beoordeling.AANDACHTSPUNTEN if rng.random() < 0.35 else Beoordeling.VOLDOENDE
-            aspecten[aspect] = waarde
-            aspecten[f"{aspect}_toelichting"] = (
-                "Voldoende uitgewerkt in het projectplan." if waarde == Beoordeling.VOLDOENDE
-                else "Aandachtspunt: de afhankelijkheid van schaarse specialisten en van ketenpartners."
-            )
-        oordeel = oordelen_services.oordeel_opstellen(
-            actor=self.office, activiteit=self.vers(),
-            gegevens={"aanleiding": f"Voor de start ({datum:%m-%Y})", "kwaliteitskader_versie": "2021-1", **aspecten},
-        )
-        oordeel = oordelen_services.ciso_bijdrage_leveren(
-            actor=self.wie.ciso, oordeel=oordeel,
-            bijdrage="Het ontwerp voldoet aan de BIO; een DPIA en een pentest voor de eerste release zijn ingepland.",
-        )
-        voorwaarden = []
-        if any(v == Beoordeling.AANDACHTSPUNTEN for k, v in aspecten.items() if k in CioOordeel.ASPECTEN):
-            voorwaarden = ["Rapporteer halfjaarlijks over de voortgang aan de CIO.",
-                           "Herijk de business case na de aanbesteding."]
-        oordelen_services.oordeel_vaststellen(
-            actor=self.wie.cio, oordeel=oordeel,
-            uitkomst=CioOordeel.Uitkomst.POSITIEF_ONDER_VOORWAARDEN if voorwaarden else CioOordeel.Uitkomst.POSITIEF,
-            motivering="De activiteit is voldoende beheerst en haalbaar; de risico's zijn benoemd en belegd.",
-            voorwaarden=voorwaarden,
-        )
-        self.tel("CIO-oordelen")
+        """B1: a positive CIO-oordeel before the start, by the oordelen app (hook "demo.oordeel_voor_start", oordelen/demo.py)."""
+        for oordeel_voor_start in haken.functies("demo.oordeel_voor_start"):
+            oordeel_voor_start(self, datum)
 
     def _herijking(self, datum, einddatum, bedragen, redenen, toelichting_kosten, toelichting_einddatum):
         services.gebeurtenis_toevoegen(

@@ -193,3 +193,13 @@ def taken_voor(user, op: datetime.date | None = None) -> list[Stap | Cyclusrij]:
     """The cycle rows with a step for ``user``'s own role (for the werkvoorraad), overdue first."""
     rijen = [r for tabel in cyclus(user, op) for r in tabel.rijen if r.eigen_stappen]
     return sorted(rijen, key=lambda r: (not r.te_laat, r.peildatum, r.ministerie.naam))
+
+
+def werkvoorraad(user) -> dict:
+    """The reporting cycle on the start page (hook "werkvoorraad", portfolio/apps.py): for the CIO-office, the CIO and the CIO Rijk."""
+    toon = (
+        not scope(user, Recht.PORTFOLIO_BEWERKEN).leeg
+        or not scope(user, Recht.PEILDATUM_AFTEKENEN).leeg
+        or heeft_rijksbreed_recht(user, RijksbreedRecht.PEILDATUM_PUBLICEREN)  # who may publish (B15, art 16.3)
+    )
+    return {"toon_cyclus": toon, "cyclustaken": taken_voor(user) if toon else []}

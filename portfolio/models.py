@@ -646,7 +646,7 @@ class Kerncijfers:
 
 
 class Importtaak(models.Model):
-    """A large import (portfolio/uitwisseling.py) that runs in a Celery worker instead of in the web request.
+    """A large import (portfolio/uitwisseling/) that runs in a Celery worker instead of in the web request.
 
     The uploaded file stays where the dry run stored it (``MEDIA_ROOT/imports/<id>``,
     see uitwisseling_views); the id of the task is the key of that file. The import

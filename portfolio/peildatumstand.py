@@ -15,7 +15,6 @@ preparing, signing off and publishing show it.
 
 import datetime
 from dataclasses import dataclass
-
 from decimal import Decimal
 
 from django.utils import formats, timezone

@@ -8,8 +8,8 @@ organisation (B14); the CIO Rijk reads all and changes none.
 
 import datetime
 from collections import Counter
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cio_stelsel import audit
+from cio_stelsel.fouten import Conflict as Conflict  # portfolio.services.Conflict, as before
 from cio_stelsel.models import Ministerie
 from cio_stelsel.permissions import heeft_rijksbreed_recht, scope
 from cio_stelsel.rechten import Recht, RijksbreedRecht
@@ -64,10 +65,6 @@ OVERGANGEN = {
 # Checks that must pass before an activity may start (B1). The oordelen app adds
 # the art 5.3 start gate; each takes the activity and raises ValidationError.
 STARTVOORWAARDEN: list = []
-
-
-class Conflict(ValidationError):
-    """Someone else saved the activity since it was loaded (optimistic locking)."""
 
 
 def _mag_bewerken(actor, ministerie_id: int | None, dienstonderdeel_id: int | None) -> None:

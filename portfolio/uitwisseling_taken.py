@@ -33,8 +33,6 @@ VELDEN = ["status", "nieuw", "bijgewerkt", "ongewijzigd", "foutmelding"]
 
 def import_inplannen(*, actor, sleutel: uuid.UUID, bestandsnaam: str, peildatum, aantal_rijen: int) -> Importtaak:
     """Plan the import of the stored file ``sleutel`` for ``actor``; the task starts after commit."""
-    from .tasks import import_uitvoeren
-
     with transaction.atomic():
         taak, nieuw = Importtaak.objects.get_or_create(
             id=sleutel,
@@ -48,7 +46,7 @@ def import_inplannen(*, actor, sleutel: uuid.UUID, bestandsnaam: str, peildatum,
             taak.save(update_fields=["status", "fouten", "foutmelding", "gestart_op", "klaar_op"])
         audit.vastleggen(actor=actor, actie="import.ingepland", obj=taak, na=audit.momentopname(taak, ["bestandsnaam", "aantal_rijen", "status"]))
         # Kept for later (and started when the broker is back) if the broker is unreachable.
-        transaction.on_commit(lambda: wachtrij.versturen(import_uitvoeren, str(taak.pk)))
+        transaction.on_commit(lambda: wachtrij.versturen("portfolio.tasks.import_uitvoeren", str(taak.pk)))
     return taak
 
 

@@ -1,4 +1,4 @@
-"""Pages for bulk import and export of ICT-activiteiten (format: portfolio/uitwisseling.py).
+"""Pages for bulk import and export of ICT-activiteiten (format: portfolio/uitwisseling/).
 
 Upload → dry run (every error by row, column and reason, or what will happen)
 → confirm. The uploaded file is kept server-side between dry run and confirm,

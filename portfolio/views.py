@@ -51,7 +51,6 @@ from .models import (
     drempel,
 )
 
-
 # Columns of the list: (sort key, label, numeric, ORDER BY expression).
 KOLOMMEN = [
     ("naam", gettext_lazy("ICT-activiteit"), False, "naam"),

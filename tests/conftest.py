@@ -6,6 +6,10 @@ from django.test import Client
 from cio_stelsel.rechten import Rol
 from tests.factories import DienstonderdeelFactory, MinisterieFactory, benoem
 
+# Fixtures kept in their own modules, available to every test (instead of imported where used):
+# portefeuille and werker (a published portfolio, a real Celery worker thread), wereld and _media (the permission matrix).
+pytest_plugins = ["tests.dashboard.portefeuille", "tests.rechten.fixtures"]
+
 
 @pytest.fixture
 def ministerie(db):

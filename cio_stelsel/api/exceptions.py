@@ -7,7 +7,7 @@ the pages:
 * ``django.core.exceptions.ValidationError`` → 400, ``fouten`` per field
   (a dict keyed by field, as the services raise them; other messages under
   ``algemeen``);
-* ``portfolio.services.Conflict`` (and a ValidationError with code
+* ``cio_stelsel.fouten.Conflict`` (and a ValidationError with code
   ``conflict``) → 409: someone else saved first (optimistic locking);
 * ``django.core.exceptions.PermissionDenied`` → 403 with the service's message;
 * ``Http404`` → 404.
@@ -27,6 +27,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import set_rollback
+
+from ..fouten import Conflict
 
 PROBLEEM_MEDIA_TYPE = "application/problem+json"
 ALGEMEEN = "algemeen"
@@ -109,8 +111,6 @@ def _django_fouten(exc: DjangoValidationError) -> dict:
 
 
 def _is_conflict(exc: DjangoValidationError) -> bool:
-    from portfolio.services import Conflict
-
     if isinstance(exc, Conflict):
         return True
     if hasattr(exc, "error_dict"):
@@ -152,7 +152,7 @@ def _antwoord(exc, request):
         if getattr(exc, "auth_header", None):
             headers["WWW-Authenticate"] = exc.auth_header
         if getattr(exc, "wait", None):
-            headers["Retry-After"] = "%d" % exc.wait
+            headers["Retry-After"] = str(int(exc.wait))
         detail = exc.detail
         if isinstance(detail, (list, dict)):
             fouten: dict = {}

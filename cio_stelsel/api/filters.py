@@ -6,7 +6,6 @@ from drf_spectacular.utils import extend_schema_field
 
 from ..models import Ministerie
 
-
 BESCHRIJVING = _("Code van het ministerie, bijvoorbeeld 'bzk' (herhaalbaar).")
 
 

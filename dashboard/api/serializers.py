@@ -8,7 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from dashboard import selectors
-from portfolio.models import KOSTENCATEGORIEEN, BEDRAG, Gebeurtenis, Kostencategorie, Kwaliteitstoets, Ontwikkelwijze, Soort, Status
+from portfolio.models import (
+    BEDRAG,
+    KOSTENCATEGORIEEN,
+    Gebeurtenis,
+    Kostencategorie,
+    Kwaliteitstoets,
+    Ontwikkelwijze,
+    Soort,
+    Status,
+)
 
 
 def bedrag(**kwargs):

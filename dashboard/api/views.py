@@ -27,7 +27,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from cio_stelsel.api.throttling import AnoniemThrottle, ScopeThrottle
-from dashboard import selectors
+from dashboard import leesmodel, selectors
 from portfolio.models import ActiviteitVersie, drempel
 
 from . import serializers as s
@@ -92,7 +92,7 @@ class PubliekeView(GenericAPIView):
             return
         stempel, laatst = publicatiestempel()
         vraag = "&".join(sorted(f"{k}={v}" for k in request.query_params for v in request.query_params.getlist(k)))
-        self._etag = '"%s"' % hashlib.sha256(f"{stempel}|{request.path}|{vraag}".encode()).hexdigest()[:32]
+        self._etag = f'"{hashlib.sha256(f"{stempel}|{request.path}|{vraag}".encode()).hexdigest()[:32]}"'
         self._laatst = laatst
         niet_gewijzigd = get_conditional_response(
             request._request, etag=self._etag, last_modified=int(laatst.timestamp()) if laatst else None
@@ -122,7 +122,7 @@ class PubliekeView(GenericAPIView):
 
 
 class ActiviteitenView(PubliekeView):
-    """The list of the public dashboard: ``selectors.rijen`` filtered, searched and sorted by ``selectors.zoeken``."""
+    """The list of the public dashboard: ``leesmodel.rijen`` filtered, searched and sorted by ``selectors.zoeken``."""
 
     serializer_class = s.PubliekeActiviteitSerializer
     filter_backends = [DjangoFilterBackend]
@@ -136,7 +136,7 @@ class ActiviteitenView(PubliekeView):
         op = self.peildatum()
         invoer = zoekinvoer(request, PubliekeLijstFilter)
         sortering = invoer.form.cleaned_data.get("ordering") or selectors.STANDAARD_SORTERING
-        gevonden = selectors.zoeken(selectors.rijen(op), sortering=sortering, **invoer.zoekopdracht())
+        gevonden = selectors.zoeken(leesmodel.rijen(op), sortering=sortering, **invoer.zoekopdracht())
         pagina = self.paginate_queryset(gevonden.rijen)
         return self.get_paginated_response(self.get_serializer(pagina, many=True).data)
 
@@ -148,11 +148,11 @@ class ActiviteitView(PubliekeView):
     filter_backends = []
 
     def get(self, request, nummer: int):
-        op = self.peildatum() or selectors.standaard_peildatum()
-        rij = selectors.stand(op).filter(activiteit__nummer=nummer).values(*selectors.RIJ_VELDEN, "gegevens").first()
+        op = self.peildatum() or leesmodel.standaard_peildatum()
+        rij = leesmodel.stand(op).filter(activiteit__nummer=nummer).values(*leesmodel.RIJ_VELDEN, "gegevens").first()
         if rij is None:
             raise exceptions.NotFound(_("Geen gepubliceerde ICT-activiteit met dit nummer op deze peildatum."))
-        selectors.markeer_peildatum(rij, op)
+        leesmodel.markeer_peildatum(rij, op)
         return Response(self.get_serializer(rij).data)
 
 
@@ -164,9 +164,9 @@ class _AggregaatView(PubliekeView):
     filterset_class = PubliekeActiviteitFilter
 
     def rijen(self, op):
-        """The rows of the stand on ``op``, narrowed as the list would be (no parameters: all of ``selectors.rijen``)."""
+        """The rows of the stand on ``op``, narrowed as the list would be (no parameters: all of ``leesmodel.rijen``)."""
         invoer = zoekinvoer(self.request, PubliekeActiviteitFilter)
-        rijen = selectors.rijen(op) if op else []
+        rijen = leesmodel.rijen(op) if op else []
         opdracht = invoer.zoekopdracht()
         if not opdracht["q"] and not opdracht["filters"]:
             return rijen
@@ -182,7 +182,7 @@ class KerncijfersView(_AggregaatView):
     serializer_class = s.KerncijfersOverzichtSerializer
 
     def get(self, request):
-        op = self.peildatum() or selectors.standaard_peildatum()
+        op = self.peildatum() or leesmodel.standaard_peildatum()
         rijen = self.rijen(op)
         data = {
             **_cijfers(selectors.kerncijfers(rijen)),
@@ -201,7 +201,7 @@ class MinisteriesView(_AggregaatView):
     serializer_class = s.MinisteriesSerializer
 
     def get(self, request):
-        op = self.peildatum() or selectors.standaard_peildatum()
+        op = self.peildatum() or leesmodel.standaard_peildatum()
         rijen = self.rijen(op)
         codes = {(r["ministerie__afkorting"], r["ministerie__naam"]): r["ministerie__code"] for r in rijen}
         ministeries = [

@@ -2,7 +2,6 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
-
 from rest_framework.filters import OrderingFilter
 
 from cio_stelsel.api.filters import MinisterieCodeFilter

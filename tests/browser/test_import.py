@@ -15,7 +15,6 @@ from portfolio import services, uitwisseling, uitwisseling_views
 from portfolio.models import Importtaak
 from tests.browser.test_jaarrapportage import axe_controle
 from tests.browser.test_portfolio import csp_schendingen, inloggen
-from tests.dashboard.portefeuille import werker  # noqa: F401 - fixture
 from tests.factories import activiteit
 from tests.portfolio.test_importtaak import nieuwe_rapportage
 

@@ -15,7 +15,6 @@ from playwright.sync_api import expect
 from dashboard import jaarrapportage_opmaak
 from dashboard.models import Jaarrapportage
 from tests.browser.test_portfolio import csp_schendingen, inloggen
-from tests.dashboard.portefeuille import portefeuille, werker  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -496,7 +496,7 @@ MAX_QUERIES_MINISTERIE = 23
 
 
 def _ministeries_met_rollen(aantal):
-    for i in range(aantal):
+    for _ in range(aantal):
         m = MinisterieFactory()
         benoem(Rol.DEPARTEMENTALE_CIO, m)
         benoem(Rol.DEPARTEMENTALE_CISO, m)
@@ -515,7 +515,7 @@ def test_ministeries_page_query_count_is_constant(login, office, aantal, django_
 
 @pytest.mark.parametrize("aantal", [3, 15])
 def test_rolgeschiedenis_query_count_is_constant(login, cio_rijk, ministerie, aantal, django_assert_max_num_queries):
-    for i in range(aantal):
+    for _ in range(aantal):
         do = DienstonderdeelFactory(ministerie=ministerie)
         t = benoem(Rol.CIO_DIENSTONDERDEEL, do, begindatum=datetime.date(2023, 1, 1))
         services.roltoewijzing_beeindigen(actor=None, toewijzing=t, einddatum=datetime.date(2023, 12, 31), reden="Reorganisatie")
@@ -529,7 +529,7 @@ def test_rolgeschiedenis_query_count_is_constant(login, cio_rijk, ministerie, aa
 @pytest.mark.parametrize("aantal", [3, 15])
 def test_ministerie_page_query_count_is_constant(login, cio_rijk, ministerie, aantal, django_assert_max_num_queries):
     benoem(Rol.DEPARTEMENTALE_CIO, ministerie)
-    for i in range(aantal):
+    for _ in range(aantal):
         do = DienstonderdeelFactory(ministerie=ministerie, substantieel=True)
         benoem(Rol.CIO_DIENSTONDERDEEL, do)
         benoem(Rol.CIO_OFFICE, ministerie)

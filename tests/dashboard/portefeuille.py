@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import pytest
 
+from cio_stelsel.rechten import Rol
 from oordelen import services as oordelen_services
 from oordelen.models import CioOordeel
 from portfolio import services
 from portfolio.models import ActiviteitVersie, Gebeurtenis, IctActiviteit, RedenHerijking, Soort, Status
-from cio_stelsel.rechten import Rol
 from tests.factories import activiteit, bedragen, benoem
 
 P2023 = datetime.date(2023, 12, 31)
@@ -75,7 +75,7 @@ def publiceren(cio_rijk, per_ministerie: list[tuple], peildatum) -> list[Activit
 
 
 def bouw(*, office, cio, ciso, sg, cio_rijk, ministerie, office_fin, cio_fin, ciso_fin, fin) -> Portefeuille:
-    tz = datetime.timezone.utc
+    tz = datetime.UTC
     # -- 2021-2023
     basis = activiteit(office, ministerie, naam="Vernieuwing basisregistratie", geschat=12_000_000,
                        startdatum=datetime.date(2022, 1, 1), einddatum=datetime.date(2025, 12, 31))

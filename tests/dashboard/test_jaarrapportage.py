@@ -21,13 +21,14 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from cio_stelsel.models import AuditRecord
-from dashboard import jaarrapportage_opmaak, jaarrapportage_services as services, selectors
+from dashboard import jaarrapportage_opmaak, selectors
+from dashboard import jaarrapportage_services as services
 from dashboard.jaarrapportage_gegevens import canoniek, sha256
 from dashboard.models import VERWEESD_NA, Jaarrapportage
 from dashboard.tasks import jaarrapportage_genereren as taak
 from portfolio.templatetags.portfolio import getal_opmaak, mln_opmaak
 from tests.conftest import ingelogd
-from tests.dashboard.portefeuille import P2024, portefeuille, werker  # noqa: F401 - fixtures
+from tests.dashboard.portefeuille import P2024  # the fixtures portefeuille, werker: tests/conftest.py
 
 Status = Jaarrapportage.Status
 

@@ -7,7 +7,6 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from dashboard import selectors
 from tests.conftest import ingelogd

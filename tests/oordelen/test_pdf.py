@@ -14,7 +14,6 @@ from cio_stelsel.models import AuditRecord
 from oordelen import pdf as oordeel_pdf_module
 from oordelen import services
 from oordelen.models import CioOordeel
-from tests.dashboard.portefeuille import werker  # noqa: F401 - fixture
 from tests.factories import activiteit
 
 from .test_regels import vastgesteld

@@ -17,7 +17,6 @@ from django.urls import reverse
 from cio_stelsel.models import AuditRecord
 from portfolio import importbestanden, services, uitwisseling, uitwisseling_taken, uitwisseling_views
 from portfolio.models import Importtaak
-from tests.dashboard.portefeuille import werker  # noqa: F401 - fixture
 from tests.factories import activiteit
 from tests.portfolio.test_uitwisseling import eigen_export, tellingen, vers, zet, zet_bedrag
 

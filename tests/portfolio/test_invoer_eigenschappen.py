@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from cio_stelsel.audit import AuditRecord
 from portfolio import invoerregels
-from portfolio.models import Gebeurtenis, IctActiviteit
+from portfolio.models import Gebeurtenis
 from tests.api.conftest import api
 from tests.factories import activiteit
 from tests.portfolio.test_paginas import formulier

@@ -1,4 +1,4 @@
-"""Bulk import and export in the Rijks ICT-dashboard's export format (portfolio/uitwisseling.py)."""
+"""Bulk import and export in the Rijks ICT-dashboard's export format (portfolio/uitwisseling/)."""
 
 import csv
 import datetime

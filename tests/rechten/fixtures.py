@@ -120,7 +120,7 @@ def wereld_bouwen() -> Wereld:
     }
     cio_rijk = w.users["CIO Rijk"]
 
-    O = w.objecten
+    objecten = w.objecten
     for code, (office, cio, ciso) in mensen.items():
         m = w.orgs[code]
         # a1: published at P1, concept oordeel with the CISO's contribution.
@@ -147,35 +147,35 @@ def wereld_bouwen() -> Wereld:
         aanmelding_concept = oordelen.aanmelding_opstellen(actor=office, activiteit=a3, toelichting="Concept")
 
         for a, staat, v in ((a1, "gepubliceerd", v1), (a2, "gecontroleerd", v2), (a3, "concept", v3)):
-            O.setdefault("activiteit", []).append(Obj(f"activiteit {staat} {code}", {"nummer": a.nummer}, code, staat, {"obj": a}))
-            O.setdefault("versie", []).append(Obj(f"versie {staat} {code}", {"pk": v.pk}, code, staat, {"obj": v}))
+            objecten.setdefault("activiteit", []).append(Obj(f"activiteit {staat} {code}", {"nummer": a.nummer}, code, staat, {"obj": a}))
+            objecten.setdefault("versie", []).append(Obj(f"versie {staat} {code}", {"pk": v.pk}, code, staat, {"obj": v}))
         for o, staat in ((concept, "concept"), (besluiten[a2.pk], "vastgesteld")):
-            O.setdefault("oordeel", []).append(Obj(f"oordeel {staat} {code}", {"pk": o.pk}, code, staat, {"obj": o}))
+            objecten.setdefault("oordeel", []).append(Obj(f"oordeel {staat} {code}", {"pk": o.pk}, code, staat, {"obj": o}))
         for a, staat in ((ingediend, "aangemeld"), (aanmelding_concept, "concept")):
-            O.setdefault("aanmelding", []).append(Obj(f"aanmelding {staat} {code}", {"pk": a.pk}, code, staat, {"obj": a}))
-        O.setdefault("ministerie", []).append(Obj(f"ministerie {code}", {"pk": m.pk}, code))
-        O.setdefault("ministerie_peildatum", []).append(Obj(f"{code} op {P1}", {"pk": m.pk, "peildatum": P1}, code))
-        O.setdefault("activiteit_peildatum", []).append(
+            objecten.setdefault("aanmelding", []).append(Obj(f"aanmelding {staat} {code}", {"pk": a.pk}, code, staat, {"obj": a}))
+        objecten.setdefault("ministerie", []).append(Obj(f"ministerie {code}", {"pk": m.pk}, code))
+        objecten.setdefault("ministerie_peildatum", []).append(Obj(f"{code} op {P1}", {"pk": m.pk, "peildatum": P1}, code))
+        objecten.setdefault("activiteit_peildatum", []).append(
             Obj(f"activiteit concept {code} op {P2}", {"pk": a3.pk, "peildatum": P2}, code, "concept", {"obj": a3})
         )
         toewijzing = stelsel.roltoewijzing_starten(
             actor=None, persoon=PersoonFactory(), rol=Rol.BESTUURSRAADLID, organisatie=m, begindatum=BEGIN
         )
-        O.setdefault("roltoewijzing", []).append(Obj(f"roltoewijzing {code}", {"pk": toewijzing.pk}, code))
+        objecten.setdefault("roltoewijzing", []).append(Obj(f"roltoewijzing {code}", {"pk": toewijzing.pk}, code))
         for obj, staat in ((concept, "concept"), (besluiten[a2.pk], "vastgesteld"), (aanmelding_concept, "concept")):
             record = AuditRecord.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).order_by("pk").first()
-            O.setdefault("auditrecord", []).append(
+            objecten.setdefault("auditrecord", []).append(
                 Obj(f"auditrecord {obj._meta.model_name} {staat} {code}", {"pk": record.pk}, code, staat, {"model": obj._meta.model_name})
             )
 
     rijksbreed = AuditRecord.objects.filter(actie="roltoewijzing.gestart", ministerie__isnull=True).order_by("pk").first()
-    O["auditrecord"].append(Obj("auditrecord rijksbrede roltoewijzing", {"pk": rijksbreed.pk}, None, None, {"model": "roltoewijzing"}))
+    objecten["auditrecord"].append(Obj("auditrecord rijksbrede roltoewijzing", {"pk": rijksbreed.pk}, None, None, {"model": "roltoewijzing"}))
     orgaan = Overlegorgaan.objects.get_or_create(soort=Overlegorgaan.Soort.choices[0][0])[0]
-    O["overlegorgaan"] = [Obj("overlegorgaan", {"pk": orgaan.pk})]
+    objecten["overlegorgaan"] = [Obj("overlegorgaan", {"pk": orgaan.pk})]
     _token, _geheim = stelsel.api_token_aanmaken(
         actor=w.users["cio-office BZK"], naam="matrix", alleen_lezen=False, verloopt_op=datetime.date.today() + datetime.timedelta(days=30)
     )
-    O["token"] = [Obj("API-token van cio-office BZK", {"pk": _token.pk}, "bzk", extra={"eigenaar": "cio-office BZK"})]
+    objecten["token"] = [Obj("API-token van cio-office BZK", {"pk": _token.pk}, "bzk", extra={"eigenaar": "cio-office BZK"})]
     return w
 
 

@@ -17,9 +17,9 @@ A failure names the role, method, URL and object. The number of cases checked is
 printed in the terminal summary (tests/rechten/conftest.py).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
@@ -30,7 +30,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from cio_stelsel.models import AuditRecord
 from cio_stelsel.rechten import GROEP_RECHTEN, ROL_OBJECTRECHTEN, Recht, RijksbreedRecht
-from tests.rechten.fixtures import GEEN, P1, P2, PROFIELEN, TELLER, Obj, Profiel, _media, wereld  # noqa: F401  (fixtures)
+from tests.rechten.fixtures import GEEN, P1, P2, PROFIELEN, TELLER, Obj, Profiel  # the fixtures wereld, _media: tests/conftest.py
 
 # --------------------------------------------------------------------------
 # The rules, from rechten.py

@@ -4,8 +4,10 @@ Idempotent: a second run adds nothing. Refuses to run in production
 (settings.PRODUCTION) unless ``--ik-weet-het-zeker`` is given, because it
 creates accounts with a shared, published password.
 
-Loaders run in the order of ``LADERS``; each takes ``stdout`` and returns a
-dict with at least ``{"aangemaakt": {kind: number}}``. Append new ones there.
+The loaders are those the apps registered for the hook ``demo_laden`` in
+their ``AppConfig.ready`` (cio_stelsel/haken.py), in their order; each takes
+``stdout`` and returns a dict with at least ``{"aangemaakt": {kind: number}}``.
+So this command, in the bottom app, imports no app above it.
 """
 
 from django.conf import settings
@@ -13,10 +15,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
-from cio_stelsel.demo import DEMO_WACHTWOORD, demo_inlogs, organisatie_laden
-from portfolio.demo import portfolio_laden
-
-LADERS = [organisatie_laden, portfolio_laden]
+from cio_stelsel import haken
+from cio_stelsel.demo import DEMO_WACHTWOORD, demo_inlogs
 
 
 class Command(BaseCommand):
@@ -39,7 +39,7 @@ class Command(BaseCommand):
         uit = self.stdout if verbosity >= 1 else None
         # The demo's oordelen would otherwise send their notifications to the console.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
-            resultaten = [lader(stdout=uit) for lader in LADERS]
+            resultaten = [lader(stdout=uit) for lader in haken.functies("demo_laden")]
         if verbosity < 1:
             return
         totaal = sum(sum(r.get("aangemaakt", {}).values()) for r in resultaten)
