@@ -23,6 +23,7 @@ _NAMEN = {
     "kolommen": (
         "CENT",
         "CATEGORIE_NAMEN",
+        "KOSTENCATEGORIEEN",  # re-exported from portfolio.models (the benchmarks use u.KOSTENCATEGORIEEN)
         "kolom_initieel",
         "kolom_actueel",
         "kolom_gerealiseerd",
