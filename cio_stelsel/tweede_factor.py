@@ -68,8 +68,14 @@ def _app_bevestigd(*, request, user, device: TOTPDevice) -> list[str]:
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     audit.vastleggen(actor=user, actie="tweede_factor_ingericht", obj=user, na={"apparaat": device.name})
     codes = herstelcodes_maken(user=user)
-    django_otp.login(request, device)
+    _sessie_verifieren(request, device)
     return codes
+
+
+def _sessie_verifieren(request, device) -> None:
+    """The session passed the second factor: a new session key (no fixation across the step), then django-otp's mark."""
+    request.session.cycle_key()
+    django_otp.login(request, device)
 
 
 @transaction.atomic
@@ -102,7 +108,7 @@ def code_controleren(*, request, user, code: str):
     for device in apparaten:
         if device.verify_token(code):
             with transaction.atomic():
-                django_otp.login(request, device)
+                _sessie_verifieren(request, device)
                 if isinstance(device, StaticDevice):
                     audit.vastleggen(
                         actor=user, actie="herstelcode_gebruikt", obj=user, na={"over": device.token_set.count()}
