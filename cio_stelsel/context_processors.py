@@ -37,6 +37,8 @@ def navigatie(request):
             # Only the CIO Rijk manages the reporting model (B13, art 16.3).
             items.append((_("Rapportagemodel"), "portfolio:rapportagemodel"))
         items.append((_("Auditlog"), "cio_stelsel:audit"))
+        if heeft_rijksbreed_recht(user, RijksbreedRecht.STELSEL_BEHEREN):
+            items.append((_("Tweede factor"), "tweede_factor:beheer"))
         namen = set(user.groups.values_list("name", flat=True))
         rollen = [naam for naam in GROEPSNAMEN.values() if naam in namen]
     hoofdnavigatie = []
@@ -50,4 +52,6 @@ def navigatie(request):
     passend = [i for i in hoofdnavigatie if (pad == i["url"] if i["url"] == "/" else pad.startswith(i["url"]))]
     if passend:
         max(passend, key=lambda i: len(i["url"]))["actief"] = True
-    return {"hoofdnavigatie": hoofdnavigatie, "gebruiker_rollen": rollen}
+    from django.conf import settings
+
+    return {"hoofdnavigatie": hoofdnavigatie, "gebruiker_rollen": rollen, "sso_aan": getattr(settings, "SSO_AAN", False)}

@@ -17,6 +17,7 @@ something realistic to show. AZ has no departmental CISO either, but an
 approved art 17 afwijking switches S4 off for AZ (S10), so that is no gap.
 """
 
+import base64
 import datetime
 import unicodedata
 from collections import Counter
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 
-from . import services
+from . import services, tweede_factor
 from .models import (
     Art17Afwijking,
     Dienstonderdeel,
@@ -44,6 +45,11 @@ d = datetime.date
 # The one password of every demo account. Local demonstration only: the
 # command refuses to run in production (settings.PRODUCTION) unless forced.
 DEMO_WACHTWOORD = "demo-Rijksdienst-2026"
+# The second factor of every demo account (BIO 5.17.01, cio_stelsel/tweede_factor.py): one
+# authenticator app with this published key, added to an app by hand or with the otpauth URI
+# the command prints; ``manage.py demo_code`` prints the current code. Local demonstration only,
+# like the password: the key is in the source code.
+DEMO_TOTP_SLEUTEL = "INEU6LLTORSWY43FNQQGIZLNN4QDERSB"  # base32 of b"CIO-stelsel demo 2FA"
 EMAILDOMEIN = "demo.example"  # RFC 2606: reserved, never delivered
 KABINET_SCHOOF = d(2024, 7, 2)  # EZK split into EZ and KGG, LNV became LVVN, VRO founded
 
@@ -314,6 +320,22 @@ def _email(naam: str) -> str:
     return f"{lokaal}@{EMAILDOMEIN}"
 
 
+def demo_totp_sleutel_hex() -> str:
+    return base64.b32decode(DEMO_TOTP_SLEUTEL).hex()
+
+
+def demo_totp_uri() -> str:
+    """The otpauth URI of the demo key, for an authenticator app (scanned or pasted)."""
+    return f"otpauth://totp/CIO-stelsel%20demo?secret={DEMO_TOTP_SLEUTEL}&issuer=CIO-stelsel%20demo&digits=6&period=30"
+
+
+def demo_totp_code() -> str:
+    """The demo key's code now (RFC 6238, 30 s, 6 digits, as django-otp checks it)."""
+    from django_otp.oath import totp
+
+    return f"{totp(base64.b32decode(DEMO_TOTP_SLEUTEL)):06d}"
+
+
 class _Lader:
     def __init__(self, stdout=None):
         self.stdout = stdout
@@ -430,6 +452,8 @@ class _Lader:
                 # A database loaded before issue 13 made the beheerder a superuser.
                 user.is_superuser = False
                 user.save(update_fields=["is_superuser"])
+            if tweede_factor.demo_app_inrichten(user=user, sleutel_hex=demo_totp_sleutel_hex()):
+                self.aangemaakt["authenticator-apps"] += 1
             self.persoon(naam, user=user)
 
     def rollen_laden(self, lijst: list[Benoeming]) -> None:

@@ -48,3 +48,56 @@ def ingelogd(sender, request, user, **kwargs) -> None:
     """user_logged_in: the session starts as active now (no extra write at the first request)."""
     if request is not None and hasattr(request, "session"):
         activiteit_vastleggen(request)
+
+
+# What a logged-in user who has not passed the second factor may still reach: the
+# log-in and second-factor pages, the password pages, single sign-on, the public
+# dashboard and Jaarrapportage, health, security.txt and the language switch. The
+# API decides itself (cio_stelsel/api/authentication.py: an unverified session is
+# no log-in there; a token was made by a verified user).
+TWEEDE_FACTOR_VRIJ_NAMEN = {
+    "login", "logout", "set_language", "gezondheid_levend", "gezondheid_gereed", "security_txt",
+    "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete",
+    "sso_inloggen", "sso_terug",
+}
+TWEEDE_FACTOR_VRIJ_NAAMRUIMTEN = {"dashboard", "api"}
+# Only these two of the second-factor pages: new recovery codes and the reset need a verified session.
+TWEEDE_FACTOR_PAGINAS = {"verifieren", "inrichten"}
+
+
+def tweede_factor_vrij(resolver_match) -> bool:
+    if resolver_match is None:
+        return True  # a 404: nothing to protect
+    if resolver_match.url_name in TWEEDE_FACTOR_VRIJ_NAMEN and not resolver_match.namespaces:
+        return True
+    namespaces = resolver_match.namespaces
+    if namespaces and namespaces[0] in TWEEDE_FACTOR_VRIJ_NAAMRUIMTEN:
+        return True
+    if namespaces == ["tweede_factor"]:
+        return resolver_match.url_name in TWEEDE_FACTOR_PAGINAS
+    return namespaces == ["jaarrapportage"] and (resolver_match.url_name or "").startswith("publiek")
+
+
+class TweedeFactorMiddleware:
+    """After the password, the second factor (BIO 5.17.01): enrol or enter a code before any staff page.
+
+    Applies to every account and to the Django admin; there is no exemption by
+    setting, role or superuser flag. After django_otp's OTPMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated or user.is_verified() or tweede_factor_vrij(request.resolver_match):
+            return None
+        from django.contrib.auth.views import redirect_to_login
+
+        from .tweede_factor import heeft_app
+
+        doel = "tweede_factor:verifieren" if heeft_app(user) else "tweede_factor:inrichten"
+        return redirect_to_login(request.get_full_path(), doel)

@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "guardian",
     "axes",
+    # Two-factor authentication (BIO 5.17.01): TOTP devices and recovery codes (cio_stelsel/tweede_factor.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "cio_stelsel",
     "portfolio",
     "oordelen",
@@ -82,6 +86,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): the session passed the second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
+    # A logged-in user who has not passed the second factor reaches only the log-in,
+    # second-factor and public pages (cio_stelsel/middleware.py).
+    "cio_stelsel.middleware.TweedeFactorMiddleware",
     "cio_stelsel.middleware.SessieVerlengenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -209,6 +218,51 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Two-factor authentication (BIO 5.17.01, cio_stelsel/tweede_factor.py): every account
+# that logs in passes a TOTP code (or a one-time recovery code) after the password;
+# there is no setting to skip it. OTP_TOTP_ISSUER: the name the authenticator app shows.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "CIO-stelsel")
+# Failed codes slow down further attempts on the device (django-otp throttling, seconds x 2^n).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Single sign-on by OpenID Connect (mozilla-django-oidc, cio_stelsel/sso.py): on only when
+# OIDC_RP_CLIENT_ID is set. The identity is matched to an existing Persoon by e-mail (or the
+# claim OIDC_PERSOON_CLAIM); no user or role is ever created from claims.
+#   OIDC_RP_CLIENT_ID, OIDC_RP_CLIENT_SECRET: the client registered at the provider.
+#   OIDC_OP_DISCOVERY_URL: the issuer (…/.well-known/openid-configuration is read at start-up),
+#     or each endpoint: OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT,
+#     OIDC_OP_USER_ENDPOINT, OIDC_OP_JWKS_ENDPOINT.
+#   OIDC_RP_SIGN_ALGO (RS256), OIDC_RP_SCOPES ("openid email profile").
+#   OIDC_PERSOON_CLAIM: the claim holding the Persoon's e-mail address (default "email").
+#   OIDC_MFA_AMR: amr values that count as multi-factor at the provider (default mfa,otp,hwk,swk,sc);
+#   OIDC_MFA_ACR: acr values that do (comma separated, default none). Without either the
+#     local TOTP code is still asked after the SSO log-in.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", "")
+SSO_AAN = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", "openid email profile")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_DISCOVERY_URL = env("OIDC_OP_DISCOVERY_URL", "")
+OIDC_PERSOON_CLAIM = env("OIDC_PERSOON_CLAIM", "email")
+OIDC_MFA_AMR = env_list("OIDC_MFA_AMR", ["mfa", "otp", "hwk", "swk", "sc"])
+OIDC_MFA_ACR = env_list("OIDC_MFA_ACR", [])
+OIDC_CREATE_USER = False  # never: an unknown identity is refused (cio_stelsel/sso.py)
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_terug"
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
+if SSO_AAN:
+    if OIDC_OP_DISCOVERY_URL and not OIDC_OP_AUTHORIZATION_ENDPOINT:
+        from config.env import oidc_ontdekken
+
+        for _sleutel, _waarde in oidc_ontdekken(OIDC_OP_DISCOVERY_URL).items():
+            globals()[_sleutel] = _waarde
+    AUTHENTICATION_BACKENDS.insert(1, "cio_stelsel.sso.PersoonOidcBackend")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "cio_stelsel:werkvoorraad"
 LOGOUT_REDIRECT_URL = "dashboard:home"
@@ -308,7 +362,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # First, so an unauthenticated request gets 401 with WWW-Authenticate (not 403).
         "cio_stelsel.api.authentication.ApiTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        # A session only after the second factor (cio_stelsel/tweede_factor.py).
+        "cio_stelsel.api.authentication.GeverifieerdeSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticated",

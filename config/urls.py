@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views import defaults
 
-from cio_stelsel import gezondheid, wachtwoordherstel
+from cio_stelsel import gezondheid, sso, wachtwoordherstel
 from cio_stelsel.securitytxt import security_txt
 
 urlpatterns = [
@@ -22,6 +22,11 @@ urlpatterns = [
         wachtwoordherstel.WachtwoordHerstellenView.as_view(), name="password_reset_confirm",
     ),
     path("account/wachtwoord/hersteld/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    # The second factor after the password (BIO 5.17.01, cio_stelsel/tweede_factor.py).
+    path("account/tweede-factor/", include("cio_stelsel.tweede_factor_urls")),
+    # Single sign-on by OpenID Connect, only when OIDC_RP_CLIENT_ID is set (cio_stelsel/sso.py); else 404.
+    path("sso/inloggen/", sso.inloggen, name="sso_inloggen"),
+    path("sso/terug/", sso.terug, name="sso_terug"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),

@@ -69,6 +69,26 @@ def login():
     return ingelogd
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _force_login_met_tweede_factor():
+    """force_login also passes the second factor with a real device (tests/tweede_factor.py).
+
+    Session-scoped, so module-scoped fixtures (tests/rechten) log in verified too.
+    The application has no way to skip the second factor; only the test client does this.
+    """
+    from tests.tweede_factor import sessie_verifieren
+
+    origineel = Client.force_login
+
+    def force_login(self, user, backend=None):
+        origineel(self, user, backend)
+        sessie_verifieren(self.session, user)
+
+    Client.force_login = force_login
+    yield
+    Client.force_login = origineel
+
+
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     """Stored files (PDFs, uploads) go to a directory of the test, never to the project's media/."""

@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
-from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.authentication import BaseAuthentication, SessionAuthentication, get_authorization_header
 
 from ..models import ApiToken
 
@@ -46,3 +46,20 @@ class ApiTokenAuthentication(BaseAuthentication):
 
     def authenticate_header(self, request):
         return 'Token realm="api"'
+
+
+class GeverifieerdeSessionAuthentication(SessionAuthentication):
+    """A browser session counts in the API only after the second factor (BIO 5.17.01, cio_stelsel/tweede_factor.py).
+
+    A session that passed only the password is no log-in here (401), as on the
+    staff pages. API tokens are unaffected: only a verified user can make one.
+    """
+
+    def authenticate(self, request):
+        resultaat = super().authenticate(request)
+        if resultaat is None:
+            return None
+        is_verified = getattr(request._request.user, "is_verified", None)
+        if is_verified is None or not is_verified():
+            return None
+        return resultaat

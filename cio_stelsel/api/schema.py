@@ -88,3 +88,13 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
                 )
             ),
         }
+
+
+class GeverifieerdeSessieScheme(OpenApiAuthenticationExtension):
+    """The browser session after the second factor: the same ``cookieAuth`` scheme as DRF's SessionAuthentication."""
+
+    target_class = "cio_stelsel.api.authentication.GeverifieerdeSessionAuthentication"
+    name = "cookieAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "cookie", "name": "sessionid"}

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from oordelen.models import CioOordeel
 from portfolio.models import IctActiviteit, Status
 from tests.factories import WACHTWOORD, activiteit
+from tests.tweede_factor import app_van, code_van
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,10 +26,13 @@ def als(browser, live_server):
         context.set_default_timeout(10_000)
         contexten.append(context)
         page = context.new_page()
+        app_van(user)  # before the password: with an app the second step asks for its code
         page.goto(f"{live_server.url}/inloggen/")
         page.locator("#id_username").fill(user.username)
         page.locator("#id_password").fill(WACHTWOORD)
         page.get_by_role("button", name="Inloggen").click()
+        page.locator("#id_code").fill(code_van(user))  # the second factor (BIO 5.17.01)
+        page.get_by_role("button", name="Controleren").click()
         expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
         return page
 

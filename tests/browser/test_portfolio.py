@@ -18,16 +18,21 @@ from cio_stelsel.rechten import Rol
 from portfolio import services
 from portfolio.models import Gebeurtenis, IctActiviteit, Kamerstuk, Kwaliteitstoets, Mijlpaal, Ontwikkelpartij, RedenHerijking, Soort
 from tests.factories import WACHTWOORD, DienstonderdeelFactory, MinisterieFactory, benoem
+from tests.tweede_factor import app_van, code_van
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def inloggen(page, live_server, user):
+    app_van(user)  # before the password: with an app the second step asks for its code
     page.goto(f"{live_server.url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(user.username)
     page.get_by_label("Wachtwoord").fill(WACHTWOORD)
     page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_text("Ingelogd als")).to_be_visible()
+    # The second factor (BIO 5.17.01): a real code of the user's authenticator app.
+    page.get_by_label("Code").fill(code_van(user))
+    page.get_by_role("button", name="Controleren").click()
+    expect(page.get_by_role("link", name="Herstelcodes")).to_be_visible()
 
 
 def csp_schendingen(page) -> list[str]:

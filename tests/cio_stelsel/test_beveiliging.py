@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from cio_stelsel.rechten import Rol
 from tests.factories import WACHTWOORD, MinisterieFactory, benoem
+from tests.tweede_factor import app_van, code_van, inloggen
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,6 +52,10 @@ def test_login_with_valid_password_and_logout(client):
     user = benoem(Rol.CIO_OFFICE, MinisterieFactory()).persoon.user
     response = client.post(reverse("login"), {"username": user.username, "password": WACHTWOORD})
     assert response.status_code == 302 and response.url == reverse("cio_stelsel:werkvoorraad")
+    # BIO 5.17.01: the password alone leads to the second factor (enrolment: no app yet), not to the page.
+    assert client.get(reverse("cio_stelsel:werkvoorraad"))["Location"].startswith(reverse("tweede_factor:inrichten"))
+    app_van(user)
+    assert client.post(reverse("tweede_factor:verifieren"), {"code": code_van(user)}).status_code == 302
     assert client.get(reverse("cio_stelsel:werkvoorraad")).status_code == 200
     client.post(reverse("logout"))
     assert client.get(reverse("cio_stelsel:werkvoorraad")).status_code == 302
@@ -138,7 +143,7 @@ def test_changing_the_password_ends_the_users_other_sessions_but_not_this_one(se
     user = benoem(Rol.CIO_OFFICE, MinisterieFactory()).persoon.user
     hier, elders = Client(), Client()
     for c in (hier, elders):
-        assert c.post(reverse("login"), {"username": user.username, "password": WACHTWOORD}).status_code == 302
+        inloggen(c, user)  # password and second factor
     nieuw = "Een-nieuw-lang-wachtwoord-2026!"
     response = hier.post(reverse("password_change"), {"old_password": WACHTWOORD, "new_password1": nieuw, "new_password2": nieuw})
     assert response.status_code == 302

@@ -151,6 +151,14 @@ TABEL: dict[str, Regel] = {
     "password_reset_done": R(IEDEREEN),
     "password_reset_confirm": R(IEDEREEN, vast={"uidb64": "MQ", "token": "ongeldig-token"}),
     "password_reset_complete": R(IEDEREEN),
+    # The second factor (issue 17, BIO 5.17.01): every logged-in user; resetting another's is STELSEL_BEHEREN.
+    "tweede_factor:verifieren": GP(INGELOGD),
+    "tweede_factor:inrichten": GP(INGELOGD),
+    "tweede_factor:herstelcodes": GP(INGELOGD),
+    "tweede_factor:beheer": GP(BEHEER),
+    # Single sign-on (issue 17): off without OIDC_RP_CLIENT_ID, as in the tests (404); tests/cio_stelsel/test_sso.py.
+    "sso_inloggen": R(NIEMAND, steekproef=True),
+    "sso_terug": R(NIEMAND, steekproef=True),
     # -- operations (issue 17): health for the orchestrator, security.txt (RFC 9116)
     "gezondheid_levend": R(IEDEREEN, steekproef=True),
     "gezondheid_gereed": R(IEDEREEN, steekproef=True),

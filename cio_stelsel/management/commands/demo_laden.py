@@ -16,7 +16,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from cio_stelsel import haken
-from cio_stelsel.demo import DEMO_WACHTWOORD, demo_inlogs
+from cio_stelsel.demo import DEMO_TOTP_SLEUTEL, DEMO_WACHTWOORD, demo_inlogs, demo_totp_uri
 
 
 class Command(BaseCommand):
@@ -64,6 +64,11 @@ class Command(BaseCommand):
             self.stdout.write(regel(r) + ("  (ook Django-beheer)" if r["beheer"] else ""))
         self.stdout.write("")
         self.stdout.write(f"Wachtwoord voor alle demo-accounts: {DEMO_WACHTWOORD}")
+        self.stdout.write(
+            f"Tweede factor (authenticator-app, TOTP) voor alle demo-accounts: sleutel {DEMO_TOTP_SLEUTEL}"
+        )
+        self.stdout.write(f"  in een app: {demo_totp_uri()}")
+        self.stdout.write("  of de code van dit moment: python manage.py demo_code")
         self.stdout.write(
             self.style.WARNING(
                 "Let op: deze accounts zijn alleen voor lokale demonstratie. Het wachtwoord staat in de broncode; "
