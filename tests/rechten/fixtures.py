@@ -207,11 +207,6 @@ def wereld(django_db_setup, django_db_blocker, tmp_path_factory, request):
             cache.clear()
 
 
-@pytest.fixture
-def _media():
-    """The module's world keeps its MEDIA_ROOT (the per-test one of tests/conftest.py would hide its files)."""
-
-
 def _extra_objecten(w) -> None:
     from django.core.files.base import ContentFile
     from django.utils import timezone

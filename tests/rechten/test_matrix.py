@@ -30,7 +30,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from cio_stelsel.models import AuditRecord
 from cio_stelsel.rechten import GROEP_RECHTEN, ROL_OBJECTRECHTEN, Recht, RijksbreedRecht
-from tests.rechten.fixtures import GEEN, P1, P2, PROFIELEN, TELLER, Obj, Profiel  # the fixtures wereld, _media: tests/conftest.py
+from tests.rechten.fixtures import GEEN, P1, P2, PROFIELEN, TELLER, Obj, Profiel  # the fixture wereld: tests/conftest.py (plugin), _media: tests/rechten/conftest.py
 
 # --------------------------------------------------------------------------
 # The rules, from rechten.py

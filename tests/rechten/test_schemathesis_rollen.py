@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
-from tests.rechten.fixtures import PROFIELEN  # the fixtures wereld, _media: tests/conftest.py
+from tests.rechten.fixtures import PROFIELEN  # the fixture wereld: tests/conftest.py (plugin), _media: tests/rechten/conftest.py
 
 SCHEMA = schemathesis.openapi.from_path(str(Path(django_settings.BASE_DIR) / "openapi.yaml"))
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
