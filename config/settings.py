@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "cio_stelsel",
     "portfolio",
     "oordelen",
+    "informatieplannen",
     "dashboard",
 ]
 

@@ -23,9 +23,11 @@ def test_role_groups_exist_with_dutch_names_and_the_global_rights_of_the_code():
     from importlib import import_module
 
     migratie = import_module("cio_stelsel.migrations.0002_groepen")
+    erbij = import_module("cio_stelsel.migrations.0008_informatieplan_rechten").ERBIJ
     assert set(migratie.GROEPEN) == set(GROEPSNAMEN.values())
     for rol, (rechten, _artikel) in GROEP_RECHTEN.items():
-        assert set(migratie.GROEPEN[GROEPSNAMEN[rol]]) == {str(r) for r in rechten}
+        naam = GROEPSNAMEN[rol]
+        assert set(migratie.GROEPEN[naam]) | set(erbij.get(naam, [])) == {str(r) for r in rechten}
         groep = Group.objects.get(name=GROEPSNAMEN[rol])
         assert set(groep.permissions.values_list("codename", flat=True)) == {str(r) for r in rechten}
 
