@@ -71,6 +71,9 @@ def werkvoorraad(request):
     from oordelen.selectors import taken_voor
 
     context["taken"] = taken_voor(request.user)
+    from informatieplannen.selectors import taken_voor as plan_taken
+
+    context["plan_taken"] = plan_taken(request.user)
     from portfolio import kalender
     from portfolio.publicatie_views import _mag_publiceren
 

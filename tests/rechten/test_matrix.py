@@ -86,6 +86,15 @@ INZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), rijks(RijksbreedRecht.RIJKSBREED_I
 OORDEEL_ZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), en(rijks(RijksbreedRecht.RIJKSBREED_INZIEN), staat("vastgesteld")))
 AANMELDING_ZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), en(rijks(RijksbreedRecht.RIJKSBREED_INZIEN), staat("aangemeld")))
 GEPUBLICEERD = staat("gepubliceerd")
+# B12, B28: a plan is internal to its ministerie; the CIO Rijk sees it once the minister decided it.
+PLAN_ZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), en(rijks(RijksbreedRecht.RIJKSBREED_INZIEN), staat("vastgesteld")))
+
+
+def op_ministerie(recht: str) -> Regelfunctie:
+    """The role holds ``recht`` on a ministerie (not only on a dienstonderdeel): an informatieplan is departmental."""
+    return lambda p, o: str(recht) in _objectrechten(p) and p.org in ("bzk", "fin")
+
+
 BEHEER = rijks(RijksbreedRecht.STELSEL_BEHEREN)
 RAPPORTAGEMODEL = rijks(RijksbreedRecht.RAPPORTAGEMODEL_BEHEREN)
 JAARRAPPORTAGE = rijks(RijksbreedRecht.JAARRAPPORTAGE_OPSTELLEN)
@@ -214,6 +223,20 @@ TABEL: dict[str, Regel] = {
     "oordelen:aanmelding": R(AANMELDING_ZIEN, "aanmelding"),
     # B9: only the departmental CIO submits; the step is refused before its form is read.
     "oordelen:aanmelding_stap": POST(en(AANMELDING_ZIEN, objrecht(Recht.ACICT_AANMELDEN)), "aanmelding", vast={"stap": "indienen"}),
+    # -- informatieplannen (issue 14; B10-B12, B28: the CIO Rijk sees no concept plan)
+    "informatieplannen:lijst": R(),
+    "informatieplannen:nieuw": GP(op_ministerie(Recht.INFORMATIEPLAN_OPSTELLEN)),
+    "informatieplannen:plan": R(PLAN_ZIEN, "informatieplan"),
+    **{f"informatieplannen:{n}": GP(en(PLAN_ZIEN, objrecht(Recht.INFORMATIEPLAN_OPSTELLEN)), "informatieplan")
+       for n in ("bewerken", "regel_nieuw", "aanbieden", "actualiseren")},
+    # B11: the information-security section, by the ministry's CISO only.
+    "informatieplannen:informatiebeveiliging": GP(en(PLAN_ZIEN, objrecht(Recht.CISOBIJDRAGE_LEVEREN)), "informatieplan"),
+    # B12: the minister of the ministerie decides (or sends back); the CIO Rijk reviews.
+    **{f"informatieplannen:{n}": GP(en(PLAN_ZIEN, objrecht(Recht.INFORMATIEPLAN_VASTSTELLEN)), "informatieplan")
+       for n in ("vaststellen", "terugsturen")},
+    "informatieplannen:toetsen": GP(en(PLAN_ZIEN, rijks(RijksbreedRecht.INFORMATIEPLAN_TOETSEN)), "informatieplan"),
+    **{f"informatieplannen:{n}": GP(objrecht(Recht.INFORMATIEPLAN_OPSTELLEN), "planregel")
+       for n in ("regel_financien", "regel_koppelen", "regel_verwijderen")},
     # -- portfolio (B14: own organisation only; the CIO Rijk reads, never edits, L1068)
     "portfolio:lijst": R(),
     "portfolio:nieuw": GP(ergens(Recht.PORTFOLIO_BEWERKEN)),
