@@ -89,6 +89,7 @@ class RijksbreedRecht(models.TextChoices):
     JAARRAPPORTAGE_OPSTELLEN = "jaarrapportage_opstellen", _("Jaarrapportage opstellen")
     AUDIT_INZIEN = "audit_inzien", _("Volledige audittrail inzien")
     INFORMATIEPLAN_TOETSEN = "informatieplan_toetsen", _("Informatieplannen toetsen aan het kwaliteitskader")
+    ISTRATEGIE_BEHEREN = "istrategie_beheren", _("I-strategie Rijk en toezeggingen aan de Kamer bijhouden")
 
 
 # Object permissions per role, with the article they come from.
@@ -137,8 +138,9 @@ GROEP_RECHTEN: dict[str, tuple[set[str], str]] = {
             RijksbreedRecht.JAARRAPPORTAGE_OPSTELLEN,
             RijksbreedRecht.AUDIT_INZIEN,
             RijksbreedRecht.INFORMATIEPLAN_TOETSEN,
+            RijksbreedRecht.ISTRATEGIE_BEHEREN,
         },
-        "art 11 g,h,i; 12.2; 16.3 (B7, B12, B13, B15, B16)",
+        "art 11 g,h,i; 12.2; 16.3; Toelichting (B7, B12, B13, B15, B16, B26)",
     ),
     Rol.CISO_RIJK: ({RijksbreedRecht.STELSEL_INZIEN}, "art 13, 14"),
     Rol.FUNCTIONEEL_BEHEERDER: (

@@ -214,3 +214,202 @@ class Bevinding(models.Model):
 
     def auditscope(self):
         return self.toets.auditscope()
+
+
+# --------------------------------------------------------------------------
+# The I-strategie Rijk (B26) and the commitments to the Tweede Kamer. Public (besluit.md section 4).
+
+
+class IStrategie(models.Model):
+    """The rijksbrede I-strategie (seed 001: I-strategie Rijk 2021-2025), maintained by the CIO Rijk."""
+
+    titel = models.CharField(_("titel"), max_length=200)
+    periode_van = models.PositiveSmallIntegerField(_("eerste jaar"))
+    periode_tot = models.PositiveSmallIntegerField(_("laatste jaar"))
+
+    class Meta:
+        verbose_name = _("I-strategie Rijk")
+        verbose_name_plural = _("I-strategieën Rijk")
+        ordering = ["-periode_van"]
+
+    def __str__(self):
+        return self.titel
+
+    def auditscope(self):
+        return None, None
+
+
+class Thema(models.Model):
+    strategie = models.ForeignKey(IStrategie, on_delete=models.CASCADE, related_name="themas", verbose_name=_("I-strategie"))
+    naam = models.CharField(_("naam"), max_length=200)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["volgorde", "pk"]
+
+    def __str__(self):
+        return self.naam
+
+    def auditscope(self):
+        return None, None
+
+
+class Speerpunt(models.Model):
+    thema = models.ForeignKey(Thema, on_delete=models.CASCADE, related_name="speerpunten", verbose_name=_("thema"))
+    naam = models.CharField(_("naam"), max_length=300)
+
+    class Meta:
+        verbose_name = _("I-speerpunt")
+        verbose_name_plural = _("I-speerpunten")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.naam
+
+    def auditscope(self):
+        return None, None
+
+
+class Maatregel(models.Model):
+    speerpunt = models.ForeignKey(Speerpunt, on_delete=models.CASCADE, related_name="maatregelen", verbose_name=_("I-speerpunt"))
+    omschrijving = models.TextField(_("omschrijving"))
+
+    class Meta:
+        verbose_name = _("maatregel")
+        verbose_name_plural = _("maatregelen")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.omschrijving[:80]
+
+    def auditscope(self):
+        return None, None
+
+
+class Actie(models.Model):
+    """An action of a maatregel, held by a ministerie or an overlegorgaan (e.g. the CIO-beraad)."""
+
+    class Status(models.TextChoices):
+        NIET_GESTART = "niet_gestart", _("Niet gestart")
+        LOPEND = "lopend", _("Lopend")
+        VERTRAAGD = "vertraagd", _("Vertraagd")
+        AFGEROND = "afgerond", _("Afgerond")
+
+    maatregel = models.ForeignKey(Maatregel, on_delete=models.CASCADE, related_name="acties", verbose_name=_("maatregel"))
+    omschrijving = models.TextField(_("omschrijving"))
+    houder_ministerie = models.ForeignKey("cio_stelsel.Ministerie", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                          verbose_name=_("houder (ministerie)"))
+    houder_overlegorgaan = models.ForeignKey("cio_stelsel.Overlegorgaan", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                             verbose_name=_("houder (overlegorgaan)"))
+    termijn = models.DateField(_("termijn"))
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NIET_GESTART)
+
+    class Meta:
+        verbose_name = _("actie")
+        verbose_name_plural = _("acties")
+        ordering = ["termijn", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(houder_ministerie__isnull=False, houder_overlegorgaan__isnull=True)
+                | Q(houder_ministerie__isnull=True, houder_overlegorgaan__isnull=False),
+                name="actie_een_houder",
+                violation_error_message=_("Een actie heeft één houder: een ministerie of een overlegorgaan."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.omschrijving[:80]
+
+    def auditscope(self):
+        return self.houder_ministerie, None
+
+    @property
+    def houder(self):
+        return self.houder_ministerie or self.houder_overlegorgaan
+
+
+class Voortgang(models.Model):
+    """A dated progress note on an action, by its holder."""
+
+    actie = models.ForeignKey(Actie, on_delete=models.CASCADE, related_name="voortgang", verbose_name=_("actie"))
+    datum = models.DateField(_("datum"))
+    tekst = models.TextField(_("voortgang"))
+    status = models.CharField(_("status"), max_length=20, choices=Actie.Status.choices)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("voortgangsnotitie")
+        verbose_name_plural = _("voortgangsnotities")
+        ordering = ["-datum", "-pk"]
+
+    def __str__(self):
+        return f"{self.datum}: {self.tekst[:60]}"
+
+    def auditscope(self):
+        return self.actie.auditscope()
+
+
+class StrategieActualisatie(models.Model):
+    """B26: the yearly update, discussed in the CIO-beraad and sent to the Tweede Kamer."""
+
+    strategie = models.ForeignKey(IStrategie, on_delete=models.CASCADE, related_name="actualisaties", verbose_name=_("I-strategie"))
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    besproken_in_cio_beraad_op = models.DateField(_("besproken in het CIO-beraad op"))
+    cio_beraad_verslag = models.CharField(_("verslag CIO-beraad"), max_length=200, help_text=_("Kenmerk of titel van het verslag van de vergadering."))
+    kamerstuk = models.CharField(_("Kamerstuk"), max_length=50, help_text=_("Bijvoorbeeld '26 643, nr. 1012'."))
+    verzonden_op = models.DateField(_("aan de Tweede Kamer gezonden op"))
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("actualisatie I-strategie")
+        verbose_name_plural = _("actualisaties I-strategie")
+        ordering = ["-verzonden_op"]
+        constraints = [
+            models.UniqueConstraint(fields=["strategie", "jaar"], name="istrategie_actualisatie_per_jaar"),
+            models.CheckConstraint(condition=Q(verzonden_op__gte=models.F("besproken_in_cio_beraad_op")), name="istrategie_eerst_cio_beraad",
+                                   violation_error_message=_("De actualisatie wordt eerst in het CIO-beraad besproken en daarna aan de Kamer gezonden (B26).")),
+        ]
+
+    def __str__(self):
+        return _("Actualisatie %(jaar)s van %(s)s") % {"jaar": self.jaar, "s": self.strategie}
+
+    def auditscope(self):
+        return None, None
+
+
+class Toezegging(models.Model):
+    """A commitment to the Tweede Kamer: a toezegging (TZyyyymm-nnn) or a motie (Kamerstuk number)."""
+
+    class Soort(models.TextChoices):
+        TOEZEGGING = "toezegging", _("Toezegging")
+        MOTIE = "motie", _("Motie")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        AFGEDAAN = "afgedaan", _("Afgedaan")
+        UITGESTELD = "uitgesteld", _("Uitgesteld")
+
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    nummer = models.CharField(_("nummer"), max_length=50, unique=True,
+                              help_text=_("Toezegging: TZjjjjmm-nnn. Motie: het Kamerstuknummer, bijvoorbeeld '26 643, nr. 700'."))
+    tekst = models.TextField(_("tekst"))
+    datum = models.DateField(_("datum"))
+    ministerie = models.ForeignKey("cio_stelsel.Ministerie", on_delete=models.PROTECT, related_name="+", verbose_name=_("verantwoordelijk ministerie"))
+    termijn = models.DateField(_("termijn"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    acties = models.ManyToManyField(Actie, blank=True, related_name="toezeggingen", verbose_name=_("acties I-strategie"))
+    activiteiten = models.ManyToManyField("portfolio.IctActiviteit", blank=True, related_name="toezeggingen", verbose_name=_("ICT-activiteiten"))
+
+    class Meta:
+        verbose_name = _("toezegging of motie")
+        verbose_name_plural = _("toezeggingen en moties")
+        ordering = ["termijn", "nummer"]
+
+    def __str__(self):
+        return f"{self.nummer}: {self.tekst[:60]}"
+
+    def auditscope(self):
+        return self.ministerie, None

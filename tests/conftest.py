@@ -94,6 +94,7 @@ def cio_ander_ministerie(ander_ministerie):
 STAMDATA = [
     ("cio_stelsel", "0002_groepen", "groepen_aanmaken"),
     ("cio_stelsel", "0008_informatieplan_rechten", "toekennen"),
+    ("cio_stelsel", "0009_istrategie_recht", "toekennen"),
     ("portfolio", "0002_redenen_herijking", "aanmaken"),
 ]
 

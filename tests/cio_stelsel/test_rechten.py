@@ -23,7 +23,10 @@ def test_role_groups_exist_with_dutch_names_and_the_global_rights_of_the_code():
     from importlib import import_module
 
     migratie = import_module("cio_stelsel.migrations.0002_groepen")
-    erbij = import_module("cio_stelsel.migrations.0008_informatieplan_rechten").ERBIJ
+    erbij: dict[str, list[str]] = {}
+    for latere in ("0008_informatieplan_rechten", "0009_istrategie_recht"):
+        for naam, codenames in import_module(f"cio_stelsel.migrations.{latere}").ERBIJ.items():
+            erbij.setdefault(naam, []).extend(codenames)
     assert set(migratie.GROEPEN) == set(GROEPSNAMEN.values())
     for rol, (rechten, _artikel) in GROEP_RECHTEN.items():
         naam = GROEPSNAMEN[rol]
