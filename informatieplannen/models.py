@@ -114,6 +114,12 @@ class Informatieplan(models.Model):
         return self.status == self.Status.CONCEPT
 
 
+class PlanActiviteitQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        """As the plan it belongs to (B28: its audit trail too, cio_stelsel.selectors.audit_zichtbaar_voor)."""
+        return self.filter(plan__in=Informatieplan.objects.zichtbaar_voor(user))
+
+
 class PlanActiviteit(models.Model):
     """An activity of the plan's portfolio: an existing ICT-activiteit of the ministerie, or a voorgenomen one."""
 
@@ -127,6 +133,8 @@ class PlanActiviteit(models.Model):
         help_text=_("Een activiteit die nog niet in het portfolio staat."),
     )
     toelichting = models.TextField(_("toelichting"), blank=True)
+
+    objects = PlanActiviteitQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("activiteit in het informatieplan")

@@ -226,3 +226,20 @@ def test_section4_plans_are_internal_to_the_ministry(plan, office, ciso, ministe
         assert plan in Informatieplan.objects.zichtbaar_voor(user)
     for user in (collega_ander_ministerie, office_logius):
         assert plan not in Informatieplan.objects.zichtbaar_voor(user)
+
+
+def test_b28_cio_rijk_does_not_read_a_concept_plan_through_the_audit_trail(plan, office, cio_rijk, act):
+    from cio_stelsel.selectors import audit_zichtbaar_voor
+
+    services.regel_toevoegen(actor=office, plan=plan, activiteit=act, financien=financien())
+    eigen = {r.actie for r in audit_zichtbaar_voor(office) if r.actie.startswith("informatieplan.")}
+    rijk = {r.actie for r in audit_zichtbaar_voor(cio_rijk) if r.actie.startswith("informatieplan.")}
+    assert {"informatieplan.opgesteld", "informatieplan.activiteit_toegevoegd"} <= eigen
+    assert rijk == set()
+
+
+def test_b28_cio_rijk_reads_the_trail_of_a_vastgesteld_plan(vastgesteld, cio_rijk):
+    from cio_stelsel.selectors import audit_zichtbaar_voor
+
+    rijk = {r.actie for r in audit_zichtbaar_voor(cio_rijk) if r.actie.startswith("informatieplan.")}
+    assert {"informatieplan.vastgesteld", "informatieplan.activiteit_toegevoegd"} <= rijk
