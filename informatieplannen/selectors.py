@@ -52,3 +52,15 @@ def samenhang(plan: Informatieplan) -> list[dict]:
             )
         rijen.append({"regel": r, "plan": totaal, "raming": raming, "verschil": (totaal - raming) if raming is not None else None})
     return rijen
+
+
+def toetsen_in_jaar(jaar: int):
+    """The CIO Rijk's kwaliteitstoetsen of one year, for the bundled report to the Minister of BZK (art 11 i)."""
+    from .models import PlanToets
+
+    return (
+        PlanToets.objects.filter(getoetst_op__year=jaar)
+        .select_related("plan__ministerie", "getoetst_door__persoon")
+        .prefetch_related("bevindingen")
+        .order_by("plan__ministerie__afkorting", "plan__periode_van")
+    )

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/terugsturen/", views.terugsturen, name="terugsturen"),
     path("<int:pk>/actualiseren/", views.actualiseren, name="actualiseren"),
     path("<int:pk>/toetsen/", views.toetsen, name="toetsen"),
+    path("toetsrapport/<int:jaar>/", views.toetsrapport, name="toetsrapport"),
     path("activiteit/<int:pk>/financien/", views.regel_financien, name="regel_financien"),
     path("activiteit/<int:pk>/koppelen/", views.regel_koppelen, name="regel_koppelen"),
     path("activiteit/<int:pk>/verwijderen/", views.regel_verwijderen, name="regel_verwijderen"),

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods
@@ -69,6 +70,8 @@ def lijst(request):
         "page_obj": pagineer(request, qs), "querystring_zonder_pagina": querystring_zonder_pagina(request),
         "status": status, "statussen": Informatieplan.Status.choices,
         "mag_opstellen": bool(opstellen.ministerie_ids),
+        "mag_toetsrapport": heeft_rijksbreed_recht(request.user, RijksbreedRecht.INFORMATIEPLAN_TOETSEN),
+        "jaar": timezone.localdate().year,
         "taken": selectors.taken_voor(request.user),
     })
 
@@ -348,3 +351,23 @@ def toetsen(request, pk):
         "toelichting": _("Toets het plan aan elk criterium van het kwaliteitskader meerjarige departementale IV-plannen en geef een eindoordeel (art 11 i)."),
         "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
     })
+
+
+@login_required
+def toetsrapport(request, jaar):
+    """The CIO Rijk's bundled report of a year's kwaliteitstoetsen to the Minister of BZK, as an accessible PDF (art 11 i)."""
+    if not heeft_rijksbreed_recht(request.user, RijksbreedRecht.INFORMATIEPLAN_TOETSEN):
+        raise PermissionDenied(_("Alleen de CIO Rijk stelt het toetsrapport over de informatieplannen op (B12, art 11 i)."))
+    from django.http import HttpResponse
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from cio_stelsel.pdf import html_naar_pdf
+
+    with translation.override("nl"):
+        html = render_to_string("informatieplannen/toetsrapport_pdf.html", {
+            "jaar": jaar, "toetsen": list(selectors.toetsen_in_jaar(jaar)), "gemaakt_op": timezone.now(),
+        })
+    response = HttpResponse(html_naar_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="toetsrapport-informatieplannen-{jaar}.pdf"'
+    return response

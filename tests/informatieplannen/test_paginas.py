@@ -106,3 +106,26 @@ def test_b10_one_year_plan_is_a_form_error(login, office, ministerie):
     r = login(office).post(reverse("informatieplannen:nieuw"), {
         "ministerie": ministerie.pk, "titel": "X", "periode_van": 2025, "periode_tot": 2025})
     assert r.status_code == 200 and "id_periode_tot_fout" in r.content.decode()
+
+
+def test_b12_cio_rijk_downloads_the_bundled_toets_report_as_pdf(login, vastgesteld, cio_rijk, office):
+    import datetime
+
+    from informatieplannen import services
+
+    from .conftest import bevindingen
+
+    services.plan_toetsen(actor=cio_rijk, plan=vastgesteld, bevindingen=bevindingen(), eindoordeel="voldoende", samenvatting="Op orde.")
+    jaar = datetime.date.today().year
+    r = login(cio_rijk).get(reverse("informatieplannen:toetsrapport", args=[jaar]))
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf" and r.content.startswith(b"%PDF")
+    assert login(office).get(reverse("informatieplannen:toetsrapport", args=[jaar])).status_code == 403
+
+
+def test_section4_no_plan_reaches_the_public(client, compleet):
+    """Plans are internal: anonymous visitors are sent to log in, and no public page or export mentions a plan."""
+    r = client.get(reverse("informatieplannen:plan", args=[compleet.pk]))
+    assert r.status_code == 302 and "/inloggen/" in r["Location"]
+    for naam, kwargs in (("dashboard:home", {}), ("dashboard:activiteiten", {}), ("dashboard:export", {"formaat": "csv"})):
+        inhoud = client.get(reverse(naam, kwargs=kwargs or None)).content.decode(errors="replace")
+        assert compleet.titel not in inhoud and "BIO op orde" not in inhoud
