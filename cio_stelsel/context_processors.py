@@ -27,6 +27,7 @@ def navigatie(request):
             (_("Mijn werkvoorraad"), "cio_stelsel:werkvoorraad"),
             (_("Portfolio"), "portfolio:lijst"),
             (_("CIO-oordelen"), "oordelen:lijst"),
+            (_("Informatieplannen"), "informatieplannen:lijst"),
             (_("Publicatie"), "portfolio:publicatie"),
             (_("Jaarrapportage"), "jaarrapportage:lijst"),
             (_("Organisatie"), "cio_stelsel:ministeries"),

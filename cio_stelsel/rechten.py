@@ -74,6 +74,8 @@ class Recht(models.TextChoices):
     ACICT_AANMELDEN = "acict_aanmelden", _("Aanmelden bij het Adviescollege ICT-toetsing")
     PEILDATUM_AFTEKENEN = "peildatum_aftekenen", _("Datakwaliteit per peildatum aftekenen")
     AFWIJKING_VASTLEGGEN = "afwijking_vastleggen", _("Afwijking van negatief CIO-oordeel vastleggen")
+    INFORMATIEPLAN_OPSTELLEN = "informatieplan_opstellen", _("Informatieplan opstellen (concept)")
+    INFORMATIEPLAN_VASTSTELLEN = "informatieplan_vaststellen", _("Informatieplan vaststellen")
 
 
 class RijksbreedRecht(models.TextChoices):
@@ -86,13 +88,15 @@ class RijksbreedRecht(models.TextChoices):
     RAPPORTAGEMODEL_BEHEREN = "rapportagemodel_beheren", _("Rapportagemodel beheren")
     JAARRAPPORTAGE_OPSTELLEN = "jaarrapportage_opstellen", _("Jaarrapportage opstellen")
     AUDIT_INZIEN = "audit_inzien", _("Volledige audittrail inzien")
+    INFORMATIEPLAN_TOETSEN = "informatieplan_toetsen", _("Informatieplannen toetsen aan het kwaliteitskader")
+    ISTRATEGIE_BEHEREN = "istrategie_beheren", _("I-strategie Rijk en toezeggingen aan de Kamer bijhouden")
 
 
 # Object permissions per role, with the article they come from.
 ROL_OBJECTRECHTEN: dict[str, tuple[set[str], str]] = {
     Rol.CIO_OFFICE: (
-        {Recht.PORTFOLIO_INZIEN, Recht.PORTFOLIO_BEWERKEN, Recht.OORDEEL_OPSTELLEN},
-        "art 3.5-3.6",
+        {Recht.PORTFOLIO_INZIEN, Recht.PORTFOLIO_BEWERKEN, Recht.OORDEEL_OPSTELLEN, Recht.INFORMATIEPLAN_OPSTELLEN},
+        "art 3.5-3.6 (B10: informatieplan in concept)",
     ),
     Rol.DEPARTEMENTALE_CIO: (
         {
@@ -102,17 +106,22 @@ ROL_OBJECTRECHTEN: dict[str, tuple[set[str], str]] = {
             Recht.OORDEEL_VASTSTELLEN,
             Recht.ACICT_AANMELDEN,
             Recht.PEILDATUM_AFTEKENEN,
+            Recht.INFORMATIEPLAN_OPSTELLEN,
         },
-        "art 4 c,g,j,k; 5.1-5.4; 16.4 (B9, B14)",
+        "art 4 c,g,j,k; 5.1-5.4; 16.4 (B9, B10, B14)",
     ),
-    Rol.DEPARTEMENTALE_CISO: ({Recht.PORTFOLIO_INZIEN, Recht.CISOBIJDRAGE_LEVEREN}, "art 7 c,k (B5)"),
+    # CISOBIJDRAGE_LEVEREN also covers the informatieplan's information-security section (art 7 d, B11).
+    Rol.DEPARTEMENTALE_CISO: ({Recht.PORTFOLIO_INZIEN, Recht.CISOBIJDRAGE_LEVEREN}, "art 7 c,d,k (B5, B11)"),
     Rol.CIO_DIENSTONDERDEEL: (
         {Recht.PORTFOLIO_INZIEN, Recht.PORTFOLIO_BEWERKEN, Recht.OORDEEL_OPSTELLEN, Recht.OORDEEL_VASTSTELLEN},
         "art 9.2, 9.5",
     ),
     Rol.CISO_DIENSTONDERDEEL: ({Recht.PORTFOLIO_INZIEN, Recht.CISOBIJDRAGE_LEVEREN}, "art 9.4, 9.5"),
     Rol.SECRETARIS_GENERAAL: ({Recht.PORTFOLIO_INZIEN, Recht.AFWIJKING_VASTLEGGEN}, "art 5.3 (B1)"),
-    Rol.MINISTER: ({Recht.PORTFOLIO_INZIEN, Recht.AFWIJKING_VASTLEGGEN}, "art 5.3, Toelichting (B1)"),
+    Rol.MINISTER: (
+        {Recht.PORTFOLIO_INZIEN, Recht.AFWIJKING_VASTLEGGEN, Recht.INFORMATIEPLAN_VASTSTELLEN},
+        "art 5.3, Toelichting (B1); Toelichting art 4 c (B12: vaststelling informatieplan)",
+    ),
     Rol.BESTUURSRAADLID: ({Recht.PORTFOLIO_INZIEN}, "Toelichting art 5 (B3)"),
     Rol.BEVEILIGINGSAUTORITEIT: (set(), "art 8.4"),
 }
@@ -128,8 +137,10 @@ GROEP_RECHTEN: dict[str, tuple[set[str], str]] = {
             RijksbreedRecht.RAPPORTAGEMODEL_BEHEREN,
             RijksbreedRecht.JAARRAPPORTAGE_OPSTELLEN,
             RijksbreedRecht.AUDIT_INZIEN,
+            RijksbreedRecht.INFORMATIEPLAN_TOETSEN,
+            RijksbreedRecht.ISTRATEGIE_BEHEREN,
         },
-        "art 11 g,h,i; 12.2; 16.3 (B7, B13, B15, B16)",
+        "art 11 g,h,i; 12.2; 16.3; Toelichting (B7, B12, B13, B15, B16, B26)",
     ),
     Rol.CISO_RIJK: ({RijksbreedRecht.STELSEL_INZIEN}, "art 13, 14"),
     Rol.FUNCTIONEEL_BEHEERDER: (

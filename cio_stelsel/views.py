@@ -67,7 +67,7 @@ def werkvoorraad(request):
     }
     if context["kan_stelsel_inzien"]:
         context["aantal_overtredingen"] = len(stelselcontrole.overtredingen())
-    # The tasks of the apps above this one (oordelen, the reporting cycle of portfolio), registered in their ready().
+    # The tasks of the apps above this one (oordelen, informatieplannen, the reporting cycle of portfolio), registered in their ready().
     for bijdrage in haken.functies("werkvoorraad"):
         context.update(bijdrage(request.user))
     return render(request, "cio_stelsel/werkvoorraad.html", context)

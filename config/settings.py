@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "cio_stelsel",
     "portfolio",
     "oordelen",
+    "informatieplannen",
     "dashboard",
 ]
 

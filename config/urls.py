@@ -32,6 +32,7 @@ urlpatterns = [
     path("api/v1/", include("config.api_urls")),
     path("werk/", include("cio_stelsel.urls")),
     path("oordelen/", include("oordelen.urls")),
+    path("informatieplannen/", include("informatieplannen.urls")),
     path("portfolio/", include("portfolio.urls")),
     path("jaarrapportage/", include("dashboard.jaarrapportage_urls")),
     path("", include("dashboard.urls")),

@@ -492,6 +492,17 @@ class Ontwikkelpartij(_Onderdeel):
 
 class ActiviteitVersieQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
+        """Own organisation: every version. The CIO Rijk: signed-off and published ones, never a concept (B28)."""
+        s = scope(user, Recht.PORTFOLIO_INZIEN)
+        if s.rijksbreed:
+            return self.exclude(status=ActiviteitVersie.Status.CONCEPT)
+        return s.filter(self, "activiteit__ministerie", "activiteit__dienstonderdeel")
+
+    def telbaar_voor(self, user):
+        """For counts per status only (the reporting cycle: how far each ministry is), never for content.
+
+        The CIO Rijk follows the cycle of every ministry, so a concept is counted, but not shown (B28).
+        """
         return scope(user, Recht.PORTFOLIO_INZIEN).filter(self, "activiteit__ministerie", "activiteit__dienstonderdeel")
 
     def gepubliceerd(self):

@@ -74,7 +74,7 @@ def tellingen(user, peildata: list[datetime.date]) -> dict[tuple[int, datetime.d
     """
     telling: dict = {}
     per_status = (
-        ActiviteitVersie.objects.zichtbaar_voor(user)
+        ActiviteitVersie.objects.telbaar_voor(user)
         .filter(peildatum__in=peildata, status__in=TELSTATUSSEN)
         .order_by()
         .values("ministerie", "peildatum", "status")

@@ -95,7 +95,7 @@ def overzicht(request):
     inzien = scope(user, Recht.PORTFOLIO_INZIEN)
     peildata = set(jaarpeildata())
     peildata |= set(
-        ActiviteitVersie.objects.zichtbaar_voor(user).order_by().values_list("peildatum", flat=True).distinct()
+        ActiviteitVersie.objects.telbaar_voor(user).order_by().values_list("peildatum", flat=True).distinct()
     )
     peildata = sorted(peildata, reverse=True)
     telling = tellingen(user, peildata) if not inzien.leeg else {}

@@ -115,7 +115,12 @@ def cio_ander_ministerie(ander_ministerie):
 # herijking (portfolio 0002). A transactional test (transaction=True, live_server) ends
 # with a flush that removes them; pytest-django runs those tests last, so only they need
 # the rows back. The migrations' own functions recreate them, idempotently.
-STAMDATA = [("cio_stelsel", "0002_groepen", "groepen_aanmaken"), ("portfolio", "0002_redenen_herijking", "aanmaken")]
+STAMDATA = [
+    ("cio_stelsel", "0002_groepen", "groepen_aanmaken"),
+    ("cio_stelsel", "0008_informatieplan_rechten", "toekennen"),
+    ("cio_stelsel", "0009_istrategie_recht", "toekennen"),
+    ("portfolio", "0002_redenen_herijking", "aanmaken"),
+]
 
 
 def herstel_stamdata():

@@ -191,7 +191,8 @@ def test_b14_b15_publication_steps_through_the_api(office, cio, cio_rijk, cio_an
     stap = {"ministerie": "bzk", "peildatum": "2024-12-31", "versies": [versie]}
     assert api(office).post("/api/v1/versies/aftekenen/", stap, format="json").status_code == 403
     assert api(cio_ander_ministerie).post("/api/v1/versies/aftekenen/", stap, format="json").status_code in (400, 403)
-    assert api(cio_rijk).post("/api/v1/versies/aftekenen/", stap, format="json").status_code == 403
+    # B28 (issue 14): the CIO Rijk does not even see the concept version, so it is not one of "this ministry's versions" to it.
+    assert api(cio_rijk).post("/api/v1/versies/aftekenen/", stap, format="json").status_code in (400, 403)
     r = api(cio).post("/api/v1/versies/aftekenen/", stap, format="json")
     assert r.status_code == 200 and [v["status"] for v in r.json()] == ["gecontroleerd"]
     assert api(cio).post("/api/v1/versies/publiceren/", stap, format="json").status_code == 403
@@ -201,11 +202,15 @@ def test_b14_b15_publication_steps_through_the_api(office, cio, cio_rijk, cio_an
     assert api().get("/api/v1/publiek/activiteiten/").json()["count"] == 1
 
 
-def test_b14_versions_are_visible_to_the_own_organisation_and_the_cio_rijk(office, collega_ander_ministerie, cio_rijk, eigen_activiteit):
+def test_b14_versions_are_visible_to_the_own_organisation_and_the_cio_rijk(office, cio, collega_ander_ministerie, cio_rijk, eigen_activiteit):
     r = api(office).post("/api/v1/versies/voorbereiden/", {"activiteit": eigen_activiteit.nummer, "peildatum": "2024-12-31"}, format="json")
     versie = r.json()["id"]
     assert api(collega_ander_ministerie).get("/api/v1/versies/").json()["count"] == 0
     assert api(collega_ander_ministerie).get(f"/api/v1/versies/{versie}/").status_code == 404
+    # B28 (issue 14): the CIO Rijk reads the version once the CIO signed it off, not the concept.
+    assert api(cio_rijk).get(f"/api/v1/versies/{versie}/").status_code == 404
+    stap = {"ministerie": "bzk", "peildatum": "2024-12-31", "versies": [versie]}
+    assert api(cio).post("/api/v1/versies/aftekenen/", stap, format="json").status_code == 200
     assert api(cio_rijk).get(f"/api/v1/versies/{versie}/").status_code == 200
     r = api(collega_ander_ministerie).post("/api/v1/versies/voorbereiden/", {"activiteit": eigen_activiteit.nummer, "peildatum": "2024-12-31"}, format="json")
     assert r.status_code == 404

@@ -90,6 +90,7 @@ class Wereld:
 
 def wereld_bouwen() -> Wereld:
     from cio_stelsel import services as stelsel
+    from informatieplannen import services as informatieplannen
     from oordelen import services as oordelen
     from portfolio import services as portfolio
     from tests.factories import DienstonderdeelFactory, MinisterieFactory, PersoonFactory, activiteit, benoem
@@ -153,6 +154,20 @@ def wereld_bouwen() -> Wereld:
             objecten.setdefault("oordeel", []).append(Obj(f"oordeel {staat} {code}", {"pk": o.pk}, code, staat, {"obj": o}))
         for a, staat in ((ingediend, "aangemeld"), (aanmelding_concept, "concept")):
             objecten.setdefault("aanmelding", []).append(Obj(f"aanmelding {staat} {code}", {"pk": a.pk}, code, staat, {"obj": a}))
+        # Informatieplannen (issue 14): a concept with a voorgenomen activity, and a plan the minister decided.
+        minister = w.users["minister BZK"] if code == "bzk" else benoem(Rol.MINISTER, m, begindatum=BEGIN).persoon.user
+        for staat in ("concept", "vastgesteld"):
+            plan = informatieplannen.plan_opstellen(actor=office, ministerie=m, gegevens={
+                "titel": f"Informatieplan {code} {staat}", "periode_van": 2025, "periode_tot": 2026, "ambities": "Wendbaar."})
+            regel = informatieplannen.regel_toevoegen(actor=office, plan=plan, voorgenomen_naam="Voorgenomen", financien=[
+                {"jaar": j, "bedrag": "1000", "redenering": "Raming."} for j in (2025, 2026)])
+            if staat == "vastgesteld":
+                informatieplannen.informatiebeveiliging_schrijven(actor=ciso, plan=plan, tekst="BIO.")
+                informatieplannen.plan_aanbieden(actor=office, plan=plan)
+                plan = informatieplannen.plan_vaststellen(actor=minister, plan=plan)
+            else:
+                objecten.setdefault("planregel", []).append(Obj(f"planregel concept {code}", {"pk": regel.pk}, code, staat))
+            objecten.setdefault("informatieplan", []).append(Obj(f"informatieplan {staat} {code}", {"pk": plan.pk}, code, staat))
         objecten.setdefault("ministerie", []).append(Obj(f"ministerie {code}", {"pk": m.pk}, code))
         objecten.setdefault("ministerie_peildatum", []).append(Obj(f"{code} op {P1}", {"pk": m.pk, "peildatum": P1}, code))
         objecten.setdefault("activiteit_peildatum", []).append(

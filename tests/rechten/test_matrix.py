@@ -86,6 +86,17 @@ INZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), rijks(RijksbreedRecht.RIJKSBREED_I
 OORDEEL_ZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), en(rijks(RijksbreedRecht.RIJKSBREED_INZIEN), staat("vastgesteld")))
 AANMELDING_ZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), en(rijks(RijksbreedRecht.RIJKSBREED_INZIEN), staat("aangemeld")))
 GEPUBLICEERD = staat("gepubliceerd")
+# B28: the CIO Rijk reads a version once the ministry signed it off, never a concept version.
+VERSIE_ZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), en(rijks(RijksbreedRecht.RIJKSBREED_INZIEN), staat("gecontroleerd", "gepubliceerd")))
+# B12, B28: a plan is internal to its ministerie; the CIO Rijk sees it once the minister decided it.
+PLAN_ZIEN = of(objrecht(Recht.PORTFOLIO_INZIEN), en(rijks(RijksbreedRecht.RIJKSBREED_INZIEN), staat("vastgesteld")))
+
+
+def op_ministerie(recht: str) -> Regelfunctie:
+    """The role holds ``recht`` on a ministerie (not only on a dienstonderdeel): an informatieplan is departmental."""
+    return lambda p, o: str(recht) in _objectrechten(p) and p.org in ("bzk", "fin")
+
+
 BEHEER = rijks(RijksbreedRecht.STELSEL_BEHEREN)
 RAPPORTAGEMODEL = rijks(RijksbreedRecht.RAPPORTAGEMODEL_BEHEREN)
 JAARRAPPORTAGE = rijks(RijksbreedRecht.JAARRAPPORTAGE_OPSTELLEN)
@@ -222,6 +233,22 @@ TABEL: dict[str, Regel] = {
     "oordelen:aanmelding": R(AANMELDING_ZIEN, "aanmelding"),
     # B9: only the departmental CIO submits; the step is refused before its form is read.
     "oordelen:aanmelding_stap": POST(en(AANMELDING_ZIEN, objrecht(Recht.ACICT_AANMELDEN)), "aanmelding", vast={"stap": "indienen"}),
+    # -- informatieplannen (issue 14; B10-B12, B28: the CIO Rijk sees no concept plan)
+    "informatieplannen:lijst": R(),
+    "informatieplannen:nieuw": GP(op_ministerie(Recht.INFORMATIEPLAN_OPSTELLEN)),
+    "informatieplannen:plan": R(PLAN_ZIEN, "informatieplan"),
+    **{f"informatieplannen:{n}": GP(en(PLAN_ZIEN, objrecht(Recht.INFORMATIEPLAN_OPSTELLEN)), "informatieplan")
+       for n in ("bewerken", "regel_nieuw", "aanbieden", "actualiseren")},
+    # B11: the information-security section, by the ministry's CISO only.
+    "informatieplannen:informatiebeveiliging": GP(en(PLAN_ZIEN, objrecht(Recht.CISOBIJDRAGE_LEVEREN)), "informatieplan"),
+    # B12: the minister of the ministerie decides (or sends back); the CIO Rijk reviews.
+    **{f"informatieplannen:{n}": GP(en(PLAN_ZIEN, objrecht(Recht.INFORMATIEPLAN_VASTSTELLEN)), "informatieplan")
+       for n in ("vaststellen", "terugsturen")},
+    # The bundled report of a year's toetsen to the Minister of BZK (art 11 i): the CIO Rijk only.
+    "informatieplannen:toetsrapport": R(rijks(RijksbreedRecht.INFORMATIEPLAN_TOETSEN), vast={"jaar": 2026}),
+    "informatieplannen:toetsen": GP(en(PLAN_ZIEN, rijks(RijksbreedRecht.INFORMATIEPLAN_TOETSEN)), "informatieplan"),
+    **{f"informatieplannen:{n}": GP(objrecht(Recht.INFORMATIEPLAN_OPSTELLEN), "planregel")
+       for n in ("regel_financien", "regel_koppelen", "regel_verwijderen")},
     # -- portfolio (B14: own organisation only; the CIO Rijk reads, never edits, L1068)
     "portfolio:lijst": R(),
     "portfolio:nieuw": GP(ergens(Recht.PORTFOLIO_BEWERKEN)),
@@ -242,7 +269,7 @@ TABEL: dict[str, Regel] = {
     "portfolio:versies_aftekenen": GP(objrecht(Recht.PEILDATUM_AFTEKENEN), "ministerie_peildatum"),
     "portfolio:versies_publiceren": GP(rijks(RijksbreedRecht.PEILDATUM_PUBLICEREN), "ministerie_peildatum"),
     "portfolio:versie_voorbereiden": POST(objrecht(Recht.PORTFOLIO_BEWERKEN), "activiteit_peildatum"),
-    "portfolio:versie": R(INZIEN, "versie"),
+    "portfolio:versie": R(VERSIE_ZIEN, "versie"),
     "portfolio:rapportagemodel": R(RAPPORTAGEMODEL),
     "portfolio:rapportagemodel_drempel": POST(RAPPORTAGEMODEL),
     "portfolio:rapportagemodel_drempel_intrekken": GP(NIEMAND, GEEN),
@@ -276,7 +303,7 @@ TABEL: dict[str, Regel] = {
        for d in ("kwaliteitstoetsen", "kamerstukken", "baten", "ontwikkelpartijen")},
     # -- API: publication per peildatum (concept → gecontroleerd → gepubliceerd, B14, B15)
     "api:versie-list": R(INGELOGD),
-    "api:versie-detail": R(INZIEN, "versie"),
+    "api:versie-detail": R(VERSIE_ZIEN, "versie"),
     "api:versie-voorbereiden": Regel({"POST": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {
         "activiteit": o.extra["obj"].nummer, "peildatum": P2.isoformat()})}, "activiteit_org", in_url=False),
     "api:versie-aftekenen": Regel({"POST": Schrijf(objrecht(Recht.PEILDATUM_AFTEKENEN), lambda o: {

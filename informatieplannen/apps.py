@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InformatieplannenConfig(AppConfig):
+    name = "informatieplannen"
+    verbose_name = _("Informatieplannen")
+
+    def ready(self):
+        from cio_stelsel import haken
+
+        # The start page shows the open steps of informatieplannen (cio_stelsel/haken.py).
+        haken.registreren("werkvoorraad", "informatieplannen.selectors.werkvoorraad", volgorde=20)
