@@ -86,11 +86,30 @@ MINISTERIES = [
     ("szw", "SZW", "Ministerie van Sociale Zaken en Werkgelegenheid"),
     ("vws", "VWS", "Ministerie van Volksgezondheid, Welzijn en Sport"),
 ]
-ONDERWERPEN = ["Belastingen", "Zorg", "Onderwijs", "Veiligheid", "Defensie", "Infrastructuur", "Sociale zekerheid",
-               "Digitale overheid", "Bedrijfsvoering", "Landbouw", "Migratie", "Rechtspraak"]
-REDENEN = ["Wetswijziging", "Wens van de Tweede Kamer/Eerste Kamer", "Aanpassing (business)doelen of eisen",
-           "Implementatie in organisatie", "Project-endogene scopewijzigingen", "Tegenvallers binnen project",
-           "Overnemen aanbeveling extern advies", "Prijsontwikkeling"]
+ONDERWERPEN = [
+    "Belastingen",
+    "Zorg",
+    "Onderwijs",
+    "Veiligheid",
+    "Defensie",
+    "Infrastructuur",
+    "Sociale zekerheid",
+    "Digitale overheid",
+    "Bedrijfsvoering",
+    "Landbouw",
+    "Migratie",
+    "Rechtspraak",
+]
+REDENEN = [
+    "Wetswijziging",
+    "Wens van de Tweede Kamer/Eerste Kamer",
+    "Aanpassing (business)doelen of eisen",
+    "Implementatie in organisatie",
+    "Project-endogene scopewijzigingen",
+    "Tegenvallers binnen project",
+    "Overnemen aanbeveling extern advies",
+    "Prijsontwikkeling",
+]
 CATEGORIEEN = ["intern_personeel", "extern_personeel", "overig_materieel", "uitbesteed_werk", "overige_kosten"]
 VERDELING = [Decimal("0.15"), Decimal("0.25"), Decimal("0.2"), Decimal("0.3"), Decimal("0.1")]
 ACTIVITEIT_NUMMER_VAN = 10001
@@ -164,8 +183,17 @@ class Verloop:
                 actueel = euro(actueel * Decimal(str(rng.uniform(1.1, 1.5))))
                 eind = datetime.date(eind.year + rng.randint(0, 2), rng.choice([6, 12]), 30 if rng.random() < 0.5 else 1)
                 redenen = rng.sample(REDENEN, rng.randint(1, 3))
-                self.events.append(self._event("herijking", datetime.date(jaar, rng.randint(3, 10), 15), eind, actueel, besteed,
-                                               redenen=redenen, toelichting="Scope en planning zijn opnieuw vastgesteld na een tegenvaller."))
+                self.events.append(
+                    self._event(
+                        "herijking",
+                        datetime.date(jaar, rng.randint(3, 10), 15),
+                        eind,
+                        actueel,
+                        besteed,
+                        redenen=redenen,
+                        toelichting="Scope en planning zijn opnieuw vastgesteld na een tegenvaller.",
+                    )
+                )
             besteed = min(actueel, besteed + euro(actueel / Decimal(max(1, (eind.year - self.start.year + 1)))))
             actueel = euro(actueel * Decimal(str(rng.uniform(0.97, 1.08))))
             self.events.append(self._event("rapportage", datetime.date(jaar, 12, 31), eind, actueel, besteed))
@@ -175,8 +203,15 @@ class Verloop:
                 self.afloop = ("geannuleerd", datetime.date(jaar, 12, 31))
 
     def _event(self, soort, datum, eind, geschat, besteed, redenen=(), toelichting=""):
-        d = {"id": None, "activiteit": self.i, "soort": soort, "datum": datum.isoformat(), "einddatum": eind.isoformat(),
-             "toelichting_kosten": toelichting, "toelichting_einddatum": toelichting if soort == "herijking" else ""}
+        d = {
+            "id": None,
+            "activiteit": self.i,
+            "soort": soort,
+            "datum": datum.isoformat(),
+            "einddatum": eind.isoformat(),
+            "toelichting_kosten": toelichting,
+            "toelichting_einddatum": toelichting if soort == "herijking" else "",
+        }
         d.update(_bedragen(geschat, "geschat"))
         d.update(_bedragen(besteed, "gerealiseerd"))
         d["totaal_geschat"] = f"{_som(d, 'geschat'):.2f}"
@@ -199,9 +234,12 @@ class Verloop:
             annulering = self.afloop[1] if status == "geannuleerd" else None
         init_eind, act_eind = datetime.date.fromisoformat(eerste["einddatum"]), datetime.date.fromisoformat(laatste["einddatum"])
         k = {
-            "initieel_totaal": eerste["totaal_geschat"], "actueel_totaal": laatste["totaal_geschat"],
-            "gerealiseerd": laatste["totaal_gerealiseerd"], "initiele_einddatum": init_eind.isoformat(),
-            "actuele_einddatum": act_eind.isoformat(), "peildatum": laatste["datum"],
+            "initieel_totaal": eerste["totaal_geschat"],
+            "actueel_totaal": laatste["totaal_geschat"],
+            "gerealiseerd": laatste["totaal_gerealiseerd"],
+            "initiele_einddatum": init_eind.isoformat(),
+            "actuele_einddatum": act_eind.isoformat(),
+            "peildatum": laatste["datum"],
             "aantal_herijkingen": sum(1 for e in evs if e["soort"] == "herijking"),
         }
         for c in CATEGORIEEN:
@@ -215,44 +253,89 @@ class Verloop:
         k["vertraging"] = (act_eind - init_eind).days
         rng = random.Random(self.i)  # the lists do not change between peildata
         toetsen = [
-            {"id": self.i * 10 + n, "activiteit": self.i, "toetsdatum": datetime.date(self.start.year + n, 5, 1).isoformat(),
-             "uitvoerende_partij": "Adviescollege ICT-toetsing" if soort == "acict_advies" else "Gateway Review Team",
-             "soort": soort, "omschrijving": "Advies over haalbaarheid, kosten en planning."}
+            {
+                "id": self.i * 10 + n,
+                "activiteit": self.i,
+                "toetsdatum": datetime.date(self.start.year + n, 5, 1).isoformat(),
+                "uitvoerende_partij": "Adviescollege ICT-toetsing" if soort == "acict_advies" else "Gateway Review Team",
+                "soort": soort,
+                "omschrijving": "Advies over haalbaarheid, kosten en planning.",
+            }
             for n, soort in enumerate(rng.sample(["acict_advies", "gateway_review", "adr_audit"], rng.randint(0, 2)))
             if datetime.date(self.start.year + n, 5, 1) <= peildatum
         ]
         ministerie = self.ministerie
         organisatie = self.onderdeel["naam"] if self.onderdeel else f"{ministerie['naam']} ({ministerie['afkorting']})"
         gegevens = {
-            "id": self.i, "nummer": self.nummer, "naam": self.naam, "ministerie": ministerie["pk"],
-            "dienstonderdeel": self.onderdeel["pk"] if self.onderdeel else None, "zbo": None,
-            "opdrachtgevende_organisatie": f"DG {self.onderwerp}", "onderwerp": self.onderwerp,
-            "dienstverlening": f"Dienstverlening op het gebied van {self.onderwerp.lower()}", "wij_verbeteren_op": "Dienstverlening",
-            "soort": self.soort, "status": status, "startdatum": self.start.isoformat(),
-            "reden_van_starten": "Verouderde systemen en nieuwe wetgeving.", "doel": "Betere en goedkopere dienstverlening.",
+            "id": self.i,
+            "nummer": self.nummer,
+            "naam": self.naam,
+            "ministerie": ministerie["pk"],
+            "dienstonderdeel": self.onderdeel["pk"] if self.onderdeel else None,
+            "zbo": None,
+            "opdrachtgevende_organisatie": f"DG {self.onderwerp}",
+            "onderwerp": self.onderwerp,
+            "dienstverlening": f"Dienstverlening op het gebied van {self.onderwerp.lower()}",
+            "wij_verbeteren_op": "Dienstverlening",
+            "soort": self.soort,
+            "status": status,
+            "startdatum": self.start.isoformat(),
+            "reden_van_starten": "Verouderde systemen en nieuwe wetgeving.",
+            "doel": "Betere en goedkopere dienstverlening.",
             "samenvatting": f"{self.naam}: vervanging en modernisering van de ondersteunende systemen, in fasen.",
-            "maatwerk": rng.random() < 0.5, "ontwikkelwijze": rng.choice(["agile_scrum", "safe", "waterval", "hybride"]),
-            "dechargedatum": decharge.isoformat() if decharge else None, "annuleringsdatum": annulering.isoformat() if annulering else None,
-            "reden_annulering": "Doelen niet haalbaar binnen budget." if annulering else "", "versie": len(evs),
-            "aangemaakt_op": f"{self.start.isoformat()}T09:00:00+00:00", "gewijzigd_op": f"{peildatum.isoformat()}T09:00:00+00:00",
-            "ministerie_naam": ministerie["naam"], "ministerie_afkorting": ministerie["afkorting"], "organisatie": organisatie,
+            "maatwerk": rng.random() < 0.5,
+            "ontwikkelwijze": rng.choice(["agile_scrum", "safe", "waterval", "hybride"]),
+            "dechargedatum": decharge.isoformat() if decharge else None,
+            "annuleringsdatum": annulering.isoformat() if annulering else None,
+            "reden_annulering": "Doelen niet haalbaar binnen budget." if annulering else "",
+            "versie": len(evs),
+            "aangemaakt_op": f"{self.start.isoformat()}T09:00:00+00:00",
+            "gewijzigd_op": f"{peildatum.isoformat()}T09:00:00+00:00",
+            "ministerie_naam": ministerie["naam"],
+            "ministerie_afkorting": ministerie["afkorting"],
+            "organisatie": organisatie,
             "kerncijfers": k,
             "gebeurtenissen": [dict(e) for e in evs],
             "mijlpalen": [
-                {"id": self.i * 10 + n, "activiteit": self.i, "omschrijving": f"Mijlpaal {n + 1}: release {n + 1}",
-                 "verwachte_datum": datetime.date(self.start.year + n + 1, 6, 30).isoformat(),
-                 "gerealiseerde_datum": datetime.date(self.start.year + n + 1, 7, 15).isoformat() if datetime.date(self.start.year + n + 1, 7, 15) <= peildatum else None,
-                 "behaald": datetime.date(self.start.year + n + 1, 7, 15) <= peildatum, "conform_eisen": True, "projectplanversie": "1.0"}
+                {
+                    "id": self.i * 10 + n,
+                    "activiteit": self.i,
+                    "omschrijving": f"Mijlpaal {n + 1}: release {n + 1}",
+                    "verwachte_datum": datetime.date(self.start.year + n + 1, 6, 30).isoformat(),
+                    "gerealiseerde_datum": datetime.date(self.start.year + n + 1, 7, 15).isoformat()
+                    if datetime.date(self.start.year + n + 1, 7, 15) <= peildatum
+                    else None,
+                    "behaald": datetime.date(self.start.year + n + 1, 7, 15) <= peildatum,
+                    "conform_eisen": True,
+                    "projectplanversie": "1.0",
+                }
                 for n in range(rng.randint(2, 5))
             ],
             "kwaliteitstoetsen": toetsen,
             "kamerstukken": [
-                {"id": self.i, "activiteit": self.i, "nummer": f"26 643, nr. {600 + self.i % 300}", "titel": f"Voortgangsbrief {self.naam}",
-                 "link": "https://www.tweedekamer.nl/kamerstukken", "briefdatum": datetime.date(self.start.year + 1, 3, 1).isoformat(),
-                 "acict_advies": any(t["soort"] == "acict_advies" for t in toetsen)}
-            ] if rng.random() < 0.6 else [],
-            "baten": [{"id": self.i, "activiteit": self.i, "toelichting": "Minder handwerk en snellere afhandeling.",
-                       "kwantitatief_per_jaar": "1500000.00", "kwantitatief_incidenteel": None}] if rng.random() < 0.5 else [],
+                {
+                    "id": self.i,
+                    "activiteit": self.i,
+                    "nummer": f"26 643, nr. {600 + self.i % 300}",
+                    "titel": f"Voortgangsbrief {self.naam}",
+                    "link": "https://www.tweedekamer.nl/kamerstukken",
+                    "briefdatum": datetime.date(self.start.year + 1, 3, 1).isoformat(),
+                    "acict_advies": any(t["soort"] == "acict_advies" for t in toetsen),
+                }
+            ]
+            if rng.random() < 0.6
+            else [],
+            "baten": [
+                {
+                    "id": self.i,
+                    "activiteit": self.i,
+                    "toelichting": "Minder handwerk en snellere afhandeling.",
+                    "kwantitatief_per_jaar": "1500000.00",
+                    "kwantitatief_incidenteel": None,
+                }
+            ]
+            if rng.random() < 0.5
+            else [],
             "ontwikkelpartijen": [{"id": self.i, "activiteit": self.i, "partij": f"Leverancier {self.i % 23}", "rol": "bouw"}],
         }
         redenen = {}
@@ -261,12 +344,21 @@ class Verloop:
                 for r in e["redenen"]:
                     redenen[r] = redenen.get(r, 0) + 1
         kolommen = {
-            "naam": self.naam, "activiteit_status": status, "soort": self.soort, "onderwerp": self.onderwerp,
-            "startdatum": self.start, "initiele_einddatum": init_eind, "actuele_einddatum": act_eind,
-            "initieel_totaal": Decimal(k["initieel_totaal"]), "actueel_totaal": Decimal(k["actueel_totaal"]),
-            "gerealiseerd": Decimal(k["gerealiseerd"]), "aantal_herijkingen": k["aantal_herijkingen"],
-            "aantal_acict_adviezen": sum(1 for t in toetsen if t["soort"] == "acict_advies"), "organisatie": organisatie,
-            "aantal_baten": len(gegevens["baten"]), "herijkingen_per_reden": redenen,
+            "naam": self.naam,
+            "activiteit_status": status,
+            "soort": self.soort,
+            "onderwerp": self.onderwerp,
+            "startdatum": self.start,
+            "initiele_einddatum": init_eind,
+            "actuele_einddatum": act_eind,
+            "initieel_totaal": Decimal(k["initieel_totaal"]),
+            "actueel_totaal": Decimal(k["actueel_totaal"]),
+            "gerealiseerd": Decimal(k["gerealiseerd"]),
+            "aantal_herijkingen": k["aantal_herijkingen"],
+            "aantal_acict_adviezen": sum(1 for t in toetsen if t["soort"] == "acict_advies"),
+            "organisatie": organisatie,
+            "aantal_baten": len(gegevens["baten"]),
+            "herijkingen_per_reden": redenen,
         }
         return kolommen, gegevens
 
@@ -283,15 +375,26 @@ def laden(aantal: int, aantal_peildata: int) -> None:
     ministeries = []
     for code, afkorting, naam in MINISTERIES:
         m = Ministerie.objects.create(code=code, afkorting=afkorting, naam=naam, geldig_van=datetime.date(2000, 1, 1))
-        onderdelen = [Dienstonderdeel.objects.create(ministerie=m, naam=f"Uitvoeringsdienst {afkorting} {n}", afkorting=f"UD{afkorting}{n}") for n in range(1, 4)]
+        onderdelen = [
+            Dienstonderdeel.objects.create(ministerie=m, naam=f"Uitvoeringsdienst {afkorting} {n}", afkorting=f"UD{afkorting}{n}")
+            for n in range(1, 4)
+        ]
         ministeries.append(({"pk": m.pk, "naam": naam, "afkorting": afkorting}, [{"pk": o.pk, "naam": o.naam} for o in onderdelen]))
     laatste_jaar = datetime.date.today().year - 1
     peildata = [datetime.date(j, 12, 31) for j in range(laatste_jaar - aantal_peildata + 1, laatste_jaar + 1)]
     verlopen = [Verloop(i, *ministeries[i % len(ministeries)], peildata, rng) for i in range(aantal)]
     activiteiten = IctActiviteit.objects.bulk_create(
         [
-            IctActiviteit(nummer=v.nummer, naam=v.naam, ministerie_id=v.ministerie["pk"], dienstonderdeel_id=v.onderdeel["pk"] if v.onderdeel else None,
-                          onderwerp=v.onderwerp, soort=v.soort, status="in_uitvoering", startdatum=v.start)
+            IctActiviteit(
+                nummer=v.nummer,
+                naam=v.naam,
+                ministerie_id=v.ministerie["pk"],
+                dienstonderdeel_id=v.onderdeel["pk"] if v.onderdeel else None,
+                onderwerp=v.onderwerp,
+                soort=v.soort,
+                status="in_uitvoering",
+                startdatum=v.start,
+            )
             for v in verlopen
         ],
         batch_size=1000,
@@ -307,9 +410,15 @@ def laden(aantal: int, aantal_peildata: int) -> None:
             gegevens["id"] = a.pk
             batch.append(
                 ActiviteitVersie(
-                    activiteit_id=a.pk, peildatum=peildatum, versienummer=1, status=ActiviteitVersie.Status.GEPUBLICEERD,
-                    ministerie_id=v.ministerie["pk"], dienstonderdeel_id=v.onderdeel["pk"] if v.onderdeel else None,
-                    gegevens=gegevens, gepubliceerd_op=gepubliceerd + datetime.timedelta(seconds=v.i), gecontroleerd_op=gepubliceerd,
+                    activiteit_id=a.pk,
+                    peildatum=peildatum,
+                    versienummer=1,
+                    status=ActiviteitVersie.Status.GEPUBLICEERD,
+                    ministerie_id=v.ministerie["pk"],
+                    dienstonderdeel_id=v.onderdeel["pk"] if v.onderdeel else None,
+                    gegevens=gegevens,
+                    gepubliceerd_op=gepubliceerd + datetime.timedelta(seconds=v.i),
+                    gecontroleerd_op=gepubliceerd,
                     **kolommen,
                 )
             )
@@ -334,8 +443,12 @@ def gevallen() -> dict[str, list[str]]:
     nummers = list(selectors.stand().order_by("activiteit__nummer").values_list("activiteit__nummer", flat=True)[:2000:40])
     return {
         "home": ["/"],
-        "lijst": ["/activiteiten/", "/activiteiten/?status=in_uitvoering&ministerie=fin&acict=ja",
-                  "/activiteiten/?sort=-actueel&q=belasting", "/activiteiten/?page=3"],
+        "lijst": [
+            "/activiteiten/",
+            "/activiteiten/?status=in_uitvoering&ministerie=fin&acict=ja",
+            "/activiteiten/?sort=-actueel&q=belasting",
+            "/activiteiten/?page=3",
+        ],
         "activiteit": [f"/activiteiten/{n}/" for n in nummers],
         "ministerie": [f"/ministeries/{code}/" for code in Ministerie.objects.order_by("code").values_list("code", flat=True)],
     }
@@ -361,9 +474,25 @@ def statische_bestanden(static_root: Path, urls: dict[str, list[str]]) -> dict[s
 
 def gunicorn_starten(poort: int, env: dict) -> subprocess.Popen:
     proces = subprocess.Popen(
-        [str(BASIS / ".venv/bin/gunicorn"), "config.wsgi", "-w", str(WERKERS), "-b", f"127.0.0.1:{poort}",
-         "--pythonpath", str(BASIS), "--access-logfile", "-", "--log-level", "warning"],
-        cwd=BASIS, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        [
+            str(BASIS / ".venv/bin/gunicorn"),
+            "config.wsgi",
+            "-w",
+            str(WERKERS),
+            "-b",
+            f"127.0.0.1:{poort}",
+            "--pythonpath",
+            str(BASIS),
+            "--access-logfile",
+            "-",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASIS,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     for _ in range(100):
         try:
@@ -452,12 +581,21 @@ def main() -> None:
         urls = gevallen()
         statisch = statische_bestanden(static_root, urls)
 
-        env = dict(os.environ, DATABASE_URL=url, REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=prefix, DATABASE_CONN_MAX_AGE="60",
-                   DJANGO_SETTINGS_MODULE="benchmarks.dashboard_instellingen", BENCH_STATIC_ROOT=str(static_root))
+        env = dict(
+            os.environ,
+            DATABASE_URL=url,
+            REDIS_URL=REDIS_URL,
+            CACHE_KEY_PREFIX=prefix,
+            DATABASE_CONN_MAX_AGE="60",
+            DJANGO_SETTINGS_MODULE="benchmarks.dashboard_instellingen",
+            BENCH_STATIC_ROOT=str(static_root),
+        )
         proces = gunicorn_starten(args.poort, env)
         try:
-            print(f"\ngunicorn -w 2 (sync) op 127.0.0.1:{args.poort}, cache Redis ({REDIS_URL}), {args.verzoeken} verzoeken per geval, "
-                  f"{args.gelijktijdig} gelijktijdig; {os.cpu_count()} processors\n")
+            print(
+                f"\ngunicorn -w 2 (sync) op 127.0.0.1:{args.poort}, cache Redis ({REDIS_URL}), {args.verzoeken} verzoeken per geval, "
+                f"{args.gelijktijdig} gelijktijdig; {os.cpu_count()} processors\n"
+            )
             kop = f"{'geval':<28}{'bytes':>8}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'fouten':>8}"
             print(kop + "\n" + "-" * len(kop))
             resultaten = {}
@@ -476,17 +614,24 @@ def main() -> None:
                     meten(args.poort, doel, min(100, args.verzoeken), gelijktijdig, headers)
                     rps, tijden, fouten = meten(args.poort, doel, args.verzoeken, gelijktijdig, headers)
                     resultaten[(naam, soort)] = (rps, percentiel(tijden, 50), percentiel(tijden, 95))
-                    print(f"{naam + ' ' + soort:<28}{grootte:>8}{rps:>9.0f}{percentiel(tijden, 50):>9.1f}{percentiel(tijden, 95):>9.1f}{fouten:>8}", flush=True)
-            print(f"\nDoelen: ongecachet p95 < 150 ms; gecachet minstens de helft van de doorvoer van het statische bestand. "
-                  f"(Bij {args.gelijktijdig} gelijktijdig op {WERKERS} workers wacht een verzoek gemiddeld op "
-                  f"{args.gelijktijdig // WERKERS - 1} andere: c={WERKERS} meet de tijd van de pagina zelf.)")
+                    print(
+                        f"{naam + ' ' + soort:<28}{grootte:>8}{rps:>9.0f}{percentiel(tijden, 50):>9.1f}{percentiel(tijden, 95):>9.1f}{fouten:>8}",
+                        flush=True,
+                    )
+            print(
+                f"\nDoelen: ongecachet p95 < 150 ms; gecachet minstens de helft van de doorvoer van het statische bestand. "
+                f"(Bij {args.gelijktijdig} gelijktijdig op {WERKERS} workers wacht een verzoek gemiddeld op "
+                f"{args.gelijktijdig // WERKERS - 1} andere: c={WERKERS} meet de tijd van de pagina zelf.)"
+            )
             for naam in urls:
                 p95 = resultaten[(naam, "ongecachet")][2]
                 p95_w = resultaten[(naam, f"ongecachet c={WERKERS}")][2]
                 verhouding = resultaten[(naam, "gecachet")][0] / resultaten[(naam, "statisch")][0]
-                print(f"  {naam:<11} ongecachet p95 {p95:6.1f} ms {'OK     ' if p95 < 150 else 'TE HOOG'} "
-                      f"(c={WERKERS}: {p95_w:6.1f} ms {'OK     ' if p95_w < 150 else 'TE HOOG'})   "
-                      f"gecachet/statisch {verhouding:4.2f} {'OK' if verhouding >= 0.5 else 'TE LAAG'}")
+                print(
+                    f"  {naam:<11} ongecachet p95 {p95:6.1f} ms {'OK     ' if p95 < 150 else 'TE HOOG'} "
+                    f"(c={WERKERS}: {p95_w:6.1f} ms {'OK     ' if p95_w < 150 else 'TE HOOG'})   "
+                    f"gecachet/statisch {verhouding:4.2f} {'OK' if verhouding >= 0.5 else 'TE LAAG'}"
+                )
             print(f"  load average tijdens de meting: {os.getloadavg()[0]:.1f} (andere processen op deze machine tellen mee)")
         finally:
             os.killpg(proces.pid, signal.SIGTERM)

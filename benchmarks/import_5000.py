@@ -91,12 +91,14 @@ def opzetten(url: str):
     from cio_stelsel.models import Ministerie, Persoon
     from cio_stelsel.rechten import Rol
 
-    ministerie = Ministerie.objects.create(naam="Ministerie van Benchmarkzaken", afkorting="BMZ", code="bmz",
-                                           geldig_van=datetime.date(2000, 1, 1))
+    ministerie = Ministerie.objects.create(
+        naam="Ministerie van Benchmarkzaken", afkorting="BMZ", code="bmz", geldig_van=datetime.date(2000, 1, 1)
+    )
     user = get_user_model().objects.create_user("office-benchmark", password="benchmark-Wachtwoord-2026")
     persoon = Persoon.objects.create(voornaam="Office", achternaam="Benchmark", user=user)
-    stelsel.roltoewijzing_starten(actor=None, persoon=persoon, rol=Rol.CIO_OFFICE, organisatie=ministerie,
-                                  begindatum=datetime.date(2010, 1, 1))
+    stelsel.roltoewijzing_starten(
+        actor=None, persoon=persoon, rol=Rol.CIO_OFFICE, organisatie=ministerie, begindatum=datetime.date(2010, 1, 1)
+    )
     return get_user_model().objects.get(pk=user.pk), ministerie
 
 
@@ -108,16 +110,28 @@ def eerste_bestand(aantal: int, ministerie) -> list[list]:
     for i in range(1, aantal + 1):
         w = dict.fromkeys(u.KOLOMMEN)
         basis = Decimal(5_000_000 + (i * 7919) % 95_000_000)
-        w.update({
-            u.NUMMER: i, u.MINISTERIE: ministerie.afkorting, u.NAAM: f"Benchmarkactiviteit {i}",
-            u.STATUS: "Nog niet gestart", u.SOORT: "Vernieuwing" if i % 3 else "Beheer en onderhoud",
-            u.ONDERWERP: ["Belastingen", "Zorg", "Onderwijs", "Veiligheid"][i % 4], u.DIENSTVERLENING: "Burgers",
-            u.WIJ_VERBETEREN_OP: "Dienstverlening", u.ONTWIKKELPARTIJEN: f"Leverancier {i % 17} (bouw)",
-            u.ONTWIKKELWIJZE: "Agile Scrum", u.STARTDATUM: datetime.date(2016, 1, 1),
-            u.INITIELE_EINDDATUM: datetime.date(2020, 12, 31), u.ACTUELE_EINDDATUM: datetime.date(2021, 6, 30),
-            u.REDEN_HERIJKING: "", u.INITIELE_DATUM: datetime.date(2016, 1, 1), u.PEILDATUM: datetime.date(2016, 12, 31),
-            u.DOEL: f"Doel van activiteit {i}", u.MAATWERK: "ja",
-        })
+        w.update(
+            {
+                u.NUMMER: i,
+                u.MINISTERIE: ministerie.afkorting,
+                u.NAAM: f"Benchmarkactiviteit {i}",
+                u.STATUS: "Nog niet gestart",
+                u.SOORT: "Vernieuwing" if i % 3 else "Beheer en onderhoud",
+                u.ONDERWERP: ["Belastingen", "Zorg", "Onderwijs", "Veiligheid"][i % 4],
+                u.DIENSTVERLENING: "Burgers",
+                u.WIJ_VERBETEREN_OP: "Dienstverlening",
+                u.ONTWIKKELPARTIJEN: f"Leverancier {i % 17} (bouw)",
+                u.ONTWIKKELWIJZE: "Agile Scrum",
+                u.STARTDATUM: datetime.date(2016, 1, 1),
+                u.INITIELE_EINDDATUM: datetime.date(2020, 12, 31),
+                u.ACTUELE_EINDDATUM: datetime.date(2021, 6, 30),
+                u.REDEN_HERIJKING: "",
+                u.INITIELE_DATUM: datetime.date(2016, 1, 1),
+                u.PEILDATUM: datetime.date(2016, 12, 31),
+                u.DOEL: f"Doel van activiteit {i}",
+                u.MAATWERK: "ja",
+            }
+        )
         for n, cat in enumerate(u.KOSTENCATEGORIEEN):
             deel = (basis * (n + 1) / 15).quantize(Decimal("0.01"))
             w[u.kolom_initieel(cat)] = deel
@@ -178,10 +192,14 @@ def main() -> None:
     if not args.zonder_tracemalloc:
         tracemalloc.start()
 
-    print(f"\n{args.aantal} activiteiten, {1 + args.jaren} bestanden ({args.formaat}), database {urlparse(url).path.lstrip('/')}"
-          f"{'' if args.zonder_tracemalloc else ', met tracemalloc (trager)'}")
-    kop = (f"{'bestand':<10}{'rijen':>7}{'export':>9}{'inlezen':>9}{'controle':>10}{'import':>9}{'cpu py':>9}"
-           f"{'rijen/s':>9}{'piek py':>10}{'load':>6}")
+    print(
+        f"\n{args.aantal} activiteiten, {1 + args.jaren} bestanden ({args.formaat}), database {urlparse(url).path.lstrip('/')}"
+        f"{'' if args.zonder_tracemalloc else ', met tracemalloc (trager)'}"
+    )
+    kop = (
+        f"{'bestand':<10}{'rijen':>7}{'export':>9}{'inlezen':>9}{'controle':>10}{'import':>9}{'cpu py':>9}"
+        f"{'rijen/s':>9}{'piek py':>10}{'load':>6}"
+    )
     print(kop + "\n" + "-" * len(kop))
     totaal_start = time.perf_counter()
     tijden = []
@@ -223,11 +241,16 @@ def main() -> None:
         piek = tracemalloc.get_traced_memory()[1] if not args.zonder_tracemalloc else 0
         hoogste_piek = max(hoogste_piek, piek)
         tijden.append((jaar, len(bestand), export_tijd, t1 - t0, t2 - t1, t3 - t2, cpu))
-        print(f"{jaar:<10}{len(bestand):>7}{export_tijd:>8.1f}s{t1 - t0:>8.1f}s{t2 - t1:>9.1f}s{t3 - t2:>8.1f}s{cpu:>8.1f}s"
-              f"{len(bestand) / (t3 - t2):>9.0f}{mb(piek) if piek else '-':>10}{os.getloadavg()[0]:>6.1f}", flush=True)
+        print(
+            f"{jaar:<10}{len(bestand):>7}{export_tijd:>8.1f}s{t1 - t0:>8.1f}s{t2 - t1:>9.1f}s{t3 - t2:>8.1f}s{cpu:>8.1f}s"
+            f"{len(bestand) / (t3 - t2):>9.0f}{mb(piek) if piek else '-':>10}{os.getloadavg()[0]:>6.1f}",
+            flush=True,
+        )
         if profiel:
             uit = io.StringIO()
-            pstats.Stats(profiel, stream=uit).sort_stats(os.environ.get("PROFIEL_SORTERING", "cumulative")).print_stats(int(os.environ.get("PROFIEL_REGELS", "25")))
+            pstats.Stats(profiel, stream=uit).sort_stats(os.environ.get("PROFIEL_SORTERING", "cumulative")).print_stats(
+                int(os.environ.get("PROFIEL_REGELS", "25"))
+            )
             print(uit.getvalue())
 
     totaal = time.perf_counter() - totaal_start
@@ -235,13 +258,19 @@ def main() -> None:
     importtijd = sum(t[5] for t in tijden)
     print("-" * len(kop))
     print(f"totaal {totaal:.1f} s ({totaal / 60:.1f} min) voor {aantal_rijen} rijen in {len(tijden)} bestanden")
-    print(f"  export {sum(t[2] for t in tijden):.1f} s, inlezen {sum(t[3] for t in tijden):.1f} s, "
-          f"controle {sum(t[4] for t in tijden):.1f} s, import {importtijd:.1f} s ({aantal_rijen / importtijd:.0f} rijen/s)")
-    print(f"  gemiddeld per bestand: {totaal / len(tijden):.1f} s; CPU-tijd van Python tijdens de imports {sum(t[6] for t in tijden):.1f} s "
-          f"(de rest is wachten op PostgreSQL of, bij een hoge load, op de processor)")
+    print(
+        f"  export {sum(t[2] for t in tijden):.1f} s, inlezen {sum(t[3] for t in tijden):.1f} s, "
+        f"controle {sum(t[4] for t in tijden):.1f} s, import {importtijd:.1f} s ({aantal_rijen / importtijd:.0f} rijen/s)"
+    )
+    print(
+        f"  gemiddeld per bestand: {totaal / len(tijden):.1f} s; CPU-tijd van Python tijdens de imports {sum(t[6] for t in tijden):.1f} s "
+        f"(de rest is wachten op PostgreSQL of, bij een hoge load, op de processor)"
+    )
     print(f"  processors {os.cpu_count()}, load average nu {os.getloadavg()[0]:.1f}")
-    print(f"  activiteiten {IctActiviteit.objects.count()}, gebeurtenissen {Gebeurtenis.objects.count()} "
-          f"({Gebeurtenis.objects.count() / max(1, IctActiviteit.objects.count()):.1f} per activiteit)")
+    print(
+        f"  activiteiten {IctActiviteit.objects.count()}, gebeurtenissen {Gebeurtenis.objects.count()} "
+        f"({Gebeurtenis.objects.count() / max(1, IctActiviteit.objects.count()):.1f} per activiteit)"
+    )
     if not args.zonder_tracemalloc:
         print(f"  tracemalloc piek (hoogste per bestand, van inlezen t/m import): {mb(hoogste_piek)}")
     print(f"  maxrss (proces): {mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)}")

@@ -59,16 +59,35 @@ STANDAARD_URL = "postgres://postgres@127.0.0.1:5432/cio_bench_jaar"
 JAAR = 2024
 
 MINISTERIES = [
-    ("AZ", "Algemene Zaken"), ("BZ", "Buitenlandse Zaken"), ("BZK", "Binnenlandse Zaken en Koninkrijksrelaties"),
-    ("DEF", "Defensie"), ("EZ", "Economische Zaken"), ("FIN", "Financiën"), ("IenW", "Infrastructuur en Waterstaat"),
-    ("JenV", "Justitie en Veiligheid"), ("KGG", "Klimaat en Groene Groei"), ("LVVN", "Landbouw, Visserij, Voedselzekerheid en Natuur"),
-    ("OCW", "Onderwijs, Cultuur en Wetenschap"), ("SZW", "Sociale Zaken en Werkgelegenheid"),
-    ("VRO", "Volkshuisvesting en Ruimtelijke Ordening"), ("VWS", "Volksgezondheid, Welzijn en Sport"),
+    ("AZ", "Algemene Zaken"),
+    ("BZ", "Buitenlandse Zaken"),
+    ("BZK", "Binnenlandse Zaken en Koninkrijksrelaties"),
+    ("DEF", "Defensie"),
+    ("EZ", "Economische Zaken"),
+    ("FIN", "Financiën"),
+    ("IenW", "Infrastructuur en Waterstaat"),
+    ("JenV", "Justitie en Veiligheid"),
+    ("KGG", "Klimaat en Groene Groei"),
+    ("LVVN", "Landbouw, Visserij, Voedselzekerheid en Natuur"),
+    ("OCW", "Onderwijs, Cultuur en Wetenschap"),
+    ("SZW", "Sociale Zaken en Werkgelegenheid"),
+    ("VRO", "Volkshuisvesting en Ruimtelijke Ordening"),
+    ("VWS", "Volksgezondheid, Welzijn en Sport"),
 ]
 ONDERWERPEN = ["Belastingen", "Zorg", "Onderwijs", "Veiligheid", "Mobiliteit", "Werk en inkomen", "Bedrijfsvoering"]
 WOORDEN = ["Vernieuwing", "Modernisering", "Vervanging", "Migratie", "Doorontwikkeling", "Beheer"]
-SYSTEMEN = ["basisregistratie", "zaaksysteem", "aangifteplatform", "klantportaal", "datawarehouse", "werkplek",
-            "netwerkinfrastructuur", "identiteitsbeheer", "roosterapplicatie", "subsidiesysteem"]
+SYSTEMEN = [
+    "basisregistratie",
+    "zaaksysteem",
+    "aangifteplatform",
+    "klantportaal",
+    "datawarehouse",
+    "werkplek",
+    "netwerkinfrastructuur",
+    "identiteitsbeheer",
+    "roosterapplicatie",
+    "subsidiesysteem",
+]
 
 
 def database_opnieuw(url: str) -> None:
@@ -126,30 +145,57 @@ def opbouwen(aantal: int, jaren: int) -> None:
 
     with transaction.atomic():
         ministeries = Ministerie.objects.bulk_create(
-            [Ministerie(naam=f"Ministerie van {naam}", afkorting=afk, code=afk.lower(), geldig_van=datetime.date(2000, 1, 1))
-             for afk, naam in MINISTERIES]
+            [
+                Ministerie(naam=f"Ministerie van {naam}", afkorting=afk, code=afk.lower(), geldig_van=datetime.date(2000, 1, 1))
+                for afk, naam in MINISTERIES
+            ]
         )
         plannen = []
         for i in range(1, aantal + 1):
             m = ministeries[i % len(ministeries)]
             start = datetime.date(rng.randint(JAAR - jaren, JAAR), rng.randint(1, 12), 1)
             duur = rng.randint(2, 7)
-            plannen.append({
-                "nummer": 10_000 + i, "ministerie": m, "start": start, "eind0": start.replace(year=start.year + duur) - datetime.timedelta(days=1),
-                "budget": rng.uniform(5.5e6, 3e8) if rng.random() < 0.9 else rng.uniform(3e8, 1.2e9),
-                "soort": Soort.VERNIEUWING if rng.random() < 0.8 else Soort.BEHEER_EN_ONDERHOUD,
-                "naam": f"{rng.choice(WOORDEN)} {rng.choice(SYSTEMEN)} {i}", "onderwerp": rng.choice(ONDERWERPEN),
-            })
-        activiteiten = IctActiviteit.objects.bulk_create([
-            IctActiviteit(nummer=p["nummer"], naam=p["naam"], ministerie=p["ministerie"], onderwerp=p["onderwerp"], soort=p["soort"],
-                          status=Status.IN_UITVOERING, startdatum=p["start"])
-            for p in plannen
-        ], batch_size=1000)
+            plannen.append(
+                {
+                    "nummer": 10_000 + i,
+                    "ministerie": m,
+                    "start": start,
+                    "eind0": start.replace(year=start.year + duur) - datetime.timedelta(days=1),
+                    "budget": rng.uniform(5.5e6, 3e8) if rng.random() < 0.9 else rng.uniform(3e8, 1.2e9),
+                    "soort": Soort.VERNIEUWING if rng.random() < 0.8 else Soort.BEHEER_EN_ONDERHOUD,
+                    "naam": f"{rng.choice(WOORDEN)} {rng.choice(SYSTEMEN)} {i}",
+                    "onderwerp": rng.choice(ONDERWERPEN),
+                }
+            )
+        activiteiten = IctActiviteit.objects.bulk_create(
+            [
+                IctActiviteit(
+                    nummer=p["nummer"],
+                    naam=p["naam"],
+                    ministerie=p["ministerie"],
+                    onderwerp=p["onderwerp"],
+                    soort=p["soort"],
+                    status=Status.IN_UITVOERING,
+                    startdatum=p["start"],
+                )
+                for p in plannen
+            ],
+            batch_size=1000,
+        )
         gebeurtenissen, versies, statussen = [], [], {}
         nu = datetime.datetime(2025, 2, 1, 12, tzinfo=datetime.UTC)
         for p, a in zip(plannen, activiteiten):
-            historie = [{"soort": "initieel", "datum": p["start"], "einddatum": p["eind0"], "geschat": p["budget"], "gerealiseerd": 0.0,
-                         "redenen": [], "toelichting_kosten": ""}]
+            historie = [
+                {
+                    "soort": "initieel",
+                    "datum": p["start"],
+                    "einddatum": p["eind0"],
+                    "geschat": p["budget"],
+                    "gerealiseerd": 0.0,
+                    "redenen": [],
+                    "toelichting_kosten": "",
+                }
+            ]
             geschat, eind, besteed = p["budget"], p["eind0"], 0.0
             for peildatum in peildata:
                 if peildatum < p["start"]:
@@ -160,12 +206,17 @@ def opbouwen(aantal: int, jaren: int) -> None:
                     eind = eind + datetime.timedelta(days=rng.choice([0, 91, 182, 365, 730]))
                 besteed = min(geschat, besteed + geschat / rng.uniform(3, 7))
                 datum = datetime.date(peildatum.year, rng.randint(3, 11), 15) if herijking else peildatum
-                historie.append({
-                    "soort": "herijking" if herijking else "rapportage", "datum": max(datum, p["start"]), "einddatum": eind,
-                    "geschat": geschat, "gerealiseerd": besteed,
-                    "redenen": [r.naam for r in rng.sample(redenen, rng.randint(1, 2))] if herijking else [],
-                    "toelichting_kosten": "Meerwerk na aanbesteding; de scope is uitgebreid met koppelingen." if herijking else "",
-                })
+                historie.append(
+                    {
+                        "soort": "herijking" if herijking else "rapportage",
+                        "datum": max(datum, p["start"]),
+                        "einddatum": eind,
+                        "geschat": geschat,
+                        "gerealiseerd": besteed,
+                        "redenen": [r.naam for r in rng.sample(redenen, rng.randint(1, 2))] if herijking else [],
+                        "toelichting_kosten": "Meerwerk na aanbesteding; de scope is uitgebreid met koppelingen." if herijking else "",
+                    }
+                )
                 status = Status.IN_UITVOERING
                 if eind <= peildatum:
                     status = Status.AFGEROND if rng.random() < 0.9 else Status.GEANNULEERD
@@ -173,11 +224,21 @@ def opbouwen(aantal: int, jaren: int) -> None:
                 verhistorie = [h for h in historie if h["datum"] <= peildatum or h is historie[-1]]
                 ids = iter(range(1, 100))
                 gegevens = {
-                    "nummer": p["nummer"], "naam": p["naam"], "ministerie_afkorting": p["ministerie"].afkorting,
+                    "nummer": p["nummer"],
+                    "naam": p["naam"],
+                    "ministerie_afkorting": p["ministerie"].afkorting,
                     "gebeurtenissen": [
-                        {"id": next(ids), "soort": h["soort"], "datum": h["datum"].isoformat(), "einddatum": h["einddatum"].isoformat(),
-                         "totaal_geschat": str(euro(h["geschat"])), "totaal_gerealiseerd": str(euro(h["gerealiseerd"])),
-                         "toelichting_kosten": h["toelichting_kosten"], "toelichting_einddatum": "", "redenen": h["redenen"]}
+                        {
+                            "id": next(ids),
+                            "soort": h["soort"],
+                            "datum": h["datum"].isoformat(),
+                            "einddatum": h["einddatum"].isoformat(),
+                            "totaal_geschat": str(euro(h["geschat"])),
+                            "totaal_gerealiseerd": str(euro(h["gerealiseerd"])),
+                            "toelichting_kosten": h["toelichting_kosten"],
+                            "toelichting_einddatum": "",
+                            "redenen": h["redenen"],
+                        }
                         for h in verhistorie
                     ],
                 }
@@ -186,19 +247,48 @@ def opbouwen(aantal: int, jaren: int) -> None:
                 for h in herijk:
                     for r in h["redenen"]:
                         per_reden[r] = per_reden.get(r, 0) + 1
-                versies.append(ActiviteitVersie(
-                    activiteit=a, peildatum=peildatum, versienummer=1, status=ActiviteitVersie.Status.GEPUBLICEERD,
-                    ministerie=p["ministerie"], naam=p["naam"], activiteit_status=status, soort=p["soort"], onderwerp=p["onderwerp"],
-                    startdatum=p["start"], initiele_einddatum=p["eind0"], actuele_einddatum=eind, initieel_totaal=euro(p["budget"]),
-                    actueel_totaal=euro(geschat), gerealiseerd=euro(besteed), aantal_herijkingen=len(herijk),
-                    aantal_acict_adviezen=1 if p["budget"] > 1e8 and peildatum.year >= JAAR - 1 else 0, organisatie=p["ministerie"].naam,
-                    aantal_baten=rng.randint(0, 3), herijkingen_per_reden=per_reden, gegevens=gegevens,
-                    voorbereid_door=user, gecontroleerd_door=user, gecontroleerd_op=nu, gepubliceerd_door=user, gepubliceerd_op=nu,
-                ))
+                versies.append(
+                    ActiviteitVersie(
+                        activiteit=a,
+                        peildatum=peildatum,
+                        versienummer=1,
+                        status=ActiviteitVersie.Status.GEPUBLICEERD,
+                        ministerie=p["ministerie"],
+                        naam=p["naam"],
+                        activiteit_status=status,
+                        soort=p["soort"],
+                        onderwerp=p["onderwerp"],
+                        startdatum=p["start"],
+                        initiele_einddatum=p["eind0"],
+                        actuele_einddatum=eind,
+                        initieel_totaal=euro(p["budget"]),
+                        actueel_totaal=euro(geschat),
+                        gerealiseerd=euro(besteed),
+                        aantal_herijkingen=len(herijk),
+                        aantal_acict_adviezen=1 if p["budget"] > 1e8 and peildatum.year >= JAAR - 1 else 0,
+                        organisatie=p["ministerie"].naam,
+                        aantal_baten=rng.randint(0, 3),
+                        herijkingen_per_reden=per_reden,
+                        gegevens=gegevens,
+                        voorbereid_door=user,
+                        gecontroleerd_door=user,
+                        gecontroleerd_op=nu,
+                        gepubliceerd_door=user,
+                        gepubliceerd_op=nu,
+                    )
+                )
             for h in historie:
-                gebeurtenissen.append(Gebeurtenis(activiteit=a, soort=h["soort"], datum=h["datum"], einddatum=h["einddatum"],
-                                                  geschat_uitbesteed_werk=euro(h["geschat"]), gerealiseerd_uitbesteed_werk=euro(h["gerealiseerd"]),
-                                                  toelichting_kosten=h["toelichting_kosten"]))
+                gebeurtenissen.append(
+                    Gebeurtenis(
+                        activiteit=a,
+                        soort=h["soort"],
+                        datum=h["datum"],
+                        einddatum=h["einddatum"],
+                        geschat_uitbesteed_werk=euro(h["geschat"]),
+                        gerealiseerd_uitbesteed_werk=euro(h["gerealiseerd"]),
+                        toelichting_kosten=h["toelichting_kosten"],
+                    )
+                )
         Gebeurtenis.objects.bulk_create(gebeurtenissen, batch_size=2000)
         ActiviteitVersie.objects.bulk_create(versies, batch_size=1000)
         for status in set(statussen.values()):
@@ -212,18 +302,37 @@ def opbouwen(aantal: int, jaren: int) -> None:
                 continue
             uitkomst = CioOordeel.Uitkomst.NEGATIEF if kans < 0.2 else CioOordeel.Uitkomst.POSITIEF
             op = datetime.datetime.combine(p["start"] - datetime.timedelta(days=30), datetime.time(10), tzinfo=datetime.UTC)
-            oordelen.append(CioOordeel(
-                activiteit=a, aanleiding="Voor de start", kwaliteitskader_versie="2.1", beheersing="voldoende", haalbaarheid="voldoende",
-                risicos="voldoende", implicaties="voldoende", ciso_bijdrage="BIO getoetst.", ciso_bijdrage_op=op,
-                status=CioOordeel.Status.VASTGESTELD, uitkomst=uitkomst, motivering="Afgewogen.", opgesteld_door=user,
-                vastgesteld_door=user, vastgesteld_op=op,
-            ))
+            oordelen.append(
+                CioOordeel(
+                    activiteit=a,
+                    aanleiding="Voor de start",
+                    kwaliteitskader_versie="2.1",
+                    beheersing="voldoende",
+                    haalbaarheid="voldoende",
+                    risicos="voldoende",
+                    implicaties="voldoende",
+                    ciso_bijdrage="BIO getoetst.",
+                    ciso_bijdrage_op=op,
+                    status=CioOordeel.Status.VASTGESTELD,
+                    uitkomst=uitkomst,
+                    motivering="Afgewogen.",
+                    opgesteld_door=user,
+                    vastgesteld_door=user,
+                    vastgesteld_op=op,
+                )
+            )
         oordelen = CioOordeel.objects.bulk_create(oordelen, batch_size=1000)
         for o in oordelen:
             if o.uitkomst == CioOordeel.Uitkomst.NEGATIEF and rng.random() < 0.6:
-                afwijkingen.append(Afwijking(oordeel=o, door_rol=Afwijking.Door.SECRETARIS_GENERAAL, vastgelegd_door=user,
-                                             motivering="Maatschappelijke noodzaak; extra toezicht ingericht.",
-                                             datum=(o.vastgesteld_op + datetime.timedelta(days=10)).date()))
+                afwijkingen.append(
+                    Afwijking(
+                        oordeel=o,
+                        door_rol=Afwijking.Door.SECRETARIS_GENERAAL,
+                        vastgelegd_door=user,
+                        motivering="Maatschappelijke noodzaak; extra toezicht ingericht.",
+                        datum=(o.vastgesteld_op + datetime.timedelta(days=10)).date(),
+                    )
+                )
         Afwijking.objects.bulk_create(afwijkingen)
 
         # AcICT: advice in the report year for the largest activities, most with a bestuurlijke reactie.
@@ -232,24 +341,36 @@ def opbouwen(aantal: int, jaren: int) -> None:
         aanmeldingen = []
         for n, o in enumerate(groot):
             reactie = n % 3 != 0
-            aanmeldingen.append(Aanmelding(
-                activiteit=o.activiteit, oordeel=o, opgesteld_door=user, aangemeld_door=user, aangemeld_op=datetime.date(JAAR, 1, 15),
-                status=Aanmelding.Status.REACTIE_VASTGESTELD if reactie else Aanmelding.Status.ADVIES_ONTVANGEN,
-                collegebesluit_op=datetime.date(JAAR, 2, 1), advies_datum=datetime.date(JAAR, rng.randint(3, 11), 10),
-                advies_samenvatting="Het college adviseert de invoering te faseren en de regie te versterken.",
-                advies_kamerstuk=f"26 643, nr. {1000 + n}",
-                reactie_datum=datetime.date(JAAR, 12, 1) if reactie else None,
-                reactie_toelichting="De minister neemt het advies grotendeels over." if reactie else "",
-                gedeeld_met_cio_rijk_op=datetime.date(JAAR, 12, 2) if reactie else None,
-            ))
+            aanmeldingen.append(
+                Aanmelding(
+                    activiteit=o.activiteit,
+                    oordeel=o,
+                    opgesteld_door=user,
+                    aangemeld_door=user,
+                    aangemeld_op=datetime.date(JAAR, 1, 15),
+                    status=Aanmelding.Status.REACTIE_VASTGESTELD if reactie else Aanmelding.Status.ADVIES_ONTVANGEN,
+                    collegebesluit_op=datetime.date(JAAR, 2, 1),
+                    advies_datum=datetime.date(JAAR, rng.randint(3, 11), 10),
+                    advies_samenvatting="Het college adviseert de invoering te faseren en de regie te versterken.",
+                    advies_kamerstuk=f"26 643, nr. {1000 + n}",
+                    reactie_datum=datetime.date(JAAR, 12, 1) if reactie else None,
+                    reactie_toelichting="De minister neemt het advies grotendeels over." if reactie else "",
+                    gedeeld_met_cio_rijk_op=datetime.date(JAAR, 12, 2) if reactie else None,
+                )
+            )
         aanmeldingen = Aanmelding.objects.bulk_create(aanmeldingen)
-        Aanbeveling.objects.bulk_create([
-            Aanbeveling(aanmelding=a, nummer=k, tekst=f"Aanbeveling {k}", reactie="overgenomen" if a.reactie_datum else "")
-            for a in aanmeldingen for k in (1, 2, 3)
-        ])
-    print(f"opbouw: {aantal} activiteiten, {len(versies)} gepubliceerde versies ({peildata[0]:%d-%m-%Y} .. {peildata[-1]:%d-%m-%Y}), "
-          f"{len(gebeurtenissen)} gebeurtenissen, {len(oordelen)} oordelen, {len(afwijkingen)} afwijkingen, "
-          f"{len(aanmeldingen)} AcICT-adviezen: {time.perf_counter() - t:.1f} s")
+        Aanbeveling.objects.bulk_create(
+            [
+                Aanbeveling(aanmelding=a, nummer=k, tekst=f"Aanbeveling {k}", reactie="overgenomen" if a.reactie_datum else "")
+                for a in aanmeldingen
+                for k in (1, 2, 3)
+            ]
+        )
+    print(
+        f"opbouw: {aantal} activiteiten, {len(versies)} gepubliceerde versies ({peildata[0]:%d-%m-%Y} .. {peildata[-1]:%d-%m-%Y}), "
+        f"{len(gebeurtenissen)} gebeurtenissen, {len(oordelen)} oordelen, {len(afwijkingen)} afwijkingen, "
+        f"{len(aanmeldingen)} AcICT-adviezen: {time.perf_counter() - t:.1f} s"
+    )
 
 
 def genereren(met_tracemalloc: bool) -> dict:
@@ -325,12 +446,18 @@ def main() -> None:
         database_opnieuw(url)
         django_opzetten(url, media)
         opbouwen(args.aantal, args.jaren)
-    print(f"\nJaarrapportage {JAAR}, database {urlparse(url).path.lstrip('/')}, {os.cpu_count()} CPU's, "
-          f"belasting vooraf {os.getloadavg()[0]:.1f}")
+    print(
+        f"\nJaarrapportage {JAAR}, database {urlparse(url).path.lstrip('/')}, {os.cpu_count()} CPU's, "
+        f"belasting vooraf {os.getloadavg()[0]:.1f}"
+    )
     uitkomsten = {}
     for soort in ("gewoon",) if args.zonder_tracemalloc else ("gewoon", "tracemalloc"):
-        proces = subprocess.run([sys.executable, __file__, "--genereer", soort, "--media", media], capture_output=True, text=True,
-                                env={**os.environ, "DATABASE_URL": url})
+        proces = subprocess.run(
+            [sys.executable, __file__, "--genereer", soort, "--media", media],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "DATABASE_URL": url},
+        )
         if proces.returncode:
             sys.exit(proces.stderr or proces.stdout)
         uitkomsten[soort] = json.loads(proces.stdout.strip().splitlines()[-1])
@@ -338,13 +465,17 @@ def main() -> None:
     print(f"gebruikte gepubliceerde versies: {gewoon['versies']}")
     for naam, duur in gewoon["stappen"]:
         print(f"  {naam:<28}{duur:>7.1f} s")
-    print(f"generatietijd:   {gewoon['seconden']:.1f} s   (doel < 60 s; CPU-tijd {gewoon['cpu']:.1f} s, "
-          f"belasting van de machine na afloop {os.getloadavg()[0]:.1f})")
+    print(
+        f"generatietijd:   {gewoon['seconden']:.1f} s   (doel < 60 s; CPU-tijd {gewoon['cpu']:.1f} s, "
+        f"belasting van de machine na afloop {os.getloadavg()[0]:.1f})"
+    )
     print(f"pagina's:        {gewoon['paginas']}   ({gewoon['pdf_bytes'] / 1024 / 1024:.1f} MB PDF)")
     print(f"piekgeheugen:    {gewoon['maxrss_mb']:,.0f} MB maxrss van het generatieproces   (doel < 1.536 MB)")
     if tm:
         print(f"                 {tm['piek_py_mb']:,.0f} MB piek Python-allocaties (tracemalloc; die run duurde {tm['seconden']:.1f} s)")
-        print(f"checksum:        {gewoon['checksum'][:16]}… {'gelijk' if gewoon['checksum'] == tm['checksum'] else 'VERSCHILLEND'} in beide runs")
+        print(
+            f"checksum:        {gewoon['checksum'][:16]}… {'gelijk' if gewoon['checksum'] == tm['checksum'] else 'VERSCHILLEND'} in beide runs"
+        )
         if gewoon["checksum"] != tm["checksum"]:
             sys.exit("Dezelfde invoer gaf een ander document.")
 

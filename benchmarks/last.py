@@ -45,7 +45,9 @@ def wrk_installeren() -> str:
     if not shutil.which("wrk"):
         print("wrk installeren (Debian-pakket)...", flush=True)
         sudo = [] if os.geteuid() == 0 else ["sudo"]
-        subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "wrk"], check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        subprocess.run(
+            [*sudo, "apt-get", "install", "-y", "-qq", "wrk"], check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        )
     return shutil.which("wrk")
 
 
@@ -109,11 +111,20 @@ def main() -> None:
 
     wrk = wrk_installeren()
     url = os.environ.get("DATABASE_URL", STANDAARD_URL)
-    env = {**os.environ, "DATABASE_URL": url, "REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": f"last{os.getpid()}",
-           "DATABASE_CONN_MAX_AGE": "60", "CELERY_TASK_ALWAYS_EAGER": "true", "SESSIE_INACTIEF_MINUTEN": "60",
-           # All virtual users come from one address and share one token: the per-IP and per-user
-           # API throttles (which would answer 429) are raised for the measurement.
-           "API_THROTTLE_ANON": "100000/minute", "API_THROTTLE_USER": "100000/minute", "API_THROTTLE_PUBLIEK": "100000/minute"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "REDIS_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": f"last{os.getpid()}",
+        "DATABASE_CONN_MAX_AGE": "60",
+        "CELERY_TASK_ALWAYS_EAGER": "true",
+        "SESSIE_INACTIEF_MINUTEN": "60",
+        # All virtual users come from one address and share one token: the per-IP and per-user
+        # API throttles (which would answer 429) are raised for the measurement.
+        "API_THROTTLE_ANON": "100000/minute",
+        "API_THROTTLE_USER": "100000/minute",
+        "API_THROTTLE_PUBLIEK": "100000/minute",
+    }
     if not args.zonder_laden:
         t = time.monotonic()
         database_opnieuw(url)
@@ -123,9 +134,21 @@ def main() -> None:
     sessie, token = manage(env, "shell", invoer=INLOGGEN).split()[-2:]
 
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi:application", f"--bind=127.0.0.1:{args.poort}", "--workers=2",
-         "--worker-class=gthread", "--threads=8", "--timeout=60"],
-        cwd=BASIS, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            f"--bind=127.0.0.1:{args.poort}",
+            "--workers=2",
+            "--worker-class=gthread",
+            "--threads=8",
+            "--timeout=60",
+        ],
+        cwd=BASIS,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         basis = f"http://127.0.0.1:{args.poort}"
@@ -138,19 +161,38 @@ def main() -> None:
         else:
             sys.exit("gunicorn startte niet binnen een minuut")
         uit = subprocess.run(
-            [wrk, "-t2", f"-c{args.gebruikers}", f"-d{args.seconden}s", "--timeout", "10s", "-s", str(BASIS / "benchmarks" / "last.lua"), basis],
-            env={**os.environ, "LAST_SESSIE": sessie, "LAST_TOKEN": token}, capture_output=True, text=True, check=True,
+            [
+                wrk,
+                "-t2",
+                f"-c{args.gebruikers}",
+                f"-d{args.seconden}s",
+                "--timeout",
+                "10s",
+                "-s",
+                str(BASIS / "benchmarks" / "last.lua"),
+                basis,
+            ],
+            env={**os.environ, "LAST_SESSIE": sessie, "LAST_TOKEN": token},
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     finally:
         server.terminate()
         server.wait(timeout=30)
     cijfers = json.loads(uit.strip().splitlines()[-1])
     fouten = cijfers["fouten_status"] + cijfers["fouten_socket"]
-    print(f"Last: {args.gebruikers} gelijktijdige gebruikers, {cijfers['seconden']:.0f} s, {cijfers['verzoeken']} verzoeken "
-          f"({cijfers['verzoeken'] / cijfers['seconden']:.0f}/s)")
-    print(f"  p50 {cijfers['p50_ms']:.0f} ms, p95 {cijfers['p95_ms']:.0f} ms, p99 {cijfers['p99_ms']:.0f} ms, max {cijfers['max_ms']:.0f} ms")
-    print(f"  fouten: {cijfers['fouten_status']} HTTP (waarvan {cijfers['te_vaak_429']} x 429, {cijfers['naar_inloggen']} x naar inloggen, "
-          f"{cijfers['serverfout_5xx']} x 5xx), {cijfers['fouten_socket']} socket")
+    print(
+        f"Last: {args.gebruikers} gelijktijdige gebruikers, {cijfers['seconden']:.0f} s, {cijfers['verzoeken']} verzoeken "
+        f"({cijfers['verzoeken'] / cijfers['seconden']:.0f}/s)"
+    )
+    print(
+        f"  p50 {cijfers['p50_ms']:.0f} ms, p95 {cijfers['p95_ms']:.0f} ms, p99 {cijfers['p99_ms']:.0f} ms, max {cijfers['max_ms']:.0f} ms"
+    )
+    print(
+        f"  fouten: {cijfers['fouten_status']} HTTP (waarvan {cijfers['te_vaak_429']} x 429, {cijfers['naar_inloggen']} x naar inloggen, "
+        f"{cijfers['serverfout_5xx']} x 5xx), {cijfers['fouten_socket']} socket"
+    )
     sys.exit(1 if fouten else 0)
 
 

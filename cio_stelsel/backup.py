@@ -160,7 +160,9 @@ def inhoud_per_tabel(using=DEFAULT_DB_ALIAS) -> dict[str, tuple[int, str]]:
             velden = [f.attname for f in model._meta.concrete_fields if not f.primary_key]
         h = hashlib.sha256()
         n = 0
-        for rij in model._base_manager.using(using).order_by(*velden if model._meta.auto_created else ["pk"]).values_list(*velden).iterator():
+        for rij in (
+            model._base_manager.using(using).order_by(*velden if model._meta.auto_created else ["pk"]).values_list(*velden).iterator()
+        ):
             h.update(repr(rij).encode())
             n += 1
         uitkomst[model._meta.db_table] = (n, h.hexdigest())

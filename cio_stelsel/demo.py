@@ -171,12 +171,30 @@ RIJKSBREDE_ROLLEN = [
 # Ended assignments: rol, organisatie (ministerie code; None: rijksbreed), naam, begin, end, reason.
 # The successor starts the day after (the current holder's own date is then ignored).
 HISTORIE = [
-    (Rol.DEPARTEMENTALE_CIO, "bzk", "Govert van den Heuvel", d(2021, 1, 1), d(2023, 8, 31),
-     "Vertrokken naar een functie buiten de Rijksdienst."),
-    (Rol.DEPARTEMENTALE_CIO, "ezk", "Marianne ten Brink", d(2021, 1, 1), d(2024, 7, 1),
-     "Ministerie EZK opgeheven; voortgezet als departementale CIO van EZ."),
-    (Rol.DEPARTEMENTALE_CIO, "lnv", "Johan van Houten", d(2021, 1, 1), d(2024, 7, 1),
-     "Ministerie LNV hernoemd tot LVVN; voortgezet als departementale CIO van LVVN."),
+    (
+        Rol.DEPARTEMENTALE_CIO,
+        "bzk",
+        "Govert van den Heuvel",
+        d(2021, 1, 1),
+        d(2023, 8, 31),
+        "Vertrokken naar een functie buiten de Rijksdienst.",
+    ),
+    (
+        Rol.DEPARTEMENTALE_CIO,
+        "ezk",
+        "Marianne ten Brink",
+        d(2021, 1, 1),
+        d(2024, 7, 1),
+        "Ministerie EZK opgeheven; voortgezet als departementale CIO van EZ.",
+    ),
+    (
+        Rol.DEPARTEMENTALE_CIO,
+        "lnv",
+        "Johan van Houten",
+        d(2021, 1, 1),
+        d(2024, 7, 1),
+        "Ministerie LNV hernoemd tot LVVN; voortgezet als departementale CIO van LVVN.",
+    ),
     (Rol.CISO_RIJK, None, "Evert Bosman", d(2021, 1, 1), d(2022, 12, 31), "Met pensioen."),
 ]
 
@@ -462,9 +480,7 @@ class _Lader:
             organisatie = self.organisatie(b.organisatie)
             ministerie = organisatie.ministerie if isinstance(organisatie, Dienstonderdeel) else organisatie
             dienstonderdeel = organisatie if isinstance(organisatie, Dienstonderdeel) else None
-            if Roltoewijzing.objects.filter(
-                persoon=persoon, rol=b.rol, ministerie=ministerie, dienstonderdeel=dienstonderdeel
-            ).exists():
+            if Roltoewijzing.objects.filter(persoon=persoon, rol=b.rol, ministerie=ministerie, dienstonderdeel=dienstonderdeel).exists():
                 continue
             consultatie = {}
             if b.rol == Rol.DEPARTEMENTALE_CIO:
@@ -564,15 +580,9 @@ class _Lader:
         for a in ART17_AFWIJKINGEN:
             ministerie = self.ministeries[a["ministerie"]]
             bepalingen = sorted(str(b) for b in a["bepalingen"])
-            afwijking = Art17Afwijking.objects.filter(
-                ministerie=ministerie, bepalingen=bepalingen, begindatum=a["begindatum"]
-            ).first()
+            afwijking = Art17Afwijking.objects.filter(ministerie=ministerie, bepalingen=bepalingen, begindatum=a["begindatum"]).first()
             if afwijking is None:
-                minister = (
-                    Roltoewijzing.objects.actief(a["begindatum"])
-                    .get(rol=Rol.MINISTER, ministerie=ministerie)
-                    .persoon
-                )
+                minister = Roltoewijzing.objects.actief(a["begindatum"]).get(rol=Rol.MINISTER, ministerie=ministerie).persoon
                 afwijking = services.art17_afwijking_aanvragen(
                     actor=None,
                     ministerie=ministerie,
@@ -585,9 +595,7 @@ class _Lader:
                 )
                 self.aangemaakt["art 17-afwijkingen"] += 1
             if afwijking.status == Art17Afwijking.Status.AANGEVRAAGD:
-                services.art17_afwijking_besluiten(
-                    actor=None, afwijking=afwijking, goedgekeurd=a["goedgekeurd"], reden=a["besluit"]
-                )
+                services.art17_afwijking_besluiten(actor=None, afwijking=afwijking, goedgekeurd=a["goedgekeurd"], reden=a["besluit"])
 
 
 def organisatie_laden(stdout=None) -> dict:

@@ -67,24 +67,36 @@ class RoltoewijzingStartenForm(ToegankelijkFormMixin, forms.Form):
     persoon = forms.ModelChoiceField(Persoon.objects.all(), label=_("Persoon"))
     rol = forms.ChoiceField(choices=Rol.choices, label=_("Rol"))
     ministerie = forms.ModelChoiceField(
-        Ministerie.objects.all(), required=False, label=_("Ministerie"),
+        Ministerie.objects.all(),
+        required=False,
+        label=_("Ministerie"),
         help_text=_("Voor rollen van een ministerie en voor een departementaal CIO-office."),
     )
     dienstonderdeel = forms.ModelChoiceField(
-        Dienstonderdeel.objects.select_related("ministerie"), required=False, label=_("Dienstonderdeel"),
+        Dienstonderdeel.objects.select_related("ministerie"),
+        required=False,
+        label=_("Dienstonderdeel"),
         help_text=_("Voor de CIO en CISO van een dienstonderdeel, of het CIO-office van een dienstonderdeel."),
     )
     begindatum = forms.DateField(label=_("Begindatum"), widget=DatumInput())
-    einddatum = forms.DateField(label=_("Einddatum"), required=False, widget=DatumInput(), help_text=_("Laatste dag in de rol; leeg bij onbepaalde tijd."))
+    einddatum = forms.DateField(
+        label=_("Einddatum"), required=False, widget=DatumInput(), help_text=_("Laatste dag in de rol; leeg bij onbepaalde tijd.")
+    )
     consultatie_datum = forms.DateField(
-        label=_("Datum consultatie CIO Rijk"), required=False, widget=DatumInput(),
+        label=_("Datum consultatie CIO Rijk"),
+        required=False,
+        widget=DatumInput(),
         help_text=_("Verplicht bij de benoeming van een departementale CIO (art 12.2)."),
     )
     consultatie = forms.CharField(
-        label=_("Verslag consultatie CIO Rijk"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Verslag consultatie CIO Rijk"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     besloten_door = forms.ModelChoiceField(
-        Persoon.objects.all(), required=False, label=_("Besloten door (minister)"),
+        Persoon.objects.all(),
+        required=False,
+        label=_("Besloten door (minister)"),
         help_text=_("Verplicht bij de benoeming van een departementale CIO of CISO: de minister die besloot (art 3.1, 6.1)."),
     )
     reden = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -93,8 +105,11 @@ class RoltoewijzingStartenForm(ToegankelijkFormMixin, forms.Form):
         data = super().clean()
         ministerie, dienstonderdeel = data.get("ministerie"), data.get("dienstonderdeel")
         if ministerie and dienstonderdeel and dienstonderdeel.ministerie_id != ministerie.pk:
-            self.add_error("dienstonderdeel", _("%(do)s hoort bij %(m)s, niet bij het gekozen ministerie.") % {
-                "do": dienstonderdeel, "m": dienstonderdeel.ministerie.afkorting})
+            self.add_error(
+                "dienstonderdeel",
+                _("%(do)s hoort bij %(m)s, niet bij het gekozen ministerie.")
+                % {"do": dienstonderdeel, "m": dienstonderdeel.ministerie.afkorting},
+            )
         return data
 
     def organisatie(self):
@@ -105,7 +120,9 @@ class RoltoewijzingBeeindigenForm(ToegankelijkFormMixin, forms.Form):
     einddatum = forms.DateField(label=_("Laatste dag in de rol"), widget=DatumInput())
     reden = forms.CharField(label=_("Reden van de beëindiging"), widget=forms.Textarea(attrs={"rows": 3}))
     consultatie_datum = forms.DateField(
-        label=_("Datum consultatie CIO Rijk"), required=False, widget=DatumInput(),
+        label=_("Datum consultatie CIO Rijk"),
+        required=False,
+        widget=DatumInput(),
         help_text=_("Verplicht bij het ontslag van een departementale CIO (art 12.2)."),
     )
     consultatie = forms.CharField(label=_("Verslag consultatie CIO Rijk"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -143,7 +160,9 @@ class HandvestForm(ToegankelijkFormMixin, forms.Form):
 class Art17Form(ToegankelijkFormMixin, forms.Form):
     ministerie = forms.ModelChoiceField(Ministerie.objects.all(), label=_("Ministerie"))
     bepalingen = forms.MultipleChoiceField(
-        choices=Art17Afwijking.Bepaling.choices, widget=forms.CheckboxSelectMultiple, label=_("Bepalingen"),
+        choices=Art17Afwijking.Bepaling.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Bepalingen"),
         help_text=_("De artikelleden waarvan wordt afgeweken; niet het hele Besluit (B27)."),
     )
     reden = forms.CharField(label=_("Reden (doeltreffendheid)"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -160,14 +179,10 @@ class AuditFilterForm(forms.Form):
     object_type = forms.CharField(label=_("Objecttype"), required=False)
 
 
-
-
 class ApiTokenForm(ToegankelijkFormMixin, forms.Form):
     """A new personal API token. The service checks the expiry date (at most a year) and records it."""
 
-    naam = forms.CharField(
-        label=_("Naam"), max_length=100, help_text=_("Waarvoor u het token gebruikt, bijvoorbeeld 'Rapportage-script'.")
-    )
+    naam = forms.CharField(label=_("Naam"), max_length=100, help_text=_("Waarvoor u het token gebruikt, bijvoorbeeld 'Rapportage-script'."))
     alleen_lezen = forms.TypedChoiceField(
         label=_("Rechten van het token"),
         choices=[("ja", _("Alleen lezen")), ("nee", _("Lezen en schrijven"))],

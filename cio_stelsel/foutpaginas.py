@@ -33,7 +33,11 @@ def serverfout(request):
     api = request.path.startswith("/api/")
     if isinstance(fout, OperationalError | InterfaceError):
         if api:
-            response = _probleem(request, 503, _("De database is tijdelijk niet bereikbaar. Er is niets opgeslagen; probeer het over een halve minuut opnieuw."))
+            response = _probleem(
+                request,
+                503,
+                _("De database is tijdelijk niet bereikbaar. Er is niets opgeslagen; probeer het over een halve minuut opnieuw."),
+            )
         else:
             response = HttpResponse(render_to_string("503.html"), status=503)
         response["Retry-After"] = RETRY_AFTER

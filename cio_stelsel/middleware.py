@@ -17,7 +17,6 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-
 # The session key with the time (seconds) of the last request that renewed a staff session.
 LAATST_ACTIEF = "laatst_actief"
 VERLENG_NA = 60  # renew the expiry at most once a minute: no session write on every request
@@ -56,9 +55,18 @@ def ingelogd(sender, request, user, **kwargs) -> None:
 # API decides itself (cio_stelsel/api/authentication.py: an unverified session is
 # no log-in there; a token was made by a verified user).
 TWEEDE_FACTOR_VRIJ_NAMEN = {
-    "login", "logout", "set_language", "gezondheid_levend", "gezondheid_gereed", "security_txt",
-    "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete",
-    "sso_inloggen", "sso_terug",
+    "login",
+    "logout",
+    "set_language",
+    "gezondheid_levend",
+    "gezondheid_gereed",
+    "security_txt",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "sso_inloggen",
+    "sso_terug",
 }
 TWEEDE_FACTOR_VRIJ_NAAMRUIMTEN = {"dashboard", "api"}
 # Only these two of the second-factor pages: new recovery codes and the reset need a verified session.

@@ -41,9 +41,7 @@ class Ministerie(models.Model):
 
     naam = models.CharField(_("naam"), max_length=200)
     afkorting = models.CharField(_("afkorting"), max_length=20)
-    code = models.SlugField(
-        _("code"), max_length=20, unique=True, help_text=_("Vaste code, ook in open data (bijvoorbeeld 'bzk').")
-    )
+    code = models.SlugField(_("code"), max_length=20, unique=True, help_text=_("Vaste code, ook in open data (bijvoorbeeld 'bzk')."))
     geldig_van = models.DateField(_("geldig van"), default=datetime.date(1900, 1, 1))
     geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)
     voorgangers = models.ManyToManyField(
@@ -82,9 +80,7 @@ class Ministerie(models.Model):
 class Dienstonderdeel(models.Model):
     """A dienstonderdeel of one ministerie (art 9). ``substantieel_portfolio`` is set by the minister."""
 
-    ministerie = models.ForeignKey(
-        Ministerie, on_delete=models.PROTECT, related_name="dienstonderdelen", verbose_name=_("ministerie")
-    )
+    ministerie = models.ForeignKey(Ministerie, on_delete=models.PROTECT, related_name="dienstonderdelen", verbose_name=_("ministerie"))
     naam = models.CharField(_("naam"), max_length=200)
     afkorting = models.CharField(_("afkorting"), max_length=30, blank=True)
     substantieel_portfolio = models.BooleanField(
@@ -367,14 +363,10 @@ class Art17Afwijking(models.Model):
         GOEDGEKEURD = "goedgekeurd", _("goedgekeurd")
         AFGEWEZEN = "afgewezen", _("afgewezen")
 
-    ministerie = models.ForeignKey(
-        Ministerie, on_delete=models.PROTECT, related_name="art17_afwijkingen", verbose_name=_("ministerie")
-    )
+    ministerie = models.ForeignKey(Ministerie, on_delete=models.PROTECT, related_name="art17_afwijkingen", verbose_name=_("ministerie"))
     bepalingen = models.JSONField(_("bepalingen"), default=list, help_text=_("De artikelleden waarvan wordt afgeweken."))
     reden = models.TextField(_("reden (doeltreffendheid)"))
-    aangevraagd_door = models.ForeignKey(
-        Persoon, on_delete=models.PROTECT, related_name="+", verbose_name=_("aangevraagd door (minister)")
-    )
+    aangevraagd_door = models.ForeignKey(Persoon, on_delete=models.PROTECT, related_name="+", verbose_name=_("aangevraagd door (minister)"))
     consultatie_bzk_datum = models.DateField(_("datum consultatie Minister van BZK"))
     consultatie_bzk = models.TextField(_("consultatie Minister van BZK"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.AANGEVRAAGD)
@@ -484,7 +476,6 @@ class DienstonderdeelGroupObjectPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(Dienstonderdeel, on_delete=models.CASCADE)
 
 
-
 class ApiTokenQuerySet(models.QuerySet):
     def geldig(self, op: datetime.date | None = None):
         """Tokens that still authenticate on ``op``: not revoked, not yet expired."""
@@ -505,13 +496,9 @@ class ApiToken(models.Model):
     # Days a token may live at most.
     MAXIMALE_LOOPTIJD_DAGEN = 365
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("gebruiker")
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("gebruiker"))
     naam = models.CharField(_("naam"), max_length=100, help_text=_("Waarvoor u het token gebruikt, bijvoorbeeld 'Rapportage-script'."))
-    prefix = models.CharField(
-        _("begin van het token"), max_length=16, unique=True, help_text=_("Niet geheim: om het token te herkennen.")
-    )
+    prefix = models.CharField(_("begin van het token"), max_length=16, unique=True, help_text=_("Niet geheim: om het token te herkennen."))
     sleutel_hash = models.CharField(_("SHA-256 van het geheim"), max_length=64, unique=True, editable=False)
     alleen_lezen = models.BooleanField(_("alleen lezen"), default=True)
     verloopt_op = models.DateField(_("verloopt op"), help_text=_("Vanaf deze dag werkt het token niet meer."))

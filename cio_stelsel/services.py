@@ -114,9 +114,7 @@ def _rechten_bijwerken(user, op: datetime.date | None = None) -> dict:
     modellen = {"ministerie": MinisterieUserObjectPermission, "dienstonderdeel": DienstonderdeelUserObjectPermission}
     huidige_rechten: dict[tuple[str, int, str], int] = {}
     for soort, model in modellen.items():
-        for pk, obj_id, codename in model.objects.filter(user=user).values_list(
-            "pk", "content_object_id", "permission__codename"
-        ):
+        for pk, obj_id, codename in model.objects.filter(user=user).values_list("pk", "content_object_id", "permission__codename"):
             huidige_rechten[(soort, obj_id, codename)] = pk
 
     toegekend, ingetrokken = [], []
@@ -135,9 +133,7 @@ def _rechten_bijwerken(user, op: datetime.date | None = None) -> dict:
             for p in Permission.objects.filter(content_type__app_label="cio_stelsel").select_related("content_type")
         }
         for soort, obj_id, codename in sorted(nieuw):
-            modellen[soort].objects.create(
-                user=user, permission=permissies[(soort, codename)], content_object_id=obj_id
-            )
+            modellen[soort].objects.create(user=user, permission=permissies[(soort, codename)], content_object_id=obj_id)
             toegekend.append(f"{soort}:{obj_id}:{codename}")
     for soort in modellen:
         pks = [huidige_rechten[k] for k in weg if k[0] == soort]
@@ -198,7 +194,9 @@ def _valideer_organisatie(rol: str, organisatie) -> tuple[Ministerie | None, Die
         )
     if rol in ROLLEN_RIJKSBREED:
         if organisatie is not None:
-            raise ValidationError({"organisatie": _("De rol '%(rol)s' is rijksbreed en hoort niet bij één organisatie.") % {"rol": Rol(rol).label}})
+            raise ValidationError(
+                {"organisatie": _("De rol '%(rol)s' is rijksbreed en hoort niet bij één organisatie.") % {"rol": Rol(rol).label}}
+            )
         return None, None
     if rol in ROLLEN_PER_MINISTERIE and not isinstance(organisatie, Ministerie):
         raise ValidationError({"organisatie": _("De rol '%(rol)s' hoort bij een ministerie.") % {"rol": Rol(rol).label}})
@@ -278,19 +276,21 @@ def _controleer_besluit_minister(actor, rol: str, ministerie, besloten_door: Per
             # The system (data migrations, the demo loader) loads existing appointments.
             return None
         raise ValidationError(
-            {"besloten_door": _("Leg vast welke minister van %(ministerie)s tot deze benoeming besloot (art 3.1, 6.1).")
-             % {"ministerie": ministerie}}
+            {
+                "besloten_door": _("Leg vast welke minister van %(ministerie)s tot deze benoeming besloot (art 3.1, 6.1).")
+                % {"ministerie": ministerie}
+            }
         )
-    is_minister = (
-        Roltoewijzing.objects.actief(begindatum)
-        .filter(persoon=besloten_door, rol=Rol.MINISTER, ministerie=ministerie)
-        .exists()
-    )
+    is_minister = Roltoewijzing.objects.actief(begindatum).filter(persoon=besloten_door, rol=Rol.MINISTER, ministerie=ministerie).exists()
     if not is_minister:
         raise ValidationError(
-            {"besloten_door": _("%(persoon)s is op %(datum)s geen minister van %(ministerie)s; alleen de minister "
-                                "benoemt de departementale CIO en CISO (art 3.1, 6.1).")
-             % {"persoon": besloten_door, "datum": begindatum.strftime("%d-%m-%Y"), "ministerie": ministerie}}
+            {
+                "besloten_door": _(
+                    "%(persoon)s is op %(datum)s geen minister van %(ministerie)s; alleen de minister "
+                    "benoemt de departementale CIO en CISO (art 3.1, 6.1)."
+                )
+                % {"persoon": besloten_door, "datum": begindatum.strftime("%d-%m-%Y"), "ministerie": ministerie}
+            }
         )
     return besloten_door
 
@@ -326,21 +326,23 @@ def roltoewijzing_starten(
         ministerie = Ministerie.objects.select_for_update().get(pk=ministerie.pk)
         if begindatum < ministerie.geldig_van:
             raise ValidationError(
-                {"begindatum": _("%(ministerie)s bestaat pas vanaf %(datum)s.")
-                 % {"ministerie": ministerie, "datum": ministerie.geldig_van.strftime("%d-%m-%Y")}}
+                {
+                    "begindatum": _("%(ministerie)s bestaat pas vanaf %(datum)s.")
+                    % {"ministerie": ministerie, "datum": ministerie.geldig_van.strftime("%d-%m-%Y")}
+                }
             )
         if ministerie.geldig_tot and ministerie.geldig_tot < begindatum:
             raise ValidationError(
-                {"begindatum": _("%(ministerie)s bestaat niet meer op de begindatum (geldig tot en met %(datum)s).")
-                 % {"ministerie": ministerie, "datum": ministerie.geldig_tot}}
+                {
+                    "begindatum": _("%(ministerie)s bestaat niet meer op de begindatum (geldig tot en met %(datum)s).")
+                    % {"ministerie": ministerie, "datum": ministerie.geldig_tot}
+                }
             )
     else:
         Group.objects.select_for_update().filter(name=GROEPSNAMEN[rol]).first()
 
     if actor is not None and persoon.user_id is not None and persoon.user_id == actor.pk:
-        raise ValidationError(
-            {"persoon": _("U kunt uzelf geen rol toewijzen: een rol wordt door een ander toegekend.")}
-        )
+        raise ValidationError({"persoon": _("U kunt uzelf geen rol toewijzen: een rol wordt door een ander toegekend.")})
     _controleer_scheiding_van_taken(persoon, rol, begindatum, einddatum)
     _controleer_enkele_rolhouder(rol, organisatie, ministerie, dienstonderdeel, begindatum, einddatum)
     besloten_door = _controleer_besluit_minister(actor, rol, ministerie, besloten_door, begindatum)
@@ -417,7 +419,9 @@ def roltoewijzing_beeindigen(
     if not reden.strip():
         raise ValidationError({"reden": _("Geef de reden van de beëindiging.")})
     if einddatum < toewijzing.begindatum:
-        raise ValidationError({"einddatum": _("De einddatum ligt vóór de begindatum (%(datum)s).") % {"datum": toewijzing.begindatum.strftime("%d-%m-%Y")}})
+        raise ValidationError(
+            {"einddatum": _("De einddatum ligt vóór de begindatum (%(datum)s).") % {"datum": toewijzing.begindatum.strftime("%d-%m-%Y")}}
+        )
     if toewijzing.einddatum is not None and toewijzing.einddatum < vandaag():
         raise ValidationError({"einddatum": _("Deze roltoewijzing is al beëindigd.")})
     if toewijzing.rol == Rol.DEPARTEMENTALE_CIO and not (consultatie_datum and consultatie.strip()):
@@ -430,8 +434,13 @@ def roltoewijzing_beeindigen(
             }
         )
     _controleer_enkele_rolhouder(
-        toewijzing.rol, toewijzing.organisatie, toewijzing.ministerie, toewijzing.dienstonderdeel,
-        toewijzing.begindatum, einddatum, behalve=toewijzing,
+        toewijzing.rol,
+        toewijzing.organisatie,
+        toewijzing.ministerie,
+        toewijzing.dienstonderdeel,
+        toewijzing.begindatum,
+        einddatum,
+        behalve=toewijzing,
     )
     voor = audit.momentopname(toewijzing)
     toewijzing.einddatum = einddatum
@@ -486,9 +495,7 @@ def organisatie_opslaan(*, actor, obj, reden: str = ""):
 
 
 @transaction.atomic
-def ministerie_opvolgen(
-    *, actor, voorganger: Ministerie, opvolgers: list[dict], datum: datetime.date, reden: str
-) -> list[Ministerie]:
+def ministerie_opvolgen(*, actor, voorganger: Ministerie, opvolgers: list[dict], datum: datetime.date, reden: str) -> list[Ministerie]:
     """Split, merge or rename: the old ministerie ends the day before ``datum``; the new ones start on it.
 
     ``opvolgers``: dicts with naam, afkorting and code, or {"bestaand": Ministerie} to merge into.
@@ -513,9 +520,7 @@ def ministerie_opvolgen(
             opvolger = Ministerie(geldig_van=datum, **gegevens)
             opvolger.full_clean()
             opvolger.save()
-            audit.vastleggen(
-                actor=actor, actie="ministerie.aangemaakt", obj=opvolger, na=audit.momentopname(opvolger), reden=reden
-            )
+            audit.vastleggen(actor=actor, actie="ministerie.aangemaakt", obj=opvolger, na=audit.momentopname(opvolger), reden=reden)
         opvolger.voorgangers.add(voorganger)
         nieuwe.append(opvolger)
     na = audit.momentopname(voorganger)
@@ -566,7 +571,10 @@ def overleglid_toevoegen(
     if functie == Overleglidmaatschap.Functie.VOORZITTER:
         if _overlappend(overlegorgaan.lidmaatschappen.filter(functie=functie), begindatum, None).exists():
             raise ValidationError(
-                {"functie": _("%(orgaan)s heeft al een voorzitter; beëindig eerst dat voorzitterschap (S9, art 15).") % {"orgaan": overlegorgaan}}
+                {
+                    "functie": _("%(orgaan)s heeft al een voorzitter; beëindig eerst dat voorzitterschap (S9, art 15).")
+                    % {"orgaan": overlegorgaan}
+                }
             )
         vereiste_rol = VOORZITTER_ROL.get(overlegorgaan.soort)
         if vereiste_rol and _actieve_rolhouder(vereiste_rol, begindatum) != persoon:
@@ -578,7 +586,10 @@ def overleglid_toevoegen(
             )
         if overlegorgaan.soort in (Overlegorgaan.Soort.TORN, Overlegorgaan.Soort.TORV) and not gedelegeerd_door_cio_rijk:
             raise ValidationError(
-                {"gedelegeerd_door_cio_rijk": _("De voorzitter van %(orgaan)s is een afgevaardigde van de CIO Rijk (S9, art %(lid)s).") % {"orgaan": overlegorgaan, "lid": VOORZITTER_ARTIKEL[overlegorgaan.soort]}}
+                {
+                    "gedelegeerd_door_cio_rijk": _("De voorzitter van %(orgaan)s is een afgevaardigde van de CIO Rijk (S9, art %(lid)s).")
+                    % {"orgaan": overlegorgaan, "lid": VOORZITTER_ARTIKEL[overlegorgaan.soort]}
+                }
             )
     lid = Overleglidmaatschap(
         overlegorgaan=overlegorgaan,
@@ -604,7 +615,9 @@ def overleglid_beeindigen(*, actor, lidmaatschap: Overleglidmaatschap, einddatum
     voor = audit.momentopname(lidmaatschap)
     lidmaatschap.einddatum = einddatum
     lidmaatschap.save(update_fields=["einddatum"])
-    audit.vastleggen(actor=actor, actie="overleglid.beeindigd", obj=lidmaatschap, voor=voor, na=audit.momentopname(lidmaatschap), reden=reden)
+    audit.vastleggen(
+        actor=actor, actie="overleglid.beeindigd", obj=lidmaatschap, voor=voor, na=audit.momentopname(lidmaatschap), reden=reden
+    )
     return lidmaatschap
 
 
@@ -656,7 +669,9 @@ def art17_afwijking_aanvragen(
         fouten["consultatie_bzk"] = _("Leg het overleg met de Minister van BZK vast (datum en verslag) (B27, art 17).")
     ministers = Roltoewijzing.objects.actief(begindatum).filter(rol=Rol.MINISTER, ministerie=ministerie)
     if not ministers.filter(persoon=aangevraagd_door).exists():
-        fouten["aangevraagd_door"] = _("Een afwijking wordt aangevraagd door de minister van %(ministerie)s (B27, art 17).") % {"ministerie": ministerie}
+        fouten["aangevraagd_door"] = _("Een afwijking wordt aangevraagd door de minister van %(ministerie)s (B27, art 17).") % {
+            "ministerie": ministerie
+        }
     if einddatum and einddatum < begindatum:
         fouten["einddatum"] = _("De einddatum ligt vóór de begindatum.")
     if fouten:
@@ -681,7 +696,9 @@ def art17_afwijking_besluiten(*, actor, afwijking: Art17Afwijking, goedgekeurd: 
     _vereist_beheer(actor)
     afwijking = Art17Afwijking.objects.select_for_update().get(pk=afwijking.pk)
     if afwijking.status != Art17Afwijking.Status.AANGEVRAAGD:
-        raise ValidationError({"status": _("Over deze afwijking is al besloten (%(status)s).") % {"status": afwijking.get_status_display()}})
+        raise ValidationError(
+            {"status": _("Over deze afwijking is al besloten (%(status)s).") % {"status": afwijking.get_status_display()}}
+        )
     voor = audit.momentopname(afwijking)
     afwijking.status = Art17Afwijking.Status.GOEDGEKEURD if goedgekeurd else Art17Afwijking.Status.AFGEWEZEN
     afwijking.save(update_fields=["status"])
@@ -689,7 +706,8 @@ def art17_afwijking_besluiten(*, actor, afwijking: Art17Afwijking, goedgekeurd: 
     # An approved afwijking can move a right (see _gewenste_rechten): re-apply for the ministerie's CIO.
     na["rechten"] = {
         t.persoon.user.get_username(): _rechten_bijwerken(t.persoon.user)
-        for t in Roltoewijzing.objects.actief().filter(rol=Rol.DEPARTEMENTALE_CIO, ministerie=afwijking.ministerie, persoon__user__isnull=False)
+        for t in Roltoewijzing.objects.actief()
+        .filter(rol=Rol.DEPARTEMENTALE_CIO, ministerie=afwijking.ministerie, persoon__user__isnull=False)
         .select_related("persoon__user")
     }
     audit.vastleggen(actor=actor, actie="art17.besloten", obj=afwijking, voor=voor, na=na, reden=reden)

@@ -67,8 +67,7 @@ class PersoonOidcBackend(OIDCAuthenticationBackend):
         )
         antwoord.raise_for_status()
         sleutels = [
-            k for k in antwoord.json().get("keys", [])
-            if k.get("use", "sig") == "sig" and k.get("alg", kop.get("alg")) == kop.get("alg")
+            k for k in antwoord.json().get("keys", []) if k.get("use", "sig") == "sig" and k.get("alg", kop.get("alg")) == kop.get("alg")
         ]
         if len(sleutels) != 1:
             raise SuspiciousOperation("Het ID-token noemt geen sleutel (kid) en de provider heeft er niet precies één.")

@@ -74,14 +74,14 @@ def volgende_evaluatie(op: datetime.date | None = None) -> datetime.date:
 def handvest_verlopen(op: datetime.date | None = None) -> tuple[bool, HandvestVersie | None]:
     """B24: the handvest of the CIO-beraad is overdue when its latest version is more than two years old."""
     op = op or vandaag()
-    laatste = (
-        HandvestVersie.objects.filter(overlegorgaan__soort=Overlegorgaan.Soort.CIO_BERAAD).order_by("-vastgesteld_op").first()
-    )
+    laatste = HandvestVersie.objects.filter(overlegorgaan__soort=Overlegorgaan.Soort.CIO_BERAAD).order_by("-vastgesteld_op").first()
     if laatste is None:
         return True, None
-    grens = laatste.vastgesteld_op.replace(year=laatste.vastgesteld_op.year + 2) if not (
-        laatste.vastgesteld_op.month == 2 and laatste.vastgesteld_op.day == 29
-    ) else datetime.date(laatste.vastgesteld_op.year + 2, 3, 1)
+    grens = (
+        laatste.vastgesteld_op.replace(year=laatste.vastgesteld_op.year + 2)
+        if not (laatste.vastgesteld_op.month == 2 and laatste.vastgesteld_op.day == 29)
+        else datetime.date(laatste.vastgesteld_op.year + 2, 3, 1)
+    )
     return op > grens, laatste
 
 
@@ -115,48 +115,109 @@ def overtredingen(op: datetime.date | None = None) -> list[Overtreding]:
         cios = per_min[(m.pk, Rol.DEPARTEMENTALE_CIO)]
         if len(cios) != 1:
             melden(
-                "S1", "art 3.1",
+                "S1",
+                "art 3.1",
                 _("Geen actieve departementale CIO.") if not cios else _("Meer dan één actieve departementale CIO."),
-                m, _rol_url(m, Rol.DEPARTEMENTALE_CIO), _("CIO benoemen"), m.pk,
+                m,
+                _rol_url(m, Rol.DEPARTEMENTALE_CIO),
+                _("CIO benoemen"),
+                m.pk,
             )
         if not per_min[(m.pk, Rol.SECRETARIS_GENERAAL)]:
-            melden("S1", "art 3.1", _("Geen secretaris-generaal vastgelegd: de CIO ressorteert onder de SG."),
-                   m, _rol_url(m, Rol.SECRETARIS_GENERAAL), _("SG vastleggen"), m.pk)
+            melden(
+                "S1",
+                "art 3.1",
+                _("Geen secretaris-generaal vastgelegd: de CIO ressorteert onder de SG."),
+                m,
+                _rol_url(m, Rol.SECRETARIS_GENERAAL),
+                _("SG vastleggen"),
+                m.pk,
+            )
         for cio in cios:
             leden = {t.persoon_id for t in per_min[(m.pk, Rol.BESTUURSRAADLID)]}
             if cio.persoon_id not in leden:
-                melden("S2", "art 3.4", _("De departementale CIO %(p)s is geen lid van de bestuursraad.") % {"p": cio.persoon},
-                       m, _rol_url(m, Rol.BESTUURSRAADLID), _("Lidmaatschap bestuursraad vastleggen"), m.pk)
+                melden(
+                    "S2",
+                    "art 3.4",
+                    _("De departementale CIO %(p)s is geen lid van de bestuursraad.") % {"p": cio.persoon},
+                    m,
+                    _rol_url(m, Rol.BESTUURSRAADLID),
+                    _("Lidmaatschap bestuursraad vastleggen"),
+                    m.pk,
+                )
             if not cio.consultatie_benoeming_datum:
-                melden("S7", "art 12.2", _("Van de benoeming van %(p)s is geen consultatie door de CIO Rijk vastgelegd.") % {"p": cio.persoon},
-                       m, _ministerie_url(m), _("Organisatie bekijken"), m.pk)
+                melden(
+                    "S7",
+                    "art 12.2",
+                    _("Van de benoeming van %(p)s is geen consultatie door de CIO Rijk vastgelegd.") % {"p": cio.persoon},
+                    m,
+                    _ministerie_url(m),
+                    _("Organisatie bekijken"),
+                    m.pk,
+                )
         if cios and m.pk not in offices_min:
-            melden("S3", "art 3.5", _("De departementale CIO heeft geen CIO-office."), m, _ministerie_url(m), _("Organisatie bekijken"), m.pk)
+            melden(
+                "S3", "art 3.5", _("De departementale CIO heeft geen CIO-office."), m, _ministerie_url(m), _("Organisatie bekijken"), m.pk
+            )
         cisos = per_min[(m.pk, Rol.DEPARTEMENTALE_CISO)]
         if len(cisos) != 1:
-            melden("S4", "art 6.1",
-                   _("Geen actieve departementale CISO.") if not cisos else _("Meer dan één actieve departementale CISO."),
-                   m, _rol_url(m, Rol.DEPARTEMENTALE_CISO), _("CISO benoemen"), m.pk)
+            melden(
+                "S4",
+                "art 6.1",
+                _("Geen actieve departementale CISO.") if not cisos else _("Meer dan één actieve departementale CISO."),
+                m,
+                _rol_url(m, Rol.DEPARTEMENTALE_CISO),
+                _("CISO benoemen"),
+                m.pk,
+            )
 
     for do in Dienstonderdeel.objects.filter(ministerie__in=ministeries).select_related("ministerie"):
         heeft_cio = bool(per_do[(do.pk, Rol.CIO_DIENSTONDERDEEL)])
         if do.substantieel_portfolio:
             if not heeft_cio:
-                melden("S5", "art 9.1", _("Substantieel ICT-portfolio, maar geen CIO."), do,
-                       _rol_url(do, Rol.CIO_DIENSTONDERDEEL), _("CIO benoemen"), do.ministerie_id)
+                melden(
+                    "S5",
+                    "art 9.1",
+                    _("Substantieel ICT-portfolio, maar geen CIO."),
+                    do,
+                    _rol_url(do, Rol.CIO_DIENSTONDERDEEL),
+                    _("CIO benoemen"),
+                    do.ministerie_id,
+                )
             if not per_do[(do.pk, Rol.CISO_DIENSTONDERDEEL)]:
-                melden("S5", "art 9.4", _("Substantieel ICT-portfolio, maar geen CISO die onder de CIO ressorteert."), do,
-                       _rol_url(do, Rol.CISO_DIENSTONDERDEEL), _("CISO benoemen"), do.ministerie_id)
+                melden(
+                    "S5",
+                    "art 9.4",
+                    _("Substantieel ICT-portfolio, maar geen CISO die onder de CIO ressorteert."),
+                    do,
+                    _rol_url(do, Rol.CISO_DIENSTONDERDEEL),
+                    _("CISO benoemen"),
+                    do.ministerie_id,
+                )
         if heeft_cio and do.pk not in offices_do:
-            melden("S3", "art 3.5", _("De CIO van dit dienstonderdeel heeft geen CIO-office."), do,
-                   _ministerie_url(do.ministerie), _("Organisatie bekijken"), do.ministerie_id)
+            melden(
+                "S3",
+                "art 3.5",
+                _("De CIO van dit dienstonderdeel heeft geen CIO-office."),
+                do,
+                _ministerie_url(do.ministerie),
+                _("Organisatie bekijken"),
+                do.ministerie_id,
+            )
 
     for rol in (Rol.CIO_RIJK, Rol.CISO_RIJK):
         aantal = len(rijksbreed[rol])
         if aantal != 1:
-            melden("S6", "art 10.1, 10.3",
-                   _("Er is geen %(rol)s.") % {"rol": Rol(rol).label} if not aantal else _("Er is meer dan één %(rol)s.") % {"rol": Rol(rol).label},
-                   _("Rijksbreed"), _rol_url(None, rol), _("Benoemen"))
+            melden(
+                "S6",
+                "art 10.1, 10.3",
+                _("Er is geen %(rol)s.") % {"rol": Rol(rol).label}
+                if not aantal
+                else _("Er is meer dan één %(rol)s.") % {"rol": Rol(rol).label},
+                _("Rijksbreed"),
+                _rol_url(None, rol),
+                _("Benoemen"),
+            )
 
     gevonden.extend(_overleg_overtredingen(op, ministeries, per_min, rijksbreed))
 
@@ -164,10 +225,15 @@ def overtredingen(op: datetime.date | None = None) -> list[Overtreding]:
     if verlopen:
         gevonden.append(
             Overtreding(
-                "B24", "art 15.4",
-                _("Het handvest van het CIO-beraad is ouder dan twee jaar (laatste versie: %(v)s).") % {"v": laatste.vastgesteld_op.strftime("%d-%m-%Y")}
-                if laatste else _("Er is geen handvest van het CIO-beraad vastgelegd."),
-                str(Overlegorgaan.Soort.CIO_BERAAD.label), reverse("cio_stelsel:overlegorganen"), _("Overlegorganen bekijken"),
+                "B24",
+                "art 15.4",
+                _("Het handvest van het CIO-beraad is ouder dan twee jaar (laatste versie: %(v)s).")
+                % {"v": laatste.vastgesteld_op.strftime("%d-%m-%Y")}
+                if laatste
+                else _("Er is geen handvest van het CIO-beraad vastgelegd."),
+                str(Overlegorgaan.Soort.CIO_BERAAD.label),
+                reverse("cio_stelsel:overlegorganen"),
+                _("Overlegorganen bekijken"),
             )
         )
     return gevonden
@@ -200,25 +266,51 @@ def _overleg_overtredingen(op, ministeries, per_min, rijksbreed) -> list[Overtre
             continue
         vz = voorzitter(soort)
         if vz is None or vz.persoon_id != rolhouder(voorzitter_rol):
-            resultaat.append(Overtreding("S9", f"art {art_vz}", _("De voorzitter is niet de %(rol)s.") % {"rol": Rol(voorzitter_rol).label}, naam, url, _("Voorzitter vastleggen")))
+            resultaat.append(
+                Overtreding(
+                    "S9",
+                    f"art {art_vz}",
+                    _("De voorzitter is niet de %(rol)s.") % {"rol": Rol(voorzitter_rol).label},
+                    naam,
+                    url,
+                    _("Voorzitter vastleggen"),
+                )
+            )
         aanwezig = {lid.persoon_id for lid in leden[soort]}
         for m in ministeries:
             for t in per_min[(m.pk, leden_rol)]:
                 if t.persoon_id not in aanwezig:
-                    resultaat.append(Overtreding(
-                        "S9", f"art {art_leden}",
-                        _("%(p)s (%(rol)s %(m)s) is geen lid.") % {"p": t.persoon, "rol": Rol(leden_rol).label, "m": m.afkorting},
-                        naam, url, _("Lid toevoegen"), m.pk,
-                    ))
+                    resultaat.append(
+                        Overtreding(
+                            "S9",
+                            f"art {art_leden}",
+                            _("%(p)s (%(rol)s %(m)s) is geen lid.") % {"p": t.persoon, "rol": Rol(leden_rol).label, "m": m.afkorting},
+                            naam,
+                            url,
+                            _("Lid toevoegen"),
+                            m.pk,
+                        )
+                    )
     cto = Overlegorgaan.Soort.CTO_RAAD
     if cto in organen:
         vz = voorzitter(cto)
         if vz is None or vz.persoon_id != rolhouder(Rol.CIO_RIJK):
-            resultaat.append(Overtreding("S9", "art 15.7", _("De voorzitter is niet de CIO Rijk."), str(cto.label), url, _("Voorzitter vastleggen")))
+            resultaat.append(
+                Overtreding("S9", "art 15.7", _("De voorzitter is niet de CIO Rijk."), str(cto.label), url, _("Voorzitter vastleggen"))
+            )
         vertegenwoordigd = {lid.namens_dienstonderdeel_id for lid in leden[cto] if lid.namens_dienstonderdeel_id}
         for dv in Dienstonderdeel.objects.filter(is_ict_dienstverlener=True, ministerie__in=ministeries):
             if dv.pk not in vertegenwoordigd:
-                resultaat.append(Overtreding("S9", "art 15.7", _("ICT-dienstverlener %(dv)s is niet vertegenwoordigd.") % {"dv": dv}, str(cto.label), url, _("Lid toevoegen")))
+                resultaat.append(
+                    Overtreding(
+                        "S9",
+                        "art 15.7",
+                        _("ICT-dienstverlener %(dv)s is niet vertegenwoordigd.") % {"dv": dv},
+                        str(cto.label),
+                        url,
+                        _("Lid toevoegen"),
+                    )
+                )
     dienstverleners = list(Dienstonderdeel.objects.filter(is_ict_dienstverlener=True, ministerie__in=ministeries))
     for soort, artikel, met_dienstverleners in (
         (Overlegorgaan.Soort.TORN, "15.8", True),
@@ -229,14 +321,42 @@ def _overleg_overtredingen(op, ministeries, per_min, rijksbreed) -> list[Overtre
         naam = str(Overlegorgaan.Soort(soort).label)
         vz = voorzitter(soort)
         if vz is None or not vz.gedelegeerd_door_cio_rijk:
-            resultaat.append(Overtreding("S9", f"art {artikel}", _("Geen voorzitter die afgevaardigd is door de CIO Rijk."), naam, url, _("Voorzitter vastleggen")))
+            resultaat.append(
+                Overtreding(
+                    "S9",
+                    f"art {artikel}",
+                    _("Geen voorzitter die afgevaardigd is door de CIO Rijk."),
+                    naam,
+                    url,
+                    _("Voorzitter vastleggen"),
+                )
+            )
         ministeries_vertegenwoordigd = {lid.namens_ministerie_id for lid in leden[soort] if lid.namens_ministerie_id}
         for m in ministeries:
             if m.pk not in ministeries_vertegenwoordigd:
-                resultaat.append(Overtreding("S9", f"art {artikel}", _("Geen afgevaardigde van het CIO-office van %(m)s.") % {"m": m.afkorting}, naam, url, _("Lid toevoegen"), m.pk))
+                resultaat.append(
+                    Overtreding(
+                        "S9",
+                        f"art {artikel}",
+                        _("Geen afgevaardigde van het CIO-office van %(m)s.") % {"m": m.afkorting},
+                        naam,
+                        url,
+                        _("Lid toevoegen"),
+                        m.pk,
+                    )
+                )
         if met_dienstverleners:
             dv_vertegenwoordigd = {lid.namens_dienstonderdeel_id for lid in leden[soort] if lid.namens_dienstonderdeel_id}
             for dv in dienstverleners:
                 if dv.pk not in dv_vertegenwoordigd:
-                    resultaat.append(Overtreding("S9", f"art {artikel}", _("ICT-dienstverlener %(dv)s is niet vertegenwoordigd.") % {"dv": dv}, naam, url, _("Lid toevoegen")))
+                    resultaat.append(
+                        Overtreding(
+                            "S9",
+                            f"art {artikel}",
+                            _("ICT-dienstverlener %(dv)s is niet vertegenwoordigd.") % {"dv": dv},
+                            naam,
+                            url,
+                            _("Lid toevoegen"),
+                        )
+                    )
     return resultaat

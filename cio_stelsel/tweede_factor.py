@@ -110,9 +110,7 @@ def code_controleren(*, request, user, code: str):
             with transaction.atomic():
                 _sessie_verifieren(request, device)
                 if isinstance(device, StaticDevice):
-                    audit.vastleggen(
-                        actor=user, actie="herstelcode_gebruikt", obj=user, na={"over": device.token_set.count()}
-                    )
+                    audit.vastleggen(actor=user, actie="herstelcode_gebruikt", obj=user, na={"over": device.token_set.count()})
             return device
     raise ValidationError({"code": _("Deze code klopt niet of is al gebruikt. Wacht even en probeer de nieuwe code van uw app.")})
 
@@ -128,7 +126,11 @@ def apparaten_resetten(*, actor, gebruiker, reden: str) -> int:
     TOTPDevice.objects.filter(user=gebruiker).delete()
     StaticDevice.objects.filter(user=gebruiker).delete()
     audit.vastleggen(
-        actor=actor, actie="tweede_factor_gereset", obj=gebruiker, voor={"apparaten": apparaten}, na={"apparaten": []},
+        actor=actor,
+        actie="tweede_factor_gereset",
+        obj=gebruiker,
+        voor={"apparaten": apparaten},
+        na={"apparaten": []},
         reden=reden.strip(),
     )
     return len(apparaten)

@@ -45,7 +45,8 @@ class AppCodeForm(CodeForm):
 class ResetForm(ToegankelijkFormMixin, forms.Form):
     gebruiker = forms.ModelChoiceField(label=gettext_lazy("Gebruiker"), queryset=get_user_model().objects.none())
     reden = forms.CharField(
-        label=gettext_lazy("Reden"), max_length=500,
+        label=gettext_lazy("Reden"),
+        max_length=500,
         help_text=gettext_lazy("Bijvoorbeeld: telefoon kwijt. De reden komt in de audittrail."),
     )
 
@@ -100,9 +101,7 @@ def inrichten(request):
     form = AppCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            codes = tweede_factor.app_bevestigen(
-                request=request, user=request.user, device=device, code=form.cleaned_data["code"]
-            )
+            codes = tweede_factor.app_bevestigen(request=request, user=request.user, device=device, code=form.cleaned_data["code"])
         except ValidationError as exc:
             form.fouten_van(exc)
         else:

@@ -264,7 +264,11 @@ def roltoewijzing_beeindigen(request, pk):
                 return redirect(reverse("cio_stelsel:ministerie", args=[m.pk]) if m else reverse("cio_stelsel:stelsel_overzicht"))
     else:
         form = RoltoewijzingBeeindigenForm(initial={"einddatum": vandaag()})
-    annuleer = reverse("cio_stelsel:ministerie", args=[toewijzing.ministerie_id]) if toewijzing.ministerie_id else reverse("cio_stelsel:stelsel_overzicht")
+    annuleer = (
+        reverse("cio_stelsel:ministerie", args=[toewijzing.ministerie_id])
+        if toewijzing.ministerie_id
+        else reverse("cio_stelsel:stelsel_overzicht")
+    )
     return render(request, "cio_stelsel/roltoewijzing_beeindigen.html", {"form": form, "toewijzing": toewijzing, "annuleer_url": annuleer})
 
 

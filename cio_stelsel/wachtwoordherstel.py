@@ -54,8 +54,10 @@ class WachtwoordVergetenView(auth_views.PasswordResetView):
     def post(self, request, *args, **kwargs):
         if _teller("ip", _ip(request)) > settings.WACHTWOORDHERSTEL_PER_IP:
             return render(
-                request, "registration/password_reset_te_vaak.html",
-                {"detail": _("Te veel verzoeken vanaf dit adres. Probeer het over een uur opnieuw.")}, status=429,
+                request,
+                "registration/password_reset_te_vaak.html",
+                {"detail": _("Te veel verzoeken vanaf dit adres. Probeer het over een uur opnieuw.")},
+                status=429,
             )
         return super().post(request, *args, **kwargs)
 
@@ -77,8 +79,11 @@ class WachtwoordHerstellenView(auth_views.PasswordResetConfirmView):
         antwoord = super().form_valid(form)
         gebruiker = form.user
         audit.vastleggen(
-            actor=gebruiker, actie="account.wachtwoord_hersteld", obj=gebruiker,
-            na={"gebruiker": gebruiker.get_username()}, reden=_("Wachtwoord opnieuw ingesteld via de link per e-mail."),
+            actor=gebruiker,
+            actie="account.wachtwoord_hersteld",
+            obj=gebruiker,
+            na={"gebruiker": gebruiker.get_username()},
+            reden=_("Wachtwoord opnieuw ingesteld via de link per e-mail."),
         )
         # In the same transaction: the lock-out records of django-axes for this username go with the old password.
         axes_reset(username=gebruiker.get_username())

@@ -26,9 +26,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # DJANGO_SETTINGS_MODE: "development" (default) or "production".
 MODE = env("DJANGO_SETTINGS_MODE", "development")
 if MODE not in {"development", "production"}:
-    raise ImproperlyConfigured(
-        f"DJANGO_SETTINGS_MODE moet 'development' of 'production' zijn, niet {MODE!r}."
-    )
+    raise ImproperlyConfigured(f"DJANGO_SETTINGS_MODE moet 'development' of 'production' zijn, niet {MODE!r}.")
 PRODUCTION = MODE == "production"
 
 # DJANGO_DEBUG: "1" shows Django's debug pages. Never honoured in production.

@@ -19,7 +19,8 @@ urlpatterns = [
     path("account/wachtwoord/vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "account/wachtwoord/herstellen/<uidb64>/<token>/",
-        wachtwoordherstel.WachtwoordHerstellenView.as_view(), name="password_reset_confirm",
+        wachtwoordherstel.WachtwoordHerstellenView.as_view(),
+        name="password_reset_confirm",
     ),
     path("account/wachtwoord/hersteld/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     # The second factor after the password (BIO 5.17.01, cio_stelsel/tweede_factor.py).

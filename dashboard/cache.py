@@ -114,7 +114,9 @@ class PubliekeCacheMiddleware:
             if response.has_header("ETag") or response.has_header("Last-Modified"):
                 # a stored open-data file: answer If-None-Match / If-Modified-Since as the view would
                 return get_conditional_response(
-                    request, etag=response.get("ETag"), last_modified=parse_http_date_safe(response.get("Last-Modified") or ""),
+                    request,
+                    etag=response.get("ETag"),
+                    last_modified=parse_http_date_safe(response.get("Last-Modified") or ""),
                     response=response,
                 )
             return response

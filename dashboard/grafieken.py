@@ -69,7 +69,10 @@ def staafdiagram(
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {b} {h}" width="{b}" height="{h}" '
             'role="img" aria-labelledby="{id}-titel {id}-desc" font-size="11" fill="{t}" class="grafiek">',
-            b=breedte, h=hoogte, id=id, t=TEKST,
+            b=breedte,
+            h=hoogte,
+            id=id,
+            t=TEKST,
         ),
         format_html('<title id="{}-titel">{}</title>', id, titel),
         format_html('<desc id="{}-desc">{}</desc>', id, beschrijving),
@@ -77,14 +80,24 @@ def staafdiagram(
     t = 0.0
     while t <= maximum + stap / 1000:
         yy = y(t)
-        delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="0.75"/>', links, yy, breedte - rechts, yy, RASTER))
-        delen.append(format_html('<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle">{}</text>',
-                                 links - 6, yy, getal_opmaak(Decimal(str(round(t, 6))), as_decimalen)))
+        delen.append(
+            format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="0.75"/>', links, yy, breedte - rechts, yy, RASTER)
+        )
+        delen.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle">{}</text>',
+                links - 6,
+                yy,
+                getal_opmaak(Decimal(str(round(t, 6))), as_decimalen),
+            )
+        )
         t += stap
     if eenheid:
         delen.append(format_html('<text x="{}" y="{}" text-anchor="start" fill="{}">{}</text>', 4, 12, GEDEMPT, eenheid))
     basis = boven + plot_h
-    delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.25"/>', links, basis, breedte - rechts, basis, TEKST))
+    delen.append(
+        format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.25"/>', links, basis, breedte - rechts, basis, TEKST)
+    )
     for i, categorie in enumerate(categorieen):
         x0 = links + i * groep + (groep - staaf * len(reeksen)) / 2
         for j, (_label, ws) in enumerate(reeksen):
@@ -93,11 +106,27 @@ def staafdiagram(
                 continue
             xx = _r(x0 + j * staaf)
             yy = y(float(w))
-            delen.append(format_html('<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
-                                     xx, yy, _r(staaf - 2), _r(basis - yy), KLEUREN[j % len(KLEUREN)]))
-            delen.append(format_html('<text x="{}" y="{}" text-anchor="middle" font-size="9">{}</text>',
-                                     _r(xx + (staaf - 2) / 2), _r(yy - 3), getal_opmaak(w, decimalen)))
-        delen.append(format_html('<text x="{}" y="{}" text-anchor="middle">{}</text>', _r(links + (i + 0.5) * groep), basis + 16, categorie))
+            delen.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
+                    xx,
+                    yy,
+                    _r(staaf - 2),
+                    _r(basis - yy),
+                    KLEUREN[j % len(KLEUREN)],
+                )
+            )
+            delen.append(
+                format_html(
+                    '<text x="{}" y="{}" text-anchor="middle" font-size="9">{}</text>',
+                    _r(xx + (staaf - 2) / 2),
+                    _r(yy - 3),
+                    getal_opmaak(w, decimalen),
+                )
+            )
+        delen.append(
+            format_html('<text x="{}" y="{}" text-anchor="middle">{}</text>', _r(links + (i + 0.5) * groep), basis + 16, categorie)
+        )
     if len(reeksen) > 1:
         lx = links
         for j, (label, _ws) in enumerate(reeksen):
@@ -137,7 +166,10 @@ def liggend_staafdiagram(
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {b} {h}" width="{b}" height="{h}" '
             'role="img" aria-labelledby="{id}-titel {id}-desc" font-size="10" fill="{t}" class="grafiek">',
-            b=breedte, h=hoogte, id=id, t=TEKST,
+            b=breedte,
+            h=hoogte,
+            id=id,
+            t=TEKST,
         ),
         format_html('<title id="{}-titel">{}</title>', id, titel),
         format_html('<desc id="{}-desc">{}</desc>', id, beschrijving),
@@ -146,26 +178,57 @@ def liggend_staafdiagram(
     t = 0.0
     while t <= maximum + stap / 1000:
         xx = x(t)
-        delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="0.75"/>', xx, boven - 4, xx, _r(onderkant), RASTER))
-        delen.append(format_html('<text x="{}" y="{}" text-anchor="middle">{}</text>',
-                                 xx, _r(onderkant + 14), getal_opmaak(Decimal(str(round(t, 6))), as_decimalen)))
+        delen.append(
+            format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="0.75"/>', xx, boven - 4, xx, _r(onderkant), RASTER)
+        )
+        delen.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="middle">{}</text>',
+                xx,
+                _r(onderkant + 14),
+                getal_opmaak(Decimal(str(round(t, 6))), as_decimalen),
+            )
+        )
         t += stap
     if eenheid:
-        delen.append(format_html('<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>', breedte - rechts, _r(onderkant + 26), GEDEMPT, eenheid))
+        delen.append(
+            format_html('<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>', breedte - rechts, _r(onderkant + 26), GEDEMPT, eenheid)
+        )
     for i, categorie in enumerate(categorieen):
         y0 = boven + i * rij
-        delen.append(format_html('<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle">{}</text>',
-                                 links - 6, _r(y0 + rij / 2 - 2), categorie))
+        delen.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle">{}</text>', links - 6, _r(y0 + rij / 2 - 2), categorie
+            )
+        )
         for j, (_label, ws) in enumerate(reeksen):
             w = ws[i]
             if w is None:
                 continue
             yy = _r(y0 + j * staaf)
-            delen.append(format_html('<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
-                                     links, yy, _r(x(float(w)) - links), _r(staaf - 1), KLEUREN[j % len(KLEUREN)]))
-            delen.append(format_html('<text x="{}" y="{}" dominant-baseline="middle" font-size="8">{}</text>',
-                                     _r(x(float(w)) + 3), _r(yy + staaf / 2), getal_opmaak(w, decimalen)))
-    delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.25"/>', links, boven - 4, links, _r(onderkant), TEKST))
+            delen.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
+                    links,
+                    yy,
+                    _r(x(float(w)) - links),
+                    _r(staaf - 1),
+                    KLEUREN[j % len(KLEUREN)],
+                )
+            )
+            delen.append(
+                format_html(
+                    '<text x="{}" y="{}" dominant-baseline="middle" font-size="8">{}</text>',
+                    _r(x(float(w)) + 3),
+                    _r(yy + staaf / 2),
+                    getal_opmaak(w, decimalen),
+                )
+            )
+    delen.append(
+        format_html(
+            '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.25"/>', links, boven - 4, links, _r(onderkant), TEKST
+        )
+    )
     lx = links
     for j, (label, _ws) in enumerate(reeksen):
         delen.append(format_html('<rect x="{}" y="{}" width="12" height="12" fill="{}"/>', lx, 12, KLEUREN[j % len(KLEUREN)]))

@@ -123,8 +123,12 @@ def verzamelen(*, jaar: int, user) -> Rapportgegevens:
 
 def _verzamelen(jaar: int, peildatum: datetime.date, user) -> Rapportgegevens:
     rijen = [
-        dict(r, status_naam=STATUSNAMEN.get(r["activiteit_status"], r["activiteit_status"]),
-             kostenverschil_pct=selectors.kostenverschil_pct(r), vertraging_jaren=selectors.vertraging_jaren(r))
+        dict(
+            r,
+            status_naam=STATUSNAMEN.get(r["activiteit_status"], r["activiteit_status"]),
+            kostenverschil_pct=selectors.kostenverschil_pct(r),
+            vertraging_jaren=selectors.vertraging_jaren(r),
+        )
         for r in leesmodel.rijen(peildatum)
     ]
     kc = selectors.kerncijfers(rijen)
@@ -267,10 +271,7 @@ def _startpoort(user, rijen: list[dict], jaar: int, peildatum: datetime.date):
     oordelen decided and afwijkingen dated on or before it), for activities
     whose start falls under art 5.3 (``onder_art_5_3``, art 19).
     """
-    gestart = [
-        r for r in rijen
-        if r["activiteit_status"] in GESTART and onder_art_5_3(r["startdatum"])
-    ]
+    gestart = [r for r in rijen if r["activiteit_status"] in GESTART and onder_art_5_3(r["startdatum"])]
     geldend: dict[int, dict] = {}
     oordelen = (
         CioOordeel.objects.zichtbaar_voor(user)

@@ -70,14 +70,17 @@ def _verweesde_afsluiten(jaar: int, *, behalve: int | None = None) -> None:
     """Mark orphaned waiting/running reports of ``jaar`` as failed, so a new attempt may run (one running per year)."""
     for oud in Jaarrapportage.objects.select_for_update().filter(jaar=jaar, status__in=Jaarrapportage.LOPEND).exclude(pk=behalve):
         if not oud.is_verweesd:
-            raise ValidationError(_("Voor %(jaar)s loopt al een generatie (gestart %(tijd)s).") % {
-                "jaar": jaar, "tijd": timezone.localtime(oud.gestart_op).strftime("%d-%m-%Y %H:%M")})
+            raise ValidationError(
+                _("Voor %(jaar)s loopt al een generatie (gestart %(tijd)s).")
+                % {"jaar": jaar, "tijd": timezone.localtime(oud.gestart_op).strftime("%d-%m-%Y %H:%M")}
+            )
         voor = audit.momentopname(oud, AUDITVELDEN)
         oud.foutmelding = oud.getoonde_foutmelding
         oud.status = Status.MISLUKT
         oud.save(update_fields=["status", "foutmelding"])
-        audit.vastleggen(actor=None, actie="jaarrapportage.verweesd", obj=oud, voor=voor, na=audit.momentopname(oud, AUDITVELDEN),
-                         reden=oud.foutmelding)
+        audit.vastleggen(
+            actor=None, actie="jaarrapportage.verweesd", obj=oud, voor=voor, na=audit.momentopname(oud, AUDITVELDEN), reden=oud.foutmelding
+        )
 
 
 def _in_wachtrij(pk: int, poging: int) -> None:
@@ -99,7 +102,9 @@ def jaarrapportage_starten(*, actor, jaar: int) -> Jaarrapportage:
     if jaar not in beschikbare_jaren():
         raise ValidationError({"jaar": _("Kies een jaar met gepubliceerde gegevens waarvan de peildatum 31-12 voorbij is.")})
     if Jaarrapportage.objects.filter(jaar=jaar, status=Status.DEFINITIEF).exists():
-        raise ValidationError({"jaar": _("De jaarrapportage %(jaar)s is al definitief; die wordt niet opnieuw gegenereerd.") % {"jaar": jaar}})
+        raise ValidationError(
+            {"jaar": _("De jaarrapportage %(jaar)s is al definitief; die wordt niet opnieuw gegenereerd.") % {"jaar": jaar}}
+        )
     try:
         _verweesde_afsluiten(jaar)
     except ValidationError as exc:
@@ -107,7 +112,10 @@ def jaarrapportage_starten(*, actor, jaar: int) -> Jaarrapportage:
     try:
         with transaction.atomic():
             rapport = Jaarrapportage.objects.create(
-                jaar=jaar, peildatum=peildatum_van(jaar), gestart_door=actor, stap=_("Wacht op een verwerker"),
+                jaar=jaar,
+                peildatum=peildatum_van(jaar),
+                gestart_door=actor,
+                stap=_("Wacht op een verwerker"),
             )
     except IntegrityError as exc:  # someone else started the same year at the same moment
         raise ValidationError({"jaar": _("Voor %(jaar)s loopt al een generatie.") % {"jaar": jaar}}) from exc
@@ -125,7 +133,9 @@ def jaarrapportage_opnieuw(*, actor, rapport: Jaarrapportage) -> Jaarrapportage:
     if not actueel.is_mislukt:
         raise ValidationError(_("Alleen een mislukte of onderbroken generatie kan opnieuw worden gestart."))
     if Jaarrapportage.objects.filter(jaar=actueel.jaar, status=Status.DEFINITIEF).exists():
-        raise ValidationError(_("De jaarrapportage %(jaar)s is al definitief; die wordt niet opnieuw gegenereerd.") % {"jaar": actueel.jaar})
+        raise ValidationError(
+            _("De jaarrapportage %(jaar)s is al definitief; die wordt niet opnieuw gegenereerd.") % {"jaar": actueel.jaar}
+        )
     _verweesde_afsluiten(actueel.jaar, behalve=actueel.pk)
     voor = audit.momentopname(actueel, AUDITVELDEN)
     reden = actueel.getoonde_foutmelding
@@ -138,17 +148,16 @@ def jaarrapportage_opnieuw(*, actor, rapport: Jaarrapportage) -> Jaarrapportage:
     actueel.taak_id = ""
     actueel.gestart_op = actueel.hartslag_op = nu
     actueel.save()
-    audit.vastleggen(actor=actor, actie="jaarrapportage.opnieuw", obj=actueel, voor=voor, na=audit.momentopname(actueel, AUDITVELDEN),
-                     reden=reden)
+    audit.vastleggen(
+        actor=actor, actie="jaarrapportage.opnieuw", obj=actueel, voor=voor, na=audit.momentopname(actueel, AUDITVELDEN), reden=reden
+    )
     pk, poging = actueel.pk, actueel.poging
     transaction.on_commit(lambda: _in_wachtrij(pk, poging))
     return actueel
 
 
 @transaction.atomic
-def jaarrapportage_definitief(
-    *, actor, rapport: Jaarrapportage, onvolledig_akkoord: bool = False, motivering: str = ""
-) -> Jaarrapportage:
+def jaarrapportage_definitief(*, actor, rapport: Jaarrapportage, onvolledig_akkoord: bool = False, motivering: str = "") -> Jaarrapportage:
     """The CIO Rijk marks a concept report final (B16): frozen from then on, and public.
 
     A report whose peildatum was incomplete (its ``invoer["volledigheid"]``, issue 12)
@@ -161,14 +170,18 @@ def jaarrapportage_definitief(
     if not volledig:
         fouten = {}
         if not onvolledig_akkoord:
-            fouten["onvolledig_akkoord"] = _("De gegevens van deze peildatum zijn onvolledig: bevestig uitdrukkelijk dat de rapportage toch definitief wordt.")
+            fouten["onvolledig_akkoord"] = _(
+                "De gegevens van deze peildatum zijn onvolledig: bevestig uitdrukkelijk dat de rapportage toch definitief wordt."
+            )
         if not motivering.strip():
             fouten["motivering"] = _("Geef de reden waarom de rapportage definitief wordt terwijl de gegevens onvolledig zijn.")
         if fouten:
             raise ValidationError(fouten)
     if actueel.status != Status.CONCEPT:
-        raise ValidationError(_("Alleen een gegenereerde concept-jaarrapportage kan definitief worden gemaakt (nu: %(s)s).") % {
-            "s": actueel.getoonde_status_label.lower()})
+        raise ValidationError(
+            _("Alleen een gegenereerde concept-jaarrapportage kan definitief worden gemaakt (nu: %(s)s).")
+            % {"s": actueel.getoonde_status_label.lower()}
+        )
     if Jaarrapportage.objects.filter(jaar=actueel.jaar, status=Status.DEFINITIEF).exists():
         raise ValidationError(_("Van %(jaar)s is al een definitieve jaarrapportage.") % {"jaar": actueel.jaar})
     with actueel.pdf.open("rb") as f:
@@ -211,18 +224,24 @@ def _mislukt(pk: int, poging: int, reden: str) -> None:
         rapport.foutmelding = reden
         rapport.hartslag_op = timezone.now()
         rapport.save(update_fields=["status", "foutmelding", "hartslag_op"])
-        audit.vastleggen(actor=None, actie="jaarrapportage.mislukt", obj=rapport, voor=voor, na=audit.momentopname(rapport, AUDITVELDEN),
-                         reden=reden)
+        audit.vastleggen(
+            actor=None, actie="jaarrapportage.mislukt", obj=rapport, voor=voor, na=audit.momentopname(rapport, AUDITVELDEN), reden=reden
+        )
 
 
 def _reden(exc: BaseException, stap: str) -> str:
     if isinstance(exc, SoftTimeLimitExceeded):
-        return _("De generatie duurde langer dan de tijdslimiet van %(min)s minuten (bij de stap '%(stap)s'). Probeer het opnieuw; "
-                 "blijft het misgaan, neem dan contact op met functioneel beheer.") % {"min": TIJDSLIMIET // 60, "stap": stap}
+        return _(
+            "De generatie duurde langer dan de tijdslimiet van %(min)s minuten (bij de stap '%(stap)s'). Probeer het opnieuw; "
+            "blijft het misgaan, neem dan contact op met functioneel beheer."
+        ) % {"min": TIJDSLIMIET // 60, "stap": stap}
     if isinstance(exc, OSError):
         return _("Het bestand kon niet worden opgeslagen (bij de stap '%(stap)s'): %(fout)s.") % {"stap": stap, "fout": exc}
     return _("De generatie is mislukt bij de stap '%(stap)s': %(soort)s: %(fout)s.") % {
-        "stap": stap, "soort": type(exc).__name__, "fout": exc}
+        "stap": stap,
+        "soort": type(exc).__name__,
+        "fout": exc,
+    }
 
 
 def _opslaan(rapport: Jaarrapportage, veld: str, naam: str, inhoud: bytes, geschreven: list) -> str:
@@ -258,8 +277,14 @@ def _afronden(rapport: Jaarrapportage, *, pdf_naam: str, xlsx_naam: str, checksu
     actueel.status, actueel.stap, actueel.voortgang, actueel.foutmelding = Status.CONCEPT, _("Gereed"), 100, ""
     actueel.klaar_op = actueel.hartslag_op = nu
     actueel.save()
-    audit.vastleggen(actor=None, actie="jaarrapportage.gegenereerd", obj=actueel, voor=voor, na=audit.momentopname(actueel, AUDITVELDEN),
-                     reden=_("%(n)s gepubliceerde versies, poging %(p)s") % {"n": len(invoer["versies"]), "p": actueel.poging})
+    audit.vastleggen(
+        actor=None,
+        actie="jaarrapportage.gegenereerd",
+        obj=actueel,
+        voor=voor,
+        na=audit.momentopname(actueel, AUDITVELDEN),
+        reden=_("%(n)s gepubliceerde versies, poging %(p)s") % {"n": len(invoer["versies"]), "p": actueel.poging},
+    )
     return actueel
 
 
@@ -280,8 +305,15 @@ def jaarrapportage_genereren(*, pk: int, poging: int | None = None, taak_id: str
     if herleverd:
         # This attempt's message again (acks_late + reject_on_worker_lost): the worker running it died, e.g. out
         # of memory. Say so and let the CIO Rijk retry, rather than run it again and again automatically.
-        _mislukt(pk, rapport.poging, _("De verwerker is gestopt tijdens de stap '%(stap)s' (bijvoorbeeld door een herstart of "
-                                       "geheugentekort). Start de generatie opnieuw.") % {"stap": rapport.stap})
+        _mislukt(
+            pk,
+            rapport.poging,
+            _(
+                "De verwerker is gestopt tijdens de stap '%(stap)s' (bijvoorbeeld door een herstart of "
+                "geheugentekort). Start de generatie opnieuw."
+            )
+            % {"stap": rapport.stap},
+        )
         return Status.MISLUKT
     geschreven: list[tuple[str, str]] = []
     try:
@@ -298,8 +330,15 @@ def jaarrapportage_genereren(*, pk: int, poging: int | None = None, taak_id: str
             basis = f"jaarrapportage-{rapport.jaar}-{rapport.pk}-{rapport.poging}"
             pdf_naam = _opslaan(rapport, "pdf", f"{basis}.pdf", pdf, geschreven)
             xlsx_naam = _opslaan(rapport, "xlsx", f"{basis}.xlsx", werkmap, geschreven)
-        _afronden(rapport, pdf_naam=pdf_naam, xlsx_naam=xlsx_naam, checksum=sha256(pdf), html=inhoud,
-                  invoer=gegevens.invoer, invoer_checksum=gegevens.invoer_checksum)
+        _afronden(
+            rapport,
+            pdf_naam=pdf_naam,
+            xlsx_naam=xlsx_naam,
+            checksum=sha256(pdf),
+            html=inhoud,
+            invoer=gegevens.invoer,
+            invoer_checksum=gegevens.invoer_checksum,
+        )
     except Afgebroken:
         _opruimen(geschreven)
         logger.info("Jaarrapportage %s poging %s: afgebroken, een nieuwere poging loopt", pk, rapport.poging)

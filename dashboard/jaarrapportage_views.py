@@ -32,7 +32,8 @@ GROOT = ("html", "invoer")
 
 def _rapport(request, pk, *uitstellen: str) -> Jaarrapportage:
     return get_object_or_404(
-        Jaarrapportage.objects.zichtbaar_voor(request.user).select_related("gestart_door__persoon", "definitief_door__persoon")
+        Jaarrapportage.objects.zichtbaar_voor(request.user)
+        .select_related("gestart_door__persoon", "definitief_door__persoon")
         .defer(*uitstellen),
         pk=pk,
     )
@@ -59,9 +60,13 @@ def _lijst(request, form=None, status=200):
     if mag and form is None:
         form = JaarForm(jaren=_jaren())
     rapporten = (
-        Jaarrapportage.objects.zichtbaar_voor(request.user).select_related("gestart_door__persoon", "definitief_door__persoon").defer(*GROOT)
+        Jaarrapportage.objects.zichtbaar_voor(request.user)
+        .select_related("gestart_door__persoon", "definitief_door__persoon")
+        .defer(*GROOT)
     )
-    return render(request, "dashboard/jaarrapportage_lijst.html", {"rapporten": rapporten, "mag_opstellen": mag, "form": form}, status=status)
+    return render(
+        request, "dashboard/jaarrapportage_lijst.html", {"rapporten": rapporten, "mag_opstellen": mag, "form": form}, status=status
+    )
 
 
 @login_required
@@ -79,10 +84,16 @@ def starten(request):
         # Issue 12: an incomplete peildatum is shown before the generation starts; a draft may still be generated.
         v = volledigheid(peildatum_van(form.cleaned_data["jaar"]))
         if not v["volledig"] and request.POST.get("volledigheid_gezien") != "1":
-            return render(request, "dashboard/jaarrapportage_volledigheid.html", {
-                "jaar": form.cleaned_data["jaar"], "v": v, "ministeries": ministeries_onvolledig(v),
-                "ontbrekend": [dict(o, status_naam=STATUSLABELS.get(o["status"], o["status"])) for o in v["ontbrekend"]],
-            })
+            return render(
+                request,
+                "dashboard/jaarrapportage_volledigheid.html",
+                {
+                    "jaar": form.cleaned_data["jaar"],
+                    "v": v,
+                    "ministeries": ministeries_onvolledig(v),
+                    "ontbrekend": [dict(o, status_naam=STATUSLABELS.get(o["status"], o["status"])) for o in v["ontbrekend"]],
+                },
+            )
         try:
             rapport = services.jaarrapportage_starten(actor=request.user, jaar=form.cleaned_data["jaar"])
         except ValidationError as exc:
@@ -96,7 +107,9 @@ def starten(request):
 @login_required
 def detail(request, pk):
     rapport = _rapport(request, pk, "html")
-    return render(request, "dashboard/jaarrapportage_detail.html", {"rapport": rapport, "mag_opstellen": services.mag_opstellen(request.user)})
+    return render(
+        request, "dashboard/jaarrapportage_detail.html", {"rapport": rapport, "mag_opstellen": services.mag_opstellen(request.user)}
+    )
 
 
 @login_required
@@ -104,30 +117,36 @@ def detail(request, pk):
 def status(request, pk):
     """The progress as JSON, polled by static/js/voortgang.js every 2 seconds."""
     r = _rapport(request, pk, *GROOT)
-    return JsonResponse({
-        "status": r.getoonde_status,
-        "status_label": r.getoonde_status_label,
-        "stap": r.stap,
-        "voortgang": 100 if r.is_gereed else r.voortgang,
-        "lopend": r.is_lopend,
-        "gereed": r.is_gereed,
-        "mislukt": r.is_mislukt,
-        "verweesd": r.is_verweesd,
-        "foutmelding": r.getoonde_foutmelding,
-        "poging": r.poging,
-    })
+    return JsonResponse(
+        {
+            "status": r.getoonde_status,
+            "status_label": r.getoonde_status_label,
+            "stap": r.stap,
+            "voortgang": 100 if r.is_gereed else r.voortgang,
+            "lopend": r.is_lopend,
+            "gereed": r.is_gereed,
+            "mislukt": r.is_mislukt,
+            "verweesd": r.is_verweesd,
+            "foutmelding": r.getoonde_foutmelding,
+            "poging": r.poging,
+        }
+    )
 
 
 @login_required
 def pdf(request, pk):
     r = _gereed(_rapport(request, pk, *GROOT))
-    return _bestand(r.pdf, f"jaarrapportage-{r.jaar}{'' if r.status == r.Status.DEFINITIEF else '-concept-' + str(r.pk)}.pdf", "application/pdf")
+    return _bestand(
+        r.pdf, f"jaarrapportage-{r.jaar}{'' if r.status == r.Status.DEFINITIEF else '-concept-' + str(r.pk)}.pdf", "application/pdf"
+    )
 
 
 @login_required
 def xlsx(request, pk):
     r = _gereed(_rapport(request, pk, *GROOT))
-    return _bestand(r.xlsx, f"jaarrapportage-{r.jaar}{'' if r.status == r.Status.DEFINITIEF else '-concept-' + str(r.pk)}-tabellen.xlsx", XLSX)
+    return _bestand(
+        r.xlsx, f"jaarrapportage-{r.jaar}{'' if r.status == r.Status.DEFINITIEF else '-concept-' + str(r.pk)}-tabellen.xlsx", XLSX
+    )
 
 
 @login_required
@@ -175,17 +194,26 @@ def definitief(request, pk):
         else:
             messages.success(request, _("De jaarrapportage %(jaar)s is definitief en staat op het openbare dashboard.") % {"jaar": r.jaar})
             return redirect("jaarrapportage:detail", pk=r.pk)
-    return render(request, "dashboard/jaarrapportage_definitief.html", {
-        "rapport": r,
-        "form": form,
-        "volledigheid": v if onvolledig else None,
-        "gevolgen": _("De jaarrapportage %(jaar)s wordt definitief: het document wordt bevroren (het wordt niet meer opnieuw "
-                      "gegenereerd of gewijzigd) en is daarna voor iedereen te downloaden via het openbare dashboard.") % {"jaar": r.jaar},
-        "annuleer_url": reverse("jaarrapportage:detail", args=[r.pk]),
-    }, status=status)
+    return render(
+        request,
+        "dashboard/jaarrapportage_definitief.html",
+        {
+            "rapport": r,
+            "form": form,
+            "volledigheid": v if onvolledig else None,
+            "gevolgen": _(
+                "De jaarrapportage %(jaar)s wordt definitief: het document wordt bevroren (het wordt niet meer opnieuw "
+                "gegenereerd of gewijzigd) en is daarna voor iedereen te downloaden via het openbare dashboard."
+            )
+            % {"jaar": r.jaar},
+            "annuleer_url": reverse("jaarrapportage:detail", args=[r.pk]),
+        },
+        status=status,
+    )
 
 
 # -- public (no log-in): the final reports only ------------------------------
+
 
 def _publiek(jaar: int, *uitstellen: str) -> Jaarrapportage:
     return get_object_or_404(Jaarrapportage.objects.definitief().defer(*uitstellen), jaar=jaar)

@@ -82,9 +82,7 @@ RIJ_VELDEN = [
 
 def peildata() -> list[datetime.date]:
     """The peildata with published data, newest first."""
-    return list(
-        ActiviteitVersie.objects.filter(status=GEPUBLICEERD).order_by("-peildatum").values_list("peildatum", flat=True).distinct()
-    )
+    return list(ActiviteitVersie.objects.filter(status=GEPUBLICEERD).order_by("-peildatum").values_list("peildatum", flat=True).distinct())
 
 
 def standaard_peildatum() -> datetime.date | None:
@@ -99,9 +97,9 @@ def _nieuwste_per_activiteit(op: datetime.date):
         # PostgreSQL: DISTINCT ON over the partial index versie_gepubliceerd_stand, an index-only scan
         # (a few ms for 16,000 versions, where the anti-join below reads the table twice).
         return gepubliceerd.order_by("activiteit_id", "-peildatum", "-versienummer").distinct("activiteit_id").values("pk")
-    nieuwer = ActiviteitVersie.objects.filter(
-        activiteit=OuterRef("activiteit"), status=GEPUBLICEERD, peildatum__lte=op
-    ).filter(Q(peildatum__gt=OuterRef("peildatum")) | Q(peildatum=OuterRef("peildatum"), versienummer__gt=OuterRef("versienummer")))
+    nieuwer = ActiviteitVersie.objects.filter(activiteit=OuterRef("activiteit"), status=GEPUBLICEERD, peildatum__lte=op).filter(
+        Q(peildatum__gt=OuterRef("peildatum")) | Q(peildatum=OuterRef("peildatum"), versienummer__gt=OuterRef("versienummer"))
+    )
     return gepubliceerd.exclude(Exists(nieuwer)).values("pk")
 
 
@@ -175,7 +173,9 @@ def peildata_van(nummer: int) -> list[datetime.date]:
         .distinct()
     )
 
+
 # -- the frozen record of a published version -------------------------------------
+
 
 def record(versie: ActiviteitVersie, redenen: Redenen | None = None) -> Exportbron:
     """The frozen record of a published version, in the common record shape (``kolommen.Exportbron``)."""
@@ -247,8 +247,17 @@ def bron_uit_gegevens(gegevens: dict, redenen: Redenen) -> Exportbron:
     algemeen = {v: gegevens.get(v) for v in ALGEMENE_VELDEN}
     for v in _DATUMVELDEN:
         algemeen[v] = _uit_json_datum(algemeen[v])
-    for v in ("onderwerp", "dienstverlening", "wij_verbeteren_op", "ontwikkelwijze", "opdrachtgevende_organisatie",
-              "reden_van_starten", "doel", "samenvatting", "reden_annulering"):
+    for v in (
+        "onderwerp",
+        "dienstverlening",
+        "wij_verbeteren_op",
+        "ontwikkelwijze",
+        "opdrachtgevende_organisatie",
+        "reden_van_starten",
+        "doel",
+        "samenvatting",
+        "reden_annulering",
+    ):
         algemeen[v] = algemeen[v] or ""
     organisatie = gegevens.get("organisatie") or ""
     algemeen.update(
@@ -259,12 +268,17 @@ def bron_uit_gegevens(gegevens: dict, redenen: Redenen) -> Exportbron:
         zbo_naam=organisatie if gegevens.get("zbo") else "",
     )
     evs = gebeurtenissen_uit_gegevens(gegevens.get("gebeurtenissen", []), redenen)
-    lijsten = {kolom: [{v: item.get(v) for v in velden} for item in gegevens.get(related, [])] for kolom, (_m, related, velden) in LIJSTEN.items()}
+    lijsten = {
+        kolom: [{v: item.get(v) for v in velden} for item in gegevens.get(related, [])] for kolom, (_m, related, velden) in LIJSTEN.items()
+    }
     partijen = [partij_tekst(p.get("partij", ""), p.get("rol", "")) for p in gegevens.get("ontwikkelpartijen", [])]
-    return Exportbron(algemeen, kerncijfers_uit_gegevens(gegevens.get("kerncijfers", {})), historie_samenvatting(evs, redenen), lijsten, partijen, evs)
+    return Exportbron(
+        algemeen, kerncijfers_uit_gegevens(gegevens.get("kerncijfers", {})), historie_samenvatting(evs, redenen), lijsten, partijen, evs
+    )
 
 
 # -- for the activity page ---------------------------------------------------------
+
 
 def ontwikkelwijze_label(code: str | None) -> str:
     return str(Ontwikkelwijze(code).label) if code in Ontwikkelwijze.values else (code or "")

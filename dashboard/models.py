@@ -69,7 +69,9 @@ class Jaarrapportage(models.Model):
     voortgang = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0, validators=[MaxValueValidator(100)])
     foutmelding = models.TextField(_("foutmelding"), blank=True)
     invoer = models.JSONField(
-        _("invoer"), default=dict, blank=True,
+        _("invoer"),
+        default=dict,
+        blank=True,
         help_text=_("Precies welke gepubliceerde versies (pk, activiteitnummer, versienummer) en welke drempel zijn gebruikt."),
     )
     invoer_checksum = models.CharField(_("checksum invoer (SHA-256)"), max_length=64, blank=True)
@@ -82,7 +84,12 @@ class Jaarrapportage(models.Model):
     hartslag_op = models.DateTimeField(_("laatste voortgang op"), default=timezone.now)
     klaar_op = models.DateTimeField(_("gereed op"), null=True, blank=True)
     definitief_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("definitief gemaakt door")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("definitief gemaakt door"),
     )
     definitief_op = models.DateTimeField(_("definitief gemaakt op"), null=True, blank=True)
     taak_id = models.CharField(_("Celery-taak"), max_length=64, blank=True)
@@ -96,11 +103,15 @@ class Jaarrapportage(models.Model):
         ordering = ["-jaar", "-gestart_op", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["jaar"], condition=Q(status="definitief"), name="jaarrapportage_een_definitief_per_jaar",
+                fields=["jaar"],
+                condition=Q(status="definitief"),
+                name="jaarrapportage_een_definitief_per_jaar",
                 violation_error_message=_("Van dit jaar is al een definitieve jaarrapportage."),
             ),
             models.UniqueConstraint(
-                fields=["jaar"], condition=Q(status__in=["wachtend", "bezig"]), name="jaarrapportage_een_lopend_per_jaar",
+                fields=["jaar"],
+                condition=Q(status__in=["wachtend", "bezig"]),
+                name="jaarrapportage_een_lopend_per_jaar",
                 violation_error_message=_("Voor dit jaar loopt al een generatie."),
             ),
             models.CheckConstraint(condition=Q(voortgang__lte=100), name="jaarrapportage_voortgang_max_100"),
@@ -144,8 +155,11 @@ class Jaarrapportage(models.Model):
     @property
     def getoonde_foutmelding(self) -> str:
         if self.is_verweesd:
-            return str(_(
-                "De generatie is onderbroken: er is sinds %(tijd)s geen voortgang meer gemeld "
-                "(de verwerker is waarschijnlijk gestopt). Start de generatie opnieuw."
-            ) % {"tijd": timezone.localtime(self.hartslag_op).strftime("%d-%m-%Y %H:%M")})
+            return str(
+                _(
+                    "De generatie is onderbroken: er is sinds %(tijd)s geen voortgang meer gemeld "
+                    "(de verwerker is waarschijnlijk gestopt). Start de generatie opnieuw."
+                )
+                % {"tijd": timezone.localtime(self.hartslag_op).strftime("%d-%m-%Y %H:%M")}
+            )
         return self.foutmelding

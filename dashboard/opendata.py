@@ -171,7 +171,9 @@ UITLEG = {
     kolommen.DOORLOOPTIJD_INITIEEL: gettext_lazy("Van de startdatum tot de initiële einddatum, in maanden (1 decimaal)."),
     kolommen.DOORLOOPTIJD_ACTUEEL: gettext_lazy("Van de startdatum tot de actuele einddatum, in maanden (1 decimaal)."),
     kolommen.AANPASSING_ABSOLUUT: gettext_lazy("Actuele min initiële einddatum, in maanden (1 decimaal)."),
-    kolommen.AANPASSING_RELATIEF: gettext_lazy("Eerder, Ongewijzigd, Later (≤ 1 jaar) of Later (> 1 jaar): de klasse van de grafiek 'Einddatum ten opzichte van de initiële schatting'."),
+    kolommen.AANPASSING_RELATIEF: gettext_lazy(
+        "Eerder, Ongewijzigd, Later (≤ 1 jaar) of Later (> 1 jaar): de klasse van de grafiek 'Einddatum ten opzichte van de initiële schatting'."
+    ),
     kolommen.REDEN_HERIJKING: gettext_lazy("Alle redenen van alle herijkingen, gescheiden door ';'."),
     kolommen.INITIEEL_TOTAAL: gettext_lazy("Som van de initiële schattingen per kostencategorie (de baseline; meerjarig, in euro's)."),
     kolommen.PEILDATUM: gettext_lazy("Datum van de laatste gebeurtenis (rapportage of herijking) in de gepubliceerde gegevens."),
@@ -179,10 +181,14 @@ UITLEG = {
     kolommen.VERSCHIL_JAREN: gettext_lazy("Actuele min initiële einddatum, in jaren (2 decimalen)."),
     kolommen.VERSCHIL_PCT: gettext_lazy("Die verschuiving als percentage van de initiële doorlooptijd."),
     kolommen.ACTUEEL_TOTAAL: gettext_lazy("Som van de actuele schattingen per kostencategorie (meerjarig, in euro's)."),
-    kolommen.KOSTENCATEGORIE: gettext_lazy("Klasse van de actuele schatting: 0-10 mln, 10-20 mln, ..., 50-100 mln, 100+ mln of Onbekend (ondergrens telt mee)."),
+    kolommen.KOSTENCATEGORIE: gettext_lazy(
+        "Klasse van de actuele schatting: 0-10 mln, 10-20 mln, ..., 50-100 mln, 100+ mln of Onbekend (ondergrens telt mee)."
+    ),
     kolommen.PROGNOSE: gettext_lazy("Actuele schatting min de cumulatieve uitgaven: wat naar verwachting nog wordt uitgegeven."),
     kolommen.UITGAVEN: gettext_lazy("Cumulatief gerealiseerde uitgaven tot en met de laatste gebeurtenis."),
-    kolommen.UITGAVEN_VORIG_JAAR: gettext_lazy("Cumulatieve uitgaven volgens de laatste gebeurtenis op of vóór 31-12 van het jaar vóór de peildatum."),
+    kolommen.UITGAVEN_VORIG_JAAR: gettext_lazy(
+        "Cumulatieve uitgaven volgens de laatste gebeurtenis op of vóór 31-12 van het jaar vóór de peildatum."
+    ),
     kolommen.DIENSTONDERDEEL: gettext_lazy("Uitvoerend dienstonderdeel, als de uitvoerende organisatie een dienstonderdeel is."),
     kolommen.OPDRACHTGEVER: gettext_lazy("Organisatie die opdracht heeft gegeven."),
     kolommen.REDEN_VAN_STARTEN: gettext_lazy("Waarom de activiteit is gestart."),
@@ -199,8 +205,12 @@ UITLEG = {
         "Alle gebeurtenissen (Initieel, Rapportage, Herijking) met datum, geschatte einddatum, geschatte en gerealiseerde bedragen per "
         "kostencategorie, toelichtingen en de codes van de redenen van een herijking. Bedragen van 0 en lege teksten zijn weggelaten."
     ),
-    kolommen.MIJLPALEN: gettext_lazy("Mijlpalen: omschrijving, verwachte en gerealiseerde datum, behaald, conform eisen, projectplanversie."),
-    kolommen.KWALITEITSTOETSEN: gettext_lazy("Kwaliteitstoetsen: toetsdatum, uitvoerende partij, soort (acict_advies, gateway_review, adr_audit, cio_oordeel, overig) en omschrijving."),
+    kolommen.MIJLPALEN: gettext_lazy(
+        "Mijlpalen: omschrijving, verwachte en gerealiseerde datum, behaald, conform eisen, projectplanversie."
+    ),
+    kolommen.KWALITEITSTOETSEN: gettext_lazy(
+        "Kwaliteitstoetsen: toetsdatum, uitvoerende partij, soort (acict_advies, gateway_review, adr_audit, cio_oordeel, overig) en omschrijving."
+    ),
     kolommen.KAMERSTUKKEN: gettext_lazy("Tweede Kamerstukken: nummer, titel, link, briefdatum en of het een AcICT-advies betreft."),
     kolommen.BATEN: gettext_lazy("Maatschappelijke baten: toelichting, kwantitatief per jaar en incidenteel (euro's)."),
 }
@@ -212,7 +222,9 @@ def velddocumentatie() -> list[dict]:
     for i, kolom in enumerate(kolommen.KOLOMDEFINITIES, start=1):
         uitleg = UITLEG.get(kolom.naam) or kolom.uitleg
         if not uitleg and kolom.naam.endswith("(EUR)"):
-            uitleg = _("Bedrag in euro's van deze kostencategorie: initieel (baseline), actueel (laatste schatting) of gerealiseerd (cumulatief).")
+            uitleg = _(
+                "Bedrag in euro's van deze kostencategorie: initieel (baseline), actueel (laatste schatting) of gerealiseerd (cumulatief)."
+            )
         velden.append(
             {
                 "nummer": i,

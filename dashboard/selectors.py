@@ -114,6 +114,7 @@ def _jaar_later(d: datetime.date) -> datetime.date:
 
 # -- aggregates ------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Kerncijfers:
     aantal: int
@@ -294,6 +295,7 @@ def recent_gepubliceerd(aantal: int = 10) -> list[dict]:
 
 # -- the public list: facets, free-text search, sorting ----------------------------
 
+
 @functools.lru_cache(maxsize=16384)
 def _zoeknormaal(tekst) -> str:
     """Lower case without accents, so 'herorientatie' finds 'heroriëntatie'. (Names repeat: memoised.)"""
@@ -411,6 +413,7 @@ def zoeken(
 
 # -- one activity, and what changed recently ------------------------------------
 
+
 def laatst_gepubliceerd(op: datetime.date | None = None, **filters) -> datetime.datetime | None:
     """When the newest published version on or before ``op`` was published (for Last-Modified)."""
     qs = ActiviteitVersie.objects.filter(status=GEPUBLICEERD, **filters)
@@ -424,8 +427,8 @@ def nieuwste(rijen_: list[dict], aantal: int = 10) -> list[dict]:
     return sorted(rijen_, key=lambda r: (r["gepubliceerd_op"] is not None, r["gepubliceerd_op"], r["pk"]), reverse=True)[:aantal]
 
 
-
 # -- memoised per process, for the public pages -------------------------------------
+
 
 def publicatiestempel() -> tuple:
     """What is published, in two small queries and a cache read: (the time of the newest publication, the

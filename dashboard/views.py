@@ -73,7 +73,9 @@ def _datum(waarde: str, naam: str, beschikbaar: list[datetime.date]) -> datetime
     try:
         datum = datetime.date.fromisoformat(waarde.strip())
     except ValueError:
-        raise Ongeldig(_("'%(w)s' is geen geldige datum voor %(naam)s: gebruik JJJJ-MM-DD, bijvoorbeeld 2024-12-31.") % {"w": waarde, "naam": naam}) from None
+        raise Ongeldig(
+            _("'%(w)s' is geen geldige datum voor %(naam)s: gebruik JJJJ-MM-DD, bijvoorbeeld 2024-12-31.") % {"w": waarde, "naam": naam}
+        ) from None
     if datum not in beschikbaar:
         raise Ongeldig(
             _("Voor %(naam)s %(d)s zijn geen gegevens gepubliceerd. Gepubliceerde peildata: %(lijst)s.")
@@ -196,7 +198,7 @@ def _kort(naam: str) -> str:
     """'Ministerie van Financiën' → 'Financiën' (the facet lists the ministries by their subject)."""
     for voorvoegsel in ("Ministerie van ", "Ministerie voor "):
         if naam.startswith(voorvoegsel):
-            return naam[len(voorvoegsel):]
+            return naam[len(voorvoegsel) :]
     return naam
 
 
@@ -223,7 +225,10 @@ def activiteiten(request):
     op = _peildatum(request, beschikbaar)
     sortering = request.GET.get("sort") or selectors.STANDAARD_SORTERING
     if sortering.lstrip("-") not in selectors.SORTERINGEN:
-        raise Ongeldig(_("Onbekende sortering '%(s)s'. Mogelijk: %(lijst)s (met '-' ervoor: aflopend).") % {"s": sortering, "lijst": ", ".join(selectors.SORTERINGEN)})
+        raise Ongeldig(
+            _("Onbekende sortering '%(s)s'. Mogelijk: %(lijst)s (met '-' ervoor: aflopend).")
+            % {"s": sortering, "lijst": ", ".join(selectors.SORTERINGEN)}
+        )
     q = request.GET.get("q", "").strip()[:200]
     filters = {f: {w for w in request.GET.getlist(f) if w} for f in selectors.FACETTEN}
     rijen = c.rijen(op) if op else []
@@ -274,7 +279,9 @@ def activiteiten(request):
         for w in sorted(waarden)
     ]
     if q:
-        actieve_filters.insert(0, {"label": _("Zoekterm: %(q)s") % {"q": q}, "url": "?" + urlencode([(k, v) for k, v in zonder_pagina if k != "q"])})
+        actieve_filters.insert(
+            0, {"label": _("Zoekterm: %(q)s") % {"q": q}, "url": "?" + urlencode([(k, v) for k, v in zonder_pagina if k != "q"])}
+        )
     context = {
         "beschikbaar": beschikbaar,
         "peildatum": op,
@@ -407,18 +414,28 @@ def _trendgrafieken(code: str, naam: str, trend: list) -> list[dict]:
         return []
     periode = {"van": trend[0][0].strftime("%d-%m-%Y"), "tot": trend[-1][0].strftime("%d-%m-%Y"), "n": len(trend), "naam": naam}
     actueel = [
-        Punt(datum=p, waarde=float(k.som_actueel / MILJOEN), tekst=_("Peildatum %(p)s: actuele schatting %(b)s mln euro") % {"p": p.strftime("%d-%m-%Y"), "b": mln_opmaak(k.som_actueel)})
+        Punt(
+            datum=p,
+            waarde=float(k.som_actueel / MILJOEN),
+            tekst=_("Peildatum %(p)s: actuele schatting %(b)s mln euro") % {"p": p.strftime("%d-%m-%Y"), "b": mln_opmaak(k.som_actueel)},
+        )
         for p, k in trend
     ]
     initieel = [
-        Punt(datum=p, waarde=float(k.som_initieel / MILJOEN), tekst=_("Peildatum %(p)s: initiële schatting %(b)s mln euro") % {"p": p.strftime("%d-%m-%Y"), "b": mln_opmaak(k.som_initieel)})
+        Punt(
+            datum=p,
+            waarde=float(k.som_initieel / MILJOEN),
+            tekst=_("Peildatum %(p)s: initiële schatting %(b)s mln euro") % {"p": p.strftime("%d-%m-%Y"), "b": mln_opmaak(k.som_initieel)},
+        )
         for p, k in trend
     ]
     alternatief = _("Alle waarden staan in de tabel 'Trend per peildatum' onder de grafieken.")
     kosten = lijngrafiek(
         id=f"trend-kosten-{code}",
         titel=_("Totale actuele en initiële schatting per peildatum, in miljoenen euro"),
-        beschrijving=_("%(naam)s, %(n)s peildata van %(van)s tot %(tot)s. Laatste peildatum: actueel %(act)s, initieel %(init)s mln euro. %(alt)s")
+        beschrijving=_(
+            "%(naam)s, %(n)s peildata van %(van)s tot %(tot)s. Laatste peildatum: actueel %(act)s, initieel %(init)s mln euro. %(alt)s"
+        )
         % {**periode, "act": mln_opmaak(trend[-1][1].som_actueel), "init": mln_opmaak(trend[-1][1].som_initieel), "alt": alternatief},
         punten=actueel,
         referentie=initieel,
@@ -429,7 +446,8 @@ def _trendgrafieken(code: str, naam: str, trend: list) -> list[dict]:
     aantallen = staafgrafiek(
         id=f"trend-aantal-{code}",
         titel=_("Aantal ICT-activiteiten per peildatum"),
-        beschrijving=_("%(naam)s: aantal gepubliceerde ICT-activiteiten op elk van %(n)s peildata. %(alt)s") % {**periode, "alt": alternatief},
+        beschrijving=_("%(naam)s: aantal gepubliceerde ICT-activiteiten op elk van %(n)s peildata. %(alt)s")
+        % {**periode, "alt": alternatief},
         labels=[p.strftime("%d-%m-%Y") for p, _k in trend],
         reeksen=[(_("Totaal"), [k.aantal for _p, k in trend]), (_("Lopend"), [k.lopend for _p, k in trend])],
     )
@@ -455,7 +473,9 @@ def ministerie(request, code: str):
     eerder = [d for d in beschikbaar if tot and d < tot]
     van = _datum(request.GET["van"], "van", beschikbaar) if request.GET.get("van") else (eerder[0] if eerder else None)
     if van and tot and van >= tot:
-        raise Ongeldig(_("De peildatum 'van' (%(van)s) moet vóór 'tot' (%(tot)s) liggen.") % {"van": van.isoformat(), "tot": tot.isoformat()})
+        raise Ongeldig(
+            _("De peildatum 'van' (%(van)s) moet vóór 'tot' (%(tot)s) liggen.") % {"van": van.isoformat(), "tot": tot.isoformat()}
+        )
     verschil = c.vergelijking(van, tot, ministerie=m) if van and tot else None
     p = _peildatum_param(op, beschikbaar)
     # The activities themselves, paginated as the list (a ministerie has up to a few hundred).
@@ -536,8 +556,13 @@ def grafiekenset(bereken, ministeries: dict[str, dict], p: str | None) -> list[d
     def grafiek(id_, kop, uitleg, labels, reeksen, *, urls=None, eenheid="", decimalen=0):
         decimalen = decimalen if isinstance(decimalen, list) else [decimalen] * len(reeksen)
         svg = staafgrafiek(
-            id=f"grafiek-{id_}", titel=kop, beschrijving=f"{uitleg} {_('De tabel onder de grafiek bevat dezelfde cijfers.')}",
-            labels=[str(label) for label in labels], reeksen=reeksen, eenheid=eenheid, decimalen=decimalen,
+            id=f"grafiek-{id_}",
+            titel=kop,
+            beschrijving=f"{uitleg} {_('De tabel onder de grafiek bevat dezelfde cijfers.')}",
+            labels=[str(label) for label in labels],
+            reeksen=reeksen,
+            eenheid=eenheid,
+            decimalen=decimalen,
         )
         grafieken.append(
             {
@@ -560,45 +585,63 @@ def grafiekenset(bereken, ministeries: dict[str, dict], p: str | None) -> list[d
 
     klassen = bereken(selectors.kostenklassen)
     grafiek(
-        "kostenklassen", _("ICT-activiteiten per kostenklasse"),
+        "kostenklassen",
+        _("ICT-activiteiten per kostenklasse"),
         _("Aantal ICT-activiteiten per klasse van de actuele schatting van de meerjarige kosten."),
-        [_kostenklasse_label(n) for n in klassen], [(_("Aantal"), list(klassen.values()))],
+        [_kostenklasse_label(n) for n in klassen],
+        [(_("Aantal"), list(klassen.values()))],
     )
     eind = bereken(selectors.einddatum_verandering)
     grafiek(
-        "einddatum", _("Einddatum ten opzichte van de initiële schatting"),
+        "einddatum",
+        _("Einddatum ten opzichte van de initiële schatting"),
         _("Aantal ICT-activiteiten waarvan de actuele einddatum eerder, gelijk of later is dan de initiële."),
-        [EINDDATUM_LABELS[n] for n in eind], [(_("Aantal"), list(eind.values()))],
+        [EINDDATUM_LABELS[n] for n in eind],
+        [(_("Aantal"), list(eind.values()))],
     )
     redenen = bereken(selectors.herijkingen_per_reden)
     grafiek(
-        "redenen", _("Herijkingen per reden"),
+        "redenen",
+        _("Herijkingen per reden"),
         _("Alle herijkingen sinds de start van de ICT-activiteiten op deze peildatum, per reden (een herijking kan meer redenen hebben)."),
-        list(redenen), [(_("Aantal herijkingen"), list(redenen.values()))],
+        list(redenen),
+        [(_("Aantal herijkingen"), list(redenen.values()))],
     )
     jaren = bereken(selectors.gestart_en_beeindigd_per_jaar)
     grafiek(
-        "jaren", _("Gestart en beëindigd per jaar"),
+        "jaren",
+        _("Gestart en beëindigd per jaar"),
         _("Aantal ICT-activiteiten per jaar: gestart (startdatum), afgerond en geannuleerd (actuele einddatum)."),
         [str(j) for j in jaren],
-        [(_("Gestart"), [v["gestart"] for v in jaren.values()]), (_("Afgerond"), [v["afgerond"] for v in jaren.values()]),
-         (_("Geannuleerd"), [v["geannuleerd"] for v in jaren.values()])],
+        [
+            (_("Gestart"), [v["gestart"] for v in jaren.values()]),
+            (_("Afgerond"), [v["afgerond"] for v in jaren.values()]),
+            (_("Geannuleerd"), [v["geannuleerd"] for v in jaren.values()]),
+        ],
     )
     per_m = bereken(selectors.per_ministerie)
     grafiek(
-        "ministeries", _("Per ministerie"),
+        "ministeries",
+        _("Per ministerie"),
         _("Aantal ICT-activiteiten en de totale actuele schatting (mln euro) per ministerie."),
         [afk for afk, _n in per_m],
-        [(_("Aantal"), [k.aantal for k in per_m.values()]), (_("Actuele schatting (mln euro)"), [selectors.mln(k.som_actueel) for k in per_m.values()])],
+        [
+            (_("Aantal"), [k.aantal for k in per_m.values()]),
+            (_("Actuele schatting (mln euro)"), [selectors.mln(k.som_actueel) for k in per_m.values()]),
+        ],
         urls=[_lijst_url(ministerie=ministeries[afk]["code"], peildatum=p) for afk, _n in per_m],
         decimalen=[0, 1],
     )
     per_o = bereken(selectors.per_onderwerp)
     grafiek(
-        "onderwerpen", _("Per onderwerp"),
+        "onderwerpen",
+        _("Per onderwerp"),
         _("Aantal ICT-activiteiten en de totale actuele schatting (mln euro) per onderwerp."),
         [_("Onbekend") if o == selectors.ONBEKEND else o for o in per_o],
-        [(_("Aantal"), [k.aantal for k in per_o.values()]), (_("Actuele schatting (mln euro)"), [selectors.mln(k.som_actueel) for k in per_o.values()])],
+        [
+            (_("Aantal"), [k.aantal for k in per_o.values()]),
+            (_("Actuele schatting (mln euro)"), [selectors.mln(k.som_actueel) for k in per_o.values()]),
+        ],
         urls=[_lijst_url(onderwerp=o, peildatum=p) for o in per_o],
         decimalen=[0, 1],
     )
@@ -672,7 +715,9 @@ def _versie_een(request, nummer, formaat):
         return None, None
     if formaat not in opendata.FORMATEN_PER_ACTIVITEIT or op is None:
         return None, None
-    return opendata.etag(op, formaat, _cijfers(request).stempel, nummer=nummer), selectors.laatst_gepubliceerd(op, activiteit__nummer=nummer)
+    return opendata.etag(op, formaat, _cijfers(request).stempel, nummer=nummer), selectors.laatst_gepubliceerd(
+        op, activiteit__nummer=nummer
+    )
 
 
 @conditional(_versie_een)
@@ -719,9 +764,13 @@ def taal(request, code: str):
     response = HttpResponseRedirect(volgende)
     if code in dict(settings.LANGUAGES) and check_for_language(code) and request.headers.get("Sec-Fetch-Site") != "cross-site":
         response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME, code,
-            max_age=settings.LANGUAGE_COOKIE_AGE, path=settings.LANGUAGE_COOKIE_PATH, domain=settings.LANGUAGE_COOKIE_DOMAIN,
-            secure=settings.LANGUAGE_COOKIE_SECURE, httponly=settings.LANGUAGE_COOKIE_HTTPONLY, samesite=settings.LANGUAGE_COOKIE_SAMESITE or "Lax",
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE or "Lax",
         )
     return response
-

@@ -34,9 +34,16 @@ def volledigheid(peildatum: datetime.date) -> dict:
             hoogste[activiteit_id] = status
     ontbrekend, per_ministerie = [], {}
     for a in activiteiten:
-        m = per_ministerie.setdefault(a.ministerie_id, {
-            "afkorting": a.ministerie.afkorting, "naam": a.ministerie.naam, "verwacht": 0, "gepubliceerd": 0, "ontbrekend": 0,
-        })
+        m = per_ministerie.setdefault(
+            a.ministerie_id,
+            {
+                "afkorting": a.ministerie.afkorting,
+                "naam": a.ministerie.naam,
+                "verwacht": 0,
+                "gepubliceerd": 0,
+                "ontbrekend": 0,
+            },
+        )
         m["verwacht"] += 1
         status = hoogste.get(a.pk, GEEN_VERSIE)
         if status == Status.GEPUBLICEERD:

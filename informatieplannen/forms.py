@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cio_stelsel.forms import ToegankelijkFormMixin
-
 from portfolio.models import IctActiviteit
 
 from .models import Beoordeling, Criterium, Informatieplan
@@ -17,7 +16,10 @@ class PlanForm(ToegankelijkFormMixin, forms.ModelForm):
         model = Informatieplan
         fields = ["titel", "periode_van", "periode_tot", "ambities", "strategische_doelen"]
         widgets = {"ambities": forms.Textarea(attrs={"rows": 4}), "strategische_doelen": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"periode_van": _("Bijvoorbeeld 2025."), "periode_tot": _("Een informatieplan is meerjarig (B10): het laatste jaar ligt na het eerste.")}
+        help_texts = {
+            "periode_van": _("Bijvoorbeeld 2025."),
+            "periode_tot": _("Een informatieplan is meerjarig (B10): het laatste jaar ligt na het eerste."),
+        }
 
     def __init__(self, *args, ministeries=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,27 +37,33 @@ class JarenMixin:
         self.jaren = list(jaren)
         for jaar in self.jaren:
             self.fields[f"bedrag_{jaar}"] = forms.DecimalField(
-                label=_("Bedrag %(jaar)s (EUR)") % {"jaar": jaar}, max_digits=14, decimal_places=2,
+                label=_("Bedrag %(jaar)s (EUR)") % {"jaar": jaar},
+                max_digits=14,
+                decimal_places=2,
             )
             self.fields[f"redenering_{jaar}"] = forms.CharField(
-                label=_("Onderbouwing %(jaar)s") % {"jaar": jaar}, widget=forms.Textarea(attrs={"rows": 2}),
+                label=_("Onderbouwing %(jaar)s") % {"jaar": jaar},
+                widget=forms.Textarea(attrs={"rows": 2}),
                 help_text=_("Waarop het bedrag berust (B10: elke financiële consequentie is onderbouwd)."),
             )
 
     def financien(self) -> list[dict]:
         return [
-            {"jaar": j, "bedrag": self.cleaned_data[f"bedrag_{j}"], "redenering": self.cleaned_data[f"redenering_{j}"]}
-            for j in self.jaren
+            {"jaar": j, "bedrag": self.cleaned_data[f"bedrag_{j}"], "redenering": self.cleaned_data[f"redenering_{j}"]} for j in self.jaren
         ]
 
 
 class RegelForm(JarenMixin, ToegankelijkFormMixin, forms.Form):
     activiteit = forms.ModelChoiceField(
-        queryset=IctActiviteit.objects.none(), required=False, label=_("Bestaande ICT-activiteit"),
+        queryset=IctActiviteit.objects.none(),
+        required=False,
+        label=_("Bestaande ICT-activiteit"),
         help_text=_("Een activiteit uit het portfolio van het ministerie. Laat leeg voor een voorgenomen activiteit."),
     )
     voorgenomen_naam = forms.CharField(
-        label=_("Of: naam van een voorgenomen activiteit"), required=False, max_length=300,
+        label=_("Of: naam van een voorgenomen activiteit"),
+        required=False,
+        max_length=300,
         help_text=_("Een activiteit die nog niet in het portfolio staat."),
     )
     toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -74,7 +82,8 @@ class FinancienForm(JarenMixin, ToegankelijkFormMixin, forms.Form):
 
 class InformatiebeveiligingForm(ToegankelijkFormMixin, forms.Form):
     informatiebeveiliging = forms.CharField(
-        label=_("Paragraaf informatiebeveiliging"), widget=forms.Textarea(attrs={"rows": 8}),
+        label=_("Paragraaf informatiebeveiliging"),
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Art 7 d: de CISO draagt bij aan het informatieplan; zonder deze paragraaf kan het plan niet worden aangeboden (B11)."),
     )
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -97,13 +106,18 @@ class ToetsForm(ToegankelijkFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         for c in Criterium:
             self.fields[f"beoordeling_{c.value}"] = forms.ChoiceField(
-                label=_("Beoordeling: %(c)s") % {"c": c.label}, choices=Beoordeling.choices, widget=forms.RadioSelect,
+                label=_("Beoordeling: %(c)s") % {"c": c.label},
+                choices=Beoordeling.choices,
+                widget=forms.RadioSelect,
             )
             self.fields[f"bevinding_{c.value}"] = forms.CharField(
-                label=_("Bevinding: %(c)s") % {"c": c.label}, widget=forms.Textarea(attrs={"rows": 3}),
+                label=_("Bevinding: %(c)s") % {"c": c.label},
+                widget=forms.Textarea(attrs={"rows": 3}),
             )
         self.fields["eindoordeel"] = forms.ChoiceField(label=_("Eindoordeel"), choices=Beoordeling.choices, widget=forms.RadioSelect)
-        self.fields["samenvatting"] = forms.CharField(label=_("Samenvatting voor de Minister van BZK"), widget=forms.Textarea(attrs={"rows": 4}))
+        self.fields["samenvatting"] = forms.CharField(
+            label=_("Samenvatting voor de Minister van BZK"), widget=forms.Textarea(attrs={"rows": 4})
+        )
 
     def bevindingen(self) -> dict[str, tuple[str, str]]:
         return {c.value: (self.cleaned_data[f"beoordeling_{c.value}"], self.cleaned_data[f"bevinding_{c.value}"]) for c in Criterium}

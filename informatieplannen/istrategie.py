@@ -37,8 +37,14 @@ def mag_voortgang_melden(user, actie: Actie) -> bool:
 
 @transaction.atomic
 def actualisatie_vastleggen(
-    *, actor, strategie: IStrategie, jaar: int, besproken_in_cio_beraad_op: datetime.date, cio_beraad_verslag: str,
-    kamerstuk: str, verzonden_op: datetime.date,
+    *,
+    actor,
+    strategie: IStrategie,
+    jaar: int,
+    besproken_in_cio_beraad_op: datetime.date,
+    cio_beraad_verslag: str,
+    kamerstuk: str,
+    verzonden_op: datetime.date,
 ) -> StrategieActualisatie:
     """B26: the yearly update records the CIO-beraad meeting that discussed it and the Kamerstuk that sent it."""
     _beheerder(actor)
@@ -54,8 +60,13 @@ def actualisatie_vastleggen(
     if fouten:
         raise ValidationError(fouten)
     a = StrategieActualisatie.objects.create(
-        strategie=strategie, jaar=jaar, besproken_in_cio_beraad_op=besproken_in_cio_beraad_op,
-        cio_beraad_verslag=cio_beraad_verslag.strip(), kamerstuk=kamerstuk.strip(), verzonden_op=verzonden_op, vastgelegd_door=actor,
+        strategie=strategie,
+        jaar=jaar,
+        besproken_in_cio_beraad_op=besproken_in_cio_beraad_op,
+        cio_beraad_verslag=cio_beraad_verslag.strip(),
+        kamerstuk=kamerstuk.strip(),
+        verzonden_op=verzonden_op,
+        vastgelegd_door=actor,
     )
     audit.vastleggen(actor=actor, actie="istrategie.actualisatie", obj=a, na=audit.momentopname(a))
     return a
@@ -67,7 +78,10 @@ def actualisatie_te_laat(strategie: IStrategie, op: datetime.date | None = None)
     laatste = strategie.actualisaties.order_by("-verzonden_op").values_list("verzonden_op", flat=True).first()
     if laatste is None:
         return True
-    jaar, maand = laatste.year + (laatste.month - 1 + ACTUALISATIE_TERMIJN_MAANDEN) // 12, (laatste.month - 1 + ACTUALISATIE_TERMIJN_MAANDEN) % 12 + 1
+    jaar, maand = (
+        laatste.year + (laatste.month - 1 + ACTUALISATIE_TERMIJN_MAANDEN) // 12,
+        (laatste.month - 1 + ACTUALISATIE_TERMIJN_MAANDEN) % 12 + 1,
+    )
     try:
         grens = laatste.replace(year=jaar, month=maand)
     except ValueError:  # 29 February
@@ -114,7 +128,9 @@ def toezegging_registreren(*, actor, gegevens: dict) -> Toezegging:
 
 
 @transaction.atomic
-def toezegging_bijwerken(*, actor, toezegging: Toezegging, status: str, toelichting: str = "", nieuwe_termijn: datetime.date | None = None) -> Toezegging:
+def toezegging_bijwerken(
+    *, actor, toezegging: Toezegging, status: str, toelichting: str = "", nieuwe_termijn: datetime.date | None = None
+) -> Toezegging:
     """A commitment becomes afgedaan, or uitgesteld with a new date and an explanation."""
     _beheerder(actor)
     fouten = {}

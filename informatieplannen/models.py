@@ -53,19 +53,29 @@ class Informatieplan(models.Model):
 
     NA_VASTSTELLING = (Status.VASTGESTELD, Status.GETOETST)
 
-    ministerie = models.ForeignKey("cio_stelsel.Ministerie", on_delete=models.PROTECT, related_name="informatieplannen", verbose_name=_("ministerie"))
+    ministerie = models.ForeignKey(
+        "cio_stelsel.Ministerie", on_delete=models.PROTECT, related_name="informatieplannen", verbose_name=_("ministerie")
+    )
     titel = models.CharField(_("titel"), max_length=200)
     periode_van = models.PositiveSmallIntegerField(_("eerste jaar"))
-    periode_tot = models.PositiveSmallIntegerField(_("laatste jaar"), help_text=_("Een informatieplan is meerjarig (B10): het laatste jaar ligt na het eerste."))
+    periode_tot = models.PositiveSmallIntegerField(
+        _("laatste jaar"), help_text=_("Een informatieplan is meerjarig (B10): het laatste jaar ligt na het eerste.")
+    )
     ambities = models.TextField(_("ambities"), blank=True)
     strategische_doelen = models.TextField(_("strategische doelen"), blank=True)
     # B11: written by the ministry's CISO only (art 7 d).
     informatiebeveiliging = models.TextField(_("paragraaf informatiebeveiliging (CISO)"), blank=True)
-    informatiebeveiliging_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    informatiebeveiliging_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     informatiebeveiliging_op = models.DateTimeField(_("paragraaf informatiebeveiliging op"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
     vorige = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="actualisaties",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actualisaties",
         verbose_name=_("actualisatie van"),
     )
     volgnummer = models.PositiveSmallIntegerField(_("versie"), default=1, editable=False)
@@ -99,7 +109,11 @@ class Informatieplan(models.Model):
 
     def __str__(self):
         return _("%(titel)s (%(min)s, %(van)s-%(tot)s, versie %(v)s)") % {
-            "titel": self.titel, "min": self.ministerie.afkorting, "van": self.periode_van, "tot": self.periode_tot, "v": self.volgnummer,
+            "titel": self.titel,
+            "min": self.ministerie.afkorting,
+            "van": self.periode_van,
+            "tot": self.periode_tot,
+            "v": self.volgnummer,
         }
 
     def auditscope(self):
@@ -125,11 +139,17 @@ class PlanActiviteit(models.Model):
 
     plan = models.ForeignKey(Informatieplan, on_delete=models.CASCADE, related_name="activiteiten", verbose_name=_("informatieplan"))
     activiteit = models.ForeignKey(
-        "portfolio.IctActiviteit", on_delete=models.PROTECT, null=True, blank=True, related_name="planregels",
+        "portfolio.IctActiviteit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="planregels",
         verbose_name=_("ICT-activiteit"),
     )
     voorgenomen_naam = models.CharField(
-        _("voorgenomen activiteit"), max_length=300, blank=True,
+        _("voorgenomen activiteit"),
+        max_length=300,
+        blank=True,
         help_text=_("Een activiteit die nog niet in het portfolio staat."),
     )
     toelichting = models.TextField(_("toelichting"), blank=True)
@@ -173,8 +193,11 @@ class FinancieleConsequentie(models.Model):
         ordering = ["jaar"]
         constraints = [
             models.UniqueConstraint(fields=["regel", "jaar"], name="financiele_consequentie_per_jaar"),
-            models.CheckConstraint(condition=~Q(redenering=""), name="financiele_consequentie_onderbouwd",
-                                   violation_error_message=_("Elke financiële consequentie heeft een onderbouwing (B10).")),
+            models.CheckConstraint(
+                condition=~Q(redenering=""),
+                name="financiele_consequentie_onderbouwd",
+                violation_error_message=_("Elke financiële consequentie heeft een onderbouwing (B10)."),
+            ),
         ]
 
     def __str__(self):
@@ -307,10 +330,17 @@ class Actie(models.Model):
 
     maatregel = models.ForeignKey(Maatregel, on_delete=models.CASCADE, related_name="acties", verbose_name=_("maatregel"))
     omschrijving = models.TextField(_("omschrijving"))
-    houder_ministerie = models.ForeignKey("cio_stelsel.Ministerie", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                          verbose_name=_("houder (ministerie)"))
-    houder_overlegorgaan = models.ForeignKey("cio_stelsel.Overlegorgaan", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                                             verbose_name=_("houder (overlegorgaan)"))
+    houder_ministerie = models.ForeignKey(
+        "cio_stelsel.Ministerie", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("houder (ministerie)")
+    )
+    houder_overlegorgaan = models.ForeignKey(
+        "cio_stelsel.Overlegorgaan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("houder (overlegorgaan)"),
+    )
     termijn = models.DateField(_("termijn"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NIET_GESTART)
 
@@ -365,7 +395,9 @@ class StrategieActualisatie(models.Model):
     strategie = models.ForeignKey(IStrategie, on_delete=models.CASCADE, related_name="actualisaties", verbose_name=_("I-strategie"))
     jaar = models.PositiveSmallIntegerField(_("jaar"))
     besproken_in_cio_beraad_op = models.DateField(_("besproken in het CIO-beraad op"))
-    cio_beraad_verslag = models.CharField(_("verslag CIO-beraad"), max_length=200, help_text=_("Kenmerk of titel van het verslag van de vergadering."))
+    cio_beraad_verslag = models.CharField(
+        _("verslag CIO-beraad"), max_length=200, help_text=_("Kenmerk of titel van het verslag van de vergadering.")
+    )
     kamerstuk = models.CharField(_("Kamerstuk"), max_length=50, help_text=_("Bijvoorbeeld '26 643, nr. 1012'."))
     verzonden_op = models.DateField(_("aan de Tweede Kamer gezonden op"))
     vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
@@ -376,8 +408,11 @@ class StrategieActualisatie(models.Model):
         ordering = ["-verzonden_op"]
         constraints = [
             models.UniqueConstraint(fields=["strategie", "jaar"], name="istrategie_actualisatie_per_jaar"),
-            models.CheckConstraint(condition=Q(verzonden_op__gte=models.F("besproken_in_cio_beraad_op")), name="istrategie_eerst_cio_beraad",
-                                   violation_error_message=_("De actualisatie wordt eerst in het CIO-beraad besproken en daarna aan de Kamer gezonden (B26).")),
+            models.CheckConstraint(
+                condition=Q(verzonden_op__gte=models.F("besproken_in_cio_beraad_op")),
+                name="istrategie_eerst_cio_beraad",
+                violation_error_message=_("De actualisatie wordt eerst in het CIO-beraad besproken en daarna aan de Kamer gezonden (B26)."),
+            ),
         ]
 
     def __str__(self):
@@ -400,16 +435,24 @@ class Toezegging(models.Model):
         UITGESTELD = "uitgesteld", _("Uitgesteld")
 
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
-    nummer = models.CharField(_("nummer"), max_length=50, unique=True,
-                              help_text=_("Toezegging: TZjjjjmm-nnn. Motie: het Kamerstuknummer, bijvoorbeeld '26 643, nr. 700'."))
+    nummer = models.CharField(
+        _("nummer"),
+        max_length=50,
+        unique=True,
+        help_text=_("Toezegging: TZjjjjmm-nnn. Motie: het Kamerstuknummer, bijvoorbeeld '26 643, nr. 700'."),
+    )
     tekst = models.TextField(_("tekst"))
     datum = models.DateField(_("datum"))
-    ministerie = models.ForeignKey("cio_stelsel.Ministerie", on_delete=models.PROTECT, related_name="+", verbose_name=_("verantwoordelijk ministerie"))
+    ministerie = models.ForeignKey(
+        "cio_stelsel.Ministerie", on_delete=models.PROTECT, related_name="+", verbose_name=_("verantwoordelijk ministerie")
+    )
     termijn = models.DateField(_("termijn"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     toelichting = models.TextField(_("toelichting"), blank=True)
     acties = models.ManyToManyField(Actie, blank=True, related_name="toezeggingen", verbose_name=_("acties I-strategie"))
-    activiteiten = models.ManyToManyField("portfolio.IctActiviteit", blank=True, related_name="toezeggingen", verbose_name=_("ICT-activiteiten"))
+    activiteiten = models.ManyToManyField(
+        "portfolio.IctActiviteit", blank=True, related_name="toezeggingen", verbose_name=_("ICT-activiteiten")
+    )
 
     class Meta:
         verbose_name = _("toezegging of motie")

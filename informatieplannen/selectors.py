@@ -24,15 +24,33 @@ def taken_voor(user) -> list[Taak]:
     plannen = Informatieplan.objects.select_related("ministerie")
     concept = plannen.filter(status=Informatieplan.Status.CONCEPT)
     for p in _op_ministerie(user, Recht.CISOBIJDRAGE_LEVEREN, concept.filter(informatiebeveiliging_door__isnull=True)):
-        taken.append(Taak("ip_ciso", _("Paragraaf informatiebeveiliging schrijven: %(p)s") % {"p": p.titel},
-                          reverse("informatieplannen:plan", args=[p.pk]), p.aangemaakt_op))
+        taken.append(
+            Taak(
+                "ip_ciso",
+                _("Paragraaf informatiebeveiliging schrijven: %(p)s") % {"p": p.titel},
+                reverse("informatieplannen:plan", args=[p.pk]),
+                p.aangemaakt_op,
+            )
+        )
     for p in _op_ministerie(user, Recht.INFORMATIEPLAN_VASTSTELLEN, plannen.filter(status=Informatieplan.Status.TER_VASTSTELLING)):
-        taken.append(Taak("ip_vaststellen", _("Informatieplan vaststellen: %(p)s") % {"p": p.titel},
-                          reverse("informatieplannen:plan", args=[p.pk]), p.aangeboden_op))
+        taken.append(
+            Taak(
+                "ip_vaststellen",
+                _("Informatieplan vaststellen: %(p)s") % {"p": p.titel},
+                reverse("informatieplannen:plan", args=[p.pk]),
+                p.aangeboden_op,
+            )
+        )
     if heeft_rijksbreed_recht(user, RijksbreedRecht.INFORMATIEPLAN_TOETSEN):
         for p in plannen.filter(status=Informatieplan.Status.VASTGESTELD):
-            taken.append(Taak("ip_toetsen", _("Kwaliteitstoets informatieplan: %(p)s (%(m)s)") % {"p": p.titel, "m": p.ministerie.afkorting},
-                              reverse("informatieplannen:plan", args=[p.pk]), p.vastgesteld_op))
+            taken.append(
+                Taak(
+                    "ip_toetsen",
+                    _("Kwaliteitstoets informatieplan: %(p)s (%(m)s)") % {"p": p.titel, "m": p.ministerie.afkorting},
+                    reverse("informatieplannen:plan", args=[p.pk]),
+                    p.vastgesteld_op,
+                )
+            )
     return taken
 
 
@@ -47,8 +65,11 @@ def samenhang(plan: Informatieplan) -> list[dict]:
         raming = None
         if r.activiteit_id:
             raming = (
-                Gebeurtenis.objects.geldend().filter(activiteit_id=r.activiteit_id)
-                .order_by("-datum", "-pk").values_list("totaal_geschat", flat=True).first()
+                Gebeurtenis.objects.geldend()
+                .filter(activiteit_id=r.activiteit_id)
+                .order_by("-datum", "-pk")
+                .values_list("totaal_geschat", flat=True)
+                .first()
             )
         rijen.append({"regel": r, "plan": totaal, "raming": raming, "verschil": (totaal - raming) if raming is not None else None})
     return rijen

@@ -66,10 +66,16 @@ def _periode_controleren(van, tot) -> None:
 @transaction.atomic
 def plan_opstellen(*, actor, ministerie: Ministerie, gegevens: dict) -> Informatieplan:
     """The CIO-office (or the CIO) of the ministerie drafts a new informatieplan (art 3.5-3.6, 4 c)."""
-    _vereist(actor, Recht.INFORMATIEPLAN_OPSTELLEN, ministerie.pk,
-             _("Alleen het CIO-office of de CIO van het eigen ministerie stelt een informatieplan op (art 3.5-3.6, 4 c)."))
+    _vereist(
+        actor,
+        Recht.INFORMATIEPLAN_OPSTELLEN,
+        ministerie.pk,
+        _("Alleen het CIO-office of de CIO van het eigen ministerie stelt een informatieplan op (art 3.5-3.6, 4 c)."),
+    )
     _periode_controleren(gegevens.get("periode_van"), gegevens.get("periode_tot"))
-    plan = Informatieplan(ministerie=ministerie, opgesteld_door=_actor_of_none(actor), **{k: v for k, v in gegevens.items() if k in PLAN_VELDEN})
+    plan = Informatieplan(
+        ministerie=ministerie, opgesteld_door=_actor_of_none(actor), **{k: v for k, v in gegevens.items() if k in PLAN_VELDEN}
+    )
     plan.full_clean()
     plan.save()
     audit.vastleggen(actor=actor, actie="informatieplan.opgesteld", obj=plan, na=audit.momentopname(plan))
@@ -87,9 +93,12 @@ def plan_wijzigen(*, actor, plan: Informatieplan, versie: int | None, gegevens: 
     _periode_controleren(actueel.periode_van, actueel.periode_tot)
     buiten = FinancieleConsequentie.objects.filter(regel__plan=actueel).exclude(jaar__range=(actueel.periode_van, actueel.periode_tot))
     if buiten.exists():
-        raise ValidationError({"periode_van": _(
-            "Er staan financiële consequenties buiten deze periode (%(jaren)s); pas die eerst aan."
-        ) % {"jaren": ", ".join(str(j) for j in sorted(set(buiten.values_list("jaar", flat=True))))}})
+        raise ValidationError(
+            {
+                "periode_van": _("Er staan financiële consequenties buiten deze periode (%(jaren)s); pas die eerst aan.")
+                % {"jaren": ", ".join(str(j) for j in sorted(set(buiten.values_list("jaar", flat=True))))}
+            }
+        )
     actueel.versie += 1
     actueel.full_clean()
     actueel.save()
@@ -112,8 +121,10 @@ def _financien_controleren(plan: Informatieplan, financien: list[dict]) -> list[
             fouten.append(_("Regel %(i)s: geef het jaar.") % {"i": i})
             continue
         if not plan.periode_van <= jaar <= plan.periode_tot:
-            fouten.append(_("%(jaar)s valt buiten de periode van het plan (%(van)s-%(tot)s).")
-                          % {"jaar": jaar, "van": plan.periode_van, "tot": plan.periode_tot})
+            fouten.append(
+                _("%(jaar)s valt buiten de periode van het plan (%(van)s-%(tot)s).")
+                % {"jaar": jaar, "van": plan.periode_van, "tot": plan.periode_tot}
+            )
         if jaar in jaren:
             fouten.append(_("%(jaar)s staat twee keer in de financiële paragraaf.") % {"jaar": jaar})
         jaren.add(jaar)
@@ -132,17 +143,26 @@ def _financien_controleren(plan: Informatieplan, financien: list[dict]) -> list[
 
 @transaction.atomic
 def regel_toevoegen(
-    *, actor, plan: Informatieplan, activiteit: IctActiviteit | None = None, voorgenomen_naam: str = "",
-    toelichting: str = "", financien: list[dict] | None = None,
+    *,
+    actor,
+    plan: Informatieplan,
+    activiteit: IctActiviteit | None = None,
+    voorgenomen_naam: str = "",
+    toelichting: str = "",
+    financien: list[dict] | None = None,
 ) -> PlanActiviteit:
     """Add an activity to the plan's portfolio: an ICT-activiteit of the ministerie, or a voorgenomen one."""
     _vereist(actor, Recht.INFORMATIEPLAN_OPSTELLEN, plan.ministerie_id, _("U mag dit informatieplan niet wijzigen."))
     actueel = _vergrendelen(plan, verwacht=Informatieplan.Status.CONCEPT)
     voorgenomen_naam = voorgenomen_naam.strip()
     if activiteit is not None and voorgenomen_naam:
-        raise ValidationError({"voorgenomen_naam": _("Kies een bestaande ICT-activiteit of geef de naam van een voorgenomen activiteit, niet beide.")})
+        raise ValidationError(
+            {"voorgenomen_naam": _("Kies een bestaande ICT-activiteit of geef de naam van een voorgenomen activiteit, niet beide.")}
+        )
     if activiteit is None and not voorgenomen_naam:
-        raise ValidationError({"activiteit": _("Kies een ICT-activiteit van het ministerie of geef de naam van een voorgenomen activiteit.")})
+        raise ValidationError(
+            {"activiteit": _("Kies een ICT-activiteit van het ministerie of geef de naam van een voorgenomen activiteit.")}
+        )
     if activiteit is not None:
         if activiteit.ministerie_id != actueel.ministerie_id:
             raise ValidationError({"activiteit": _("Een informatieplan bevat alleen ICT-activiteiten van het eigen ministerie.")})
@@ -154,8 +174,9 @@ def regel_toevoegen(
         FinancieleConsequentie.objects.create(regel=regel, **f)
     actueel.versie += 1
     actueel.save(update_fields=["versie"])
-    audit.vastleggen(actor=actor, actie="informatieplan.activiteit_toegevoegd", obj=regel,
-                     na={**audit.momentopname(regel), "financien": schoon})
+    audit.vastleggen(
+        actor=actor, actie="informatieplan.activiteit_toegevoegd", obj=regel, na={**audit.momentopname(regel), "financien": schoon}
+    )
     return regel
 
 
@@ -188,7 +209,9 @@ def voorgenomen_koppelen(*, actor, regel: PlanActiviteit, activiteit: IctActivit
         raise ValidationError({"activiteit": _("Deze ICT-activiteit staat al in het plan.")})
     voor = audit.momentopname(regel)
     regel.activiteit, regel.voorgenomen_naam = activiteit, ""
-    regel.toelichting = (regel.toelichting + "\n" if regel.toelichting else "") + _("Voorheen voorgenomen: %(n)s") % {"n": voor["voorgenomen_naam"]}
+    regel.toelichting = (regel.toelichting + "\n" if regel.toelichting else "") + _("Voorheen voorgenomen: %(n)s") % {
+        "n": voor["voorgenomen_naam"]
+    }
     regel.save()
     actueel.versie += 1
     actueel.save(update_fields=["versie"])
@@ -210,8 +233,12 @@ def regel_verwijderen(*, actor, regel: PlanActiviteit) -> None:
 @transaction.atomic
 def informatiebeveiliging_schrijven(*, actor, plan: Informatieplan, tekst: str, versie: int | None = None) -> Informatieplan:
     """B11 (art 7 d): the information-security section, written by the ministry's CISO and by nobody else."""
-    _vereist(actor, Recht.CISOBIJDRAGE_LEVEREN, plan.ministerie_id,
-             _("Alleen de departementale CISO schrijft de paragraaf informatiebeveiliging van het informatieplan (B11, art 7 d)."))
+    _vereist(
+        actor,
+        Recht.CISOBIJDRAGE_LEVEREN,
+        plan.ministerie_id,
+        _("Alleen de departementale CISO schrijft de paragraaf informatiebeveiliging van het informatieplan (B11, art 7 d)."),
+    )
     if not tekst.strip():
         raise ValidationError({"informatiebeveiliging": _("De paragraaf informatiebeveiliging is leeg (B11).")})
     actueel = _vergrendelen(plan, verwacht=Informatieplan.Status.CONCEPT, versie=versie)
@@ -221,8 +248,13 @@ def informatiebeveiliging_schrijven(*, actor, plan: Informatieplan, tekst: str, 
     actueel.informatiebeveiliging_op = timezone.now()
     actueel.versie += 1
     actueel.save()
-    audit.vastleggen(actor=actor, actie="informatieplan.informatiebeveiliging", obj=actueel, voor=voor,
-                     na=audit.momentopname(actueel, ["informatiebeveiliging", "informatiebeveiliging_door", "informatiebeveiliging_op"]))
+    audit.vastleggen(
+        actor=actor,
+        actie="informatieplan.informatiebeveiliging",
+        obj=actueel,
+        voor=voor,
+        na=audit.momentopname(actueel, ["informatiebeveiliging", "informatiebeveiliging_door", "informatiebeveiliging_op"]),
+    )
     return actueel
 
 
@@ -240,7 +272,9 @@ def ontbrekend(plan: Informatieplan) -> dict[str, list[str]]:
     regels = list(plan.activiteiten.select_related("activiteit").prefetch_related("financien"))
     if not regels:
         fouten.setdefault("financien", []).append(
-            _("De financiële paragraaf is leeg: neem de geplande ICT-activiteiten op, elk met de financiële consequenties per jaar (B10, art 4 c).")
+            _(
+                "De financiële paragraaf is leeg: neem de geplande ICT-activiteiten op, elk met de financiële consequenties per jaar (B10, art 4 c)."
+            )
         )
     for r in regels:
         jaren = {f.jaar for f in r.financien.all() if f.redenering.strip()}
@@ -251,16 +285,19 @@ def ontbrekend(plan: Informatieplan) -> dict[str, list[str]]:
                 % {"act": r, "jaren": ", ".join(str(j) for j in missend)}
             )
     if not plan.informatiebeveiliging.strip() or plan.informatiebeveiliging_door_id is None:
-        fouten.setdefault("informatiebeveiliging", []).append(
-            _("De paragraaf informatiebeveiliging van de CISO ontbreekt (B11, art 7 d).")
-        )
+        fouten.setdefault("informatiebeveiliging", []).append(_("De paragraaf informatiebeveiliging van de CISO ontbreekt (B11, art 7 d)."))
     return fouten
 
 
 @transaction.atomic
 def plan_aanbieden(*, actor, plan: Informatieplan) -> Informatieplan:
     """The CIO-office or CIO offers the complete concept to the minister: concept → ter vaststelling (B10, B11)."""
-    _vereist(actor, Recht.INFORMATIEPLAN_OPSTELLEN, plan.ministerie_id, _("Alleen het CIO-office of de CIO van het eigen ministerie biedt het plan aan."))
+    _vereist(
+        actor,
+        Recht.INFORMATIEPLAN_OPSTELLEN,
+        plan.ministerie_id,
+        _("Alleen het CIO-office of de CIO van het eigen ministerie biedt het plan aan."),
+    )
     actueel = _vergrendelen(plan, verwacht=Informatieplan.Status.CONCEPT)
     fouten = ontbrekend(actueel)
     if fouten:
@@ -277,7 +314,12 @@ def plan_aanbieden(*, actor, plan: Informatieplan) -> Informatieplan:
 @transaction.atomic
 def plan_terugsturen(*, actor, plan: Informatieplan, reden: str) -> Informatieplan:
     """The minister sends a plan back to concept, with a reason."""
-    _vereist(actor, Recht.INFORMATIEPLAN_VASTSTELLEN, plan.ministerie_id, _("Alleen de minister van dit ministerie besluit over het informatieplan (B12)."))
+    _vereist(
+        actor,
+        Recht.INFORMATIEPLAN_VASTSTELLEN,
+        plan.ministerie_id,
+        _("Alleen de minister van dit ministerie besluit over het informatieplan (B12)."),
+    )
     if not reden.strip():
         raise ValidationError({"reden": _("Geef aan waarom het plan wordt teruggestuurd.")})
     actueel = _vergrendelen(plan, verwacht=Informatieplan.Status.TER_VASTSTELLING)
@@ -286,15 +328,21 @@ def plan_terugsturen(*, actor, plan: Informatieplan, reden: str) -> Informatiepl
     actueel.aangeboden_door, actueel.aangeboden_op = None, None
     actueel.versie += 1
     actueel.save()
-    audit.vastleggen(actor=actor, actie="informatieplan.teruggestuurd", obj=actueel, voor=voor, na=audit.momentopname(actueel), reden=reden.strip())
+    audit.vastleggen(
+        actor=actor, actie="informatieplan.teruggestuurd", obj=actueel, voor=voor, na=audit.momentopname(actueel), reden=reden.strip()
+    )
     return actueel
 
 
 @transaction.atomic
 def plan_vaststellen(*, actor, plan: Informatieplan) -> Informatieplan:
     """B12: the minister of the ministerie decides the plan; from then on it is immutable."""
-    _vereist(actor, Recht.INFORMATIEPLAN_VASTSTELLEN, plan.ministerie_id,
-             _("Alleen de minister van dit ministerie stelt het informatieplan vast (B12)."))
+    _vereist(
+        actor,
+        Recht.INFORMATIEPLAN_VASTSTELLEN,
+        plan.ministerie_id,
+        _("Alleen de minister van dit ministerie stelt het informatieplan vast (B12)."),
+    )
     actueel = _vergrendelen(plan, verwacht=Informatieplan.Status.TER_VASTSTELLING)
     fouten = ontbrekend(actueel)
     if fouten:
@@ -333,8 +381,13 @@ def plan_toetsen(*, actor, plan: Informatieplan, bevindingen: dict[str, tuple[st
     actueel.status = Informatieplan.Status.GETOETST
     actueel.versie += 1
     actueel.save()
-    audit.vastleggen(actor=actor, actie="informatieplan.getoetst", obj=actueel, voor=voor,
-                     na={**audit.momentopname(actueel), "eindoordeel": eindoordeel, "bevindingen": bevindingen})
+    audit.vastleggen(
+        actor=actor,
+        actie="informatieplan.getoetst",
+        obj=actueel,
+        voor=voor,
+        na={**audit.momentopname(actueel), "eindoordeel": eindoordeel, "bevindingen": bevindingen},
+    )
     return toets
 
 
@@ -345,22 +398,37 @@ def plan_actualiseren(*, actor, plan: Informatieplan) -> Informatieplan:
     The CISO's section is not copied: the CISO writes it again for the new version (B11); the page
     shows the previous text.
     """
-    _vereist(actor, Recht.INFORMATIEPLAN_OPSTELLEN, plan.ministerie_id, _("Alleen het CIO-office of de CIO van het eigen ministerie actualiseert het plan."))
+    _vereist(
+        actor,
+        Recht.INFORMATIEPLAN_OPSTELLEN,
+        plan.ministerie_id,
+        _("Alleen het CIO-office of de CIO van het eigen ministerie actualiseert het plan."),
+    )
     bron = Informatieplan.objects.select_for_update().get(pk=plan.pk)
     if bron.status not in Informatieplan.NA_VASTSTELLING:
-        raise ValidationError(_("Alleen een vastgesteld informatieplan wordt geactualiseerd; dit plan is nog %(s)s.") % {"s": bron.get_status_display().lower()})
+        raise ValidationError(
+            _("Alleen een vastgesteld informatieplan wordt geactualiseerd; dit plan is nog %(s)s.")
+            % {"s": bron.get_status_display().lower()}
+        )
     if Informatieplan.objects.filter(vorige=bron).exists():
         raise ValidationError(_("Van deze versie bestaat al een actualisatie; ga verder met de nieuwste versie."))
     nieuw = Informatieplan.objects.create(
-        ministerie=bron.ministerie, titel=bron.titel, periode_van=bron.periode_van, periode_tot=bron.periode_tot,
-        ambities=bron.ambities, strategische_doelen=bron.strategische_doelen, vorige=bron,
-        volgnummer=bron.volgnummer + 1, opgesteld_door=_actor_of_none(actor),
+        ministerie=bron.ministerie,
+        titel=bron.titel,
+        periode_van=bron.periode_van,
+        periode_tot=bron.periode_tot,
+        ambities=bron.ambities,
+        strategische_doelen=bron.strategische_doelen,
+        vorige=bron,
+        volgnummer=bron.volgnummer + 1,
+        opgesteld_door=_actor_of_none(actor),
     )
     for r in bron.activiteiten.prefetch_related("financien"):
-        kopie = PlanActiviteit.objects.create(plan=nieuw, activiteit=r.activiteit, voorgenomen_naam=r.voorgenomen_naam, toelichting=r.toelichting)
+        kopie = PlanActiviteit.objects.create(
+            plan=nieuw, activiteit=r.activiteit, voorgenomen_naam=r.voorgenomen_naam, toelichting=r.toelichting
+        )
         FinancieleConsequentie.objects.bulk_create(
             FinancieleConsequentie(regel=kopie, jaar=f.jaar, bedrag=f.bedrag, redenering=f.redenering) for f in r.financien.all()
         )
     audit.vastleggen(actor=actor, actie="informatieplan.actualisatie", obj=nieuw, voor={"vorige": bron.pk}, na=audit.momentopname(nieuw))
     return nieuw
-

@@ -33,7 +33,11 @@ def _mag(user, recht, plan) -> bool:
 def _plan(request, pk) -> Informatieplan:
     return get_object_or_404(
         Informatieplan.objects.zichtbaar_voor(request.user).select_related(
-            "ministerie", "vorige", "informatiebeveiliging_door__persoon", "vastgesteld_door__persoon", "aangeboden_door__persoon",
+            "ministerie",
+            "vorige",
+            "informatiebeveiliging_door__persoon",
+            "vastgesteld_door__persoon",
+            "aangeboden_door__persoon",
         ),
         pk=pk,
     )
@@ -66,14 +70,20 @@ def lijst(request):
     if status in Informatieplan.Status.values:
         qs = qs.filter(status=status)
     opstellen = scope(request.user, Recht.INFORMATIEPLAN_OPSTELLEN)
-    return render(request, "informatieplannen/lijst.html", {
-        "page_obj": pagineer(request, qs), "querystring_zonder_pagina": querystring_zonder_pagina(request),
-        "status": status, "statussen": Informatieplan.Status.choices,
-        "mag_opstellen": bool(opstellen.ministerie_ids),
-        "mag_toetsrapport": heeft_rijksbreed_recht(request.user, RijksbreedRecht.INFORMATIEPLAN_TOETSEN),
-        "jaar": timezone.localdate().year,
-        "taken": selectors.taken_voor(request.user),
-    })
+    return render(
+        request,
+        "informatieplannen/lijst.html",
+        {
+            "page_obj": pagineer(request, qs),
+            "querystring_zonder_pagina": querystring_zonder_pagina(request),
+            "status": status,
+            "statussen": Informatieplan.Status.choices,
+            "mag_opstellen": bool(opstellen.ministerie_ids),
+            "mag_toetsrapport": heeft_rijksbreed_recht(request.user, RijksbreedRecht.INFORMATIEPLAN_TOETSEN),
+            "jaar": timezone.localdate().year,
+            "taken": selectors.taken_voor(request.user),
+        },
+    )
 
 
 @login_required
@@ -88,11 +98,19 @@ def nieuw(request):
         ministerie = d.pop("ministerie")
         plan = _service(form, services.plan_opstellen, actor=request.user, ministerie=ministerie, gegevens=d)
         if plan:
-            messages.success(request, _("Het concept-informatieplan is opgeslagen. Voeg nu de activiteiten en hun financiële consequenties toe."))
+            messages.success(
+                request, _("Het concept-informatieplan is opgeslagen. Voeg nu de activiteiten en hun financiële consequenties toe.")
+            )
             return redirect("informatieplannen:plan", pk=plan.pk)
-    return render(request, "informatieplannen/formulier.html", {
-        "form": form, "titel": _("Nieuw informatieplan"), "terug_url": reverse("informatieplannen:lijst"),
-    })
+    return render(
+        request,
+        "informatieplannen/formulier.html",
+        {
+            "form": form,
+            "titel": _("Nieuw informatieplan"),
+            "terug_url": reverse("informatieplannen:lijst"),
+        },
+    )
 
 
 def _plan_context(request, plan: Informatieplan, **formulieren) -> dict:
@@ -110,13 +128,16 @@ def _plan_context(request, plan: Informatieplan, **formulieren) -> dict:
         "toets": toets,
         "bevindingen": list(toets.bevindingen.all()) if toets else [],
         "ontbrekend": services.ontbrekend(plan) if concept else {},
-        "samenhang": selectors.samenhang(plan) if opstellen or heeft_rijksbreed_recht(user, RijksbreedRecht.INFORMATIEPLAN_TOETSEN) else None,
+        "samenhang": selectors.samenhang(plan)
+        if opstellen or heeft_rijksbreed_recht(user, RijksbreedRecht.INFORMATIEPLAN_TOETSEN)
+        else None,
         "actualisatie": plan.actualisaties.first() if not concept else None,
         "mag_bewerken": concept and opstellen,
         "mag_ciso": concept and _mag(user, Recht.CISOBIJDRAGE_LEVEREN, plan),
         "mag_aanbieden": concept and opstellen,
         "mag_vaststellen": plan.status == Informatieplan.Status.TER_VASTSTELLING and _mag(user, Recht.INFORMATIEPLAN_VASTSTELLEN, plan),
-        "mag_toetsen": plan.status == Informatieplan.Status.VASTGESTELD and heeft_rijksbreed_recht(user, RijksbreedRecht.INFORMATIEPLAN_TOETSEN),
+        "mag_toetsen": plan.status == Informatieplan.Status.VASTGESTELD
+        and heeft_rijksbreed_recht(user, RijksbreedRecht.INFORMATIEPLAN_TOETSEN),
         "mag_actualiseren": plan.status in Informatieplan.NA_VASTSTELLING and opstellen and not plan.actualisaties.exists(),
         **formulieren,
     }
@@ -138,12 +159,21 @@ def bewerken(request, pk):
         return redirect("informatieplannen:plan", pk=p.pk)
     form = PlanForm(request.POST or None, initial={**{v: getattr(p, v) for v in services.PLAN_VELDEN}, "versie": p.versie})
     if request.method == "POST" and form.is_valid():
-        if _service(form, services.plan_wijzigen, actor=request.user, plan=p, versie=form.cleaned_data.get("versie"), gegevens=form.cleaned_data):
+        if _service(
+            form, services.plan_wijzigen, actor=request.user, plan=p, versie=form.cleaned_data.get("versie"), gegevens=form.cleaned_data
+        ):
             messages.success(request, _("Het concept-informatieplan is bijgewerkt."))
             return redirect("informatieplannen:plan", pk=p.pk)
-    return render(request, "informatieplannen/formulier.html", {
-        "form": form, "plan": p, "titel": _("Informatieplan bewerken"), "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
-    })
+    return render(
+        request,
+        "informatieplannen/formulier.html",
+        {
+            "form": form,
+            "plan": p,
+            "titel": _("Informatieplan bewerken"),
+            "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
+        },
+    )
 
 
 @login_required
@@ -158,15 +188,31 @@ def regel_nieuw(request, pk):
     form = RegelForm(request.POST or None, activiteiten=_eigen_activiteiten(request, p), jaren=p.jaren)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        if _service(form, services.regel_toevoegen, actor=request.user, plan=p, activiteit=d["activiteit"],
-                    voorgenomen_naam=d["voorgenomen_naam"], toelichting=d["toelichting"], financien=form.financien()):
+        if _service(
+            form,
+            services.regel_toevoegen,
+            actor=request.user,
+            plan=p,
+            activiteit=d["activiteit"],
+            voorgenomen_naam=d["voorgenomen_naam"],
+            toelichting=d["toelichting"],
+            financien=form.financien(),
+        ):
             messages.success(request, _("De activiteit en haar financiële consequenties zijn aan het plan toegevoegd."))
             return redirect("informatieplannen:plan", pk=p.pk)
-    return render(request, "informatieplannen/formulier.html", {
-        "form": form, "plan": p, "titel": _("Activiteit toevoegen aan het informatieplan"),
-        "toelichting": _("Elke geplande activiteit krijgt per jaar van het plan een financiële consequentie met een onderbouwing (B10, art 4 c)."),
-        "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
-    })
+    return render(
+        request,
+        "informatieplannen/formulier.html",
+        {
+            "form": form,
+            "plan": p,
+            "titel": _("Activiteit toevoegen aan het informatieplan"),
+            "toelichting": _(
+                "Elke geplande activiteit krijgt per jaar van het plan een financiële consequentie met een onderbouwing (B10, art 4 c)."
+            ),
+            "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
+        },
+    )
 
 
 @login_required
@@ -185,10 +231,16 @@ def regel_financien(request, pk):
         if _service(form, services.financien_vastleggen, actor=request.user, regel=regel, financien=form.financien()):
             messages.success(request, _("De financiële consequenties zijn bijgewerkt."))
             return redirect("informatieplannen:plan", pk=p.pk)
-    return render(request, "informatieplannen/formulier.html", {
-        "form": form, "plan": p, "titel": _("Financiële consequenties: %(r)s") % {"r": regel},
-        "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
-    })
+    return render(
+        request,
+        "informatieplannen/formulier.html",
+        {
+            "form": form,
+            "plan": p,
+            "titel": _("Financiële consequenties: %(r)s") % {"r": regel},
+            "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
+        },
+    )
 
 
 @login_required
@@ -201,11 +253,17 @@ def regel_koppelen(request, pk):
         if _service(form, services.voorgenomen_koppelen, actor=request.user, regel=regel, activiteit=form.cleaned_data["activiteit"]):
             messages.success(request, _("De voorgenomen activiteit is gekoppeld aan de ICT-activiteit."))
             return redirect("informatieplannen:plan", pk=p.pk)
-    return render(request, "informatieplannen/formulier.html", {
-        "form": form, "plan": p, "titel": _("Voorgenomen activiteit koppelen: %(r)s") % {"r": regel},
-        "toelichting": _("Is de voorgenomen activiteit inmiddels een ICT-activiteit in het portfolio? Koppel haar dan."),
-        "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
-    })
+    return render(
+        request,
+        "informatieplannen/formulier.html",
+        {
+            "form": form,
+            "plan": p,
+            "titel": _("Voorgenomen activiteit koppelen: %(r)s") % {"r": regel},
+            "toelichting": _("Is de voorgenomen activiteit inmiddels een ICT-activiteit in het portfolio? Koppel haar dan."),
+            "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
+        },
+    )
 
 
 @login_required
@@ -221,11 +279,17 @@ def regel_verwijderen(request, pk):
         else:
             messages.success(request, _("De activiteit is uit het plan verwijderd."))
         return redirect("informatieplannen:plan", pk=p.pk)
-    return render(request, "informatieplannen/bevestigen.html", {
-        "plan": p, "titel": _("Activiteit uit het plan verwijderen"),
-        "gevolgen": _("%(r)s en haar financiële consequenties worden uit dit concept verwijderd.") % {"r": regel},
-        "knop_label": _("Ja, verwijderen"), "annuleer_url": reverse("informatieplannen:plan", args=[p.pk]),
-    })
+    return render(
+        request,
+        "informatieplannen/bevestigen.html",
+        {
+            "plan": p,
+            "titel": _("Activiteit uit het plan verwijderen"),
+            "gevolgen": _("%(r)s en haar financiële consequenties worden uit dit concept verwijderd.") % {"r": regel},
+            "knop_label": _("Ja, verwijderen"),
+            "annuleer_url": reverse("informatieplannen:plan", args=[p.pk]),
+        },
+    )
 
 
 @login_required
@@ -233,39 +297,80 @@ def regel_verwijderen(request, pk):
 def informatiebeveiliging(request, pk):
     p = _plan(request, pk)
     if not _mag(request.user, Recht.CISOBIJDRAGE_LEVEREN, p):
-        raise PermissionDenied(_("Alleen de departementale CISO schrijft de paragraaf informatiebeveiliging van het informatieplan (B11, art 7 d)."))
+        raise PermissionDenied(
+            _("Alleen de departementale CISO schrijft de paragraaf informatiebeveiliging van het informatieplan (B11, art 7 d).")
+        )
     if not p.is_concept:
         messages.error(request, _("Dit informatieplan is vastgesteld en wijzigt niet meer; begin een actualisatie (B12)."))
         return redirect("informatieplannen:plan", pk=p.pk)
     vorige_tekst = p.vorige.informatiebeveiliging if p.vorige_id else ""
-    form = InformatiebeveiligingForm(request.POST or None, initial={"informatiebeveiliging": p.informatiebeveiliging or vorige_tekst, "versie": p.versie})
+    form = InformatiebeveiligingForm(
+        request.POST or None, initial={"informatiebeveiliging": p.informatiebeveiliging or vorige_tekst, "versie": p.versie}
+    )
     if request.method == "POST" and form.is_valid():
-        if _service(form, services.informatiebeveiliging_schrijven, actor=request.user, plan=p,
-                    tekst=form.cleaned_data["informatiebeveiliging"], versie=form.cleaned_data.get("versie")):
+        if _service(
+            form,
+            services.informatiebeveiliging_schrijven,
+            actor=request.user,
+            plan=p,
+            tekst=form.cleaned_data["informatiebeveiliging"],
+            versie=form.cleaned_data.get("versie"),
+        ):
             messages.success(request, _("De paragraaf informatiebeveiliging is vastgelegd."))
             return redirect("informatieplannen:plan", pk=p.pk)
-    return render(request, "informatieplannen/formulier.html", {
-        "form": form, "plan": p, "titel": _("Paragraaf informatiebeveiliging"),
-        "toelichting": _("De tekst van de vorige versie staat al ingevuld; pas die aan en sla op.") if vorige_tekst and not p.informatiebeveiliging else "",
-        "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
-    })
+    return render(
+        request,
+        "informatieplannen/formulier.html",
+        {
+            "form": form,
+            "plan": p,
+            "titel": _("Paragraaf informatiebeveiliging"),
+            "toelichting": _("De tekst van de vorige versie staat al ingevuld; pas die aan en sla op.")
+            if vorige_tekst and not p.informatiebeveiliging
+            else "",
+            "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
+        },
+    )
 
 
 # -- the steps, each confirmed on a page of its own -------------------------------------------
 
 STAPPEN = {
     # name: (right, title, consequence, button, needs a reason)
-    "aanbieden": (Recht.INFORMATIEPLAN_OPSTELLEN, _l("Informatieplan ter vaststelling aanbieden"),
-                  _l("Het plan gaat naar de minister ter vaststelling. Het concept kan daarna alleen nog worden gewijzigd als de minister het terugstuurt."),
-                  _l("Ja, aanbieden"), False),
-    "vaststellen": (Recht.INFORMATIEPLAN_VASTSTELLEN, _l("Informatieplan vaststellen"),
-                    _l("U stelt het plan vast namens de minister (B12). Een vastgesteld plan wijzigt niet meer; de CIO Rijk toetst het aan het kwaliteitskader."),
-                    _l("Ja, vaststellen"), False),
-    "terugsturen": (Recht.INFORMATIEPLAN_VASTSTELLEN, _l("Informatieplan terugsturen"),
-                    _l("Het plan gaat terug naar het CIO-office als concept, met uw reden."), _l("Ja, terugsturen"), True),
-    "actualiseren": (Recht.INFORMATIEPLAN_OPSTELLEN, _l("Informatieplan actualiseren"),
-                     _l("Er komt een nieuwe conceptversie die begint bij deze versie. Deze versie blijft zoals ze is vastgesteld; de CISO schrijft de paragraaf informatiebeveiliging opnieuw."),
-                     _l("Ja, actualisatie beginnen"), False),
+    "aanbieden": (
+        Recht.INFORMATIEPLAN_OPSTELLEN,
+        _l("Informatieplan ter vaststelling aanbieden"),
+        _l(
+            "Het plan gaat naar de minister ter vaststelling. Het concept kan daarna alleen nog worden gewijzigd als de minister het terugstuurt."
+        ),
+        _l("Ja, aanbieden"),
+        False,
+    ),
+    "vaststellen": (
+        Recht.INFORMATIEPLAN_VASTSTELLEN,
+        _l("Informatieplan vaststellen"),
+        _l(
+            "U stelt het plan vast namens de minister (B12). Een vastgesteld plan wijzigt niet meer; de CIO Rijk toetst het aan het kwaliteitskader."
+        ),
+        _l("Ja, vaststellen"),
+        False,
+    ),
+    "terugsturen": (
+        Recht.INFORMATIEPLAN_VASTSTELLEN,
+        _l("Informatieplan terugsturen"),
+        _l("Het plan gaat terug naar het CIO-office als concept, met uw reden."),
+        _l("Ja, terugsturen"),
+        True,
+    ),
+    "actualiseren": (
+        Recht.INFORMATIEPLAN_OPSTELLEN,
+        _l("Informatieplan actualiseren"),
+        _l(
+            "Er komt een nieuwe conceptversie die begint bij deze versie. Deze versie blijft zoals ze is vastgesteld; de CISO schrijft de paragraaf informatiebeveiliging opnieuw."
+        ),
+        _l("Ja, actualisatie beginnen"),
+        False,
+    ),
 }
 
 
@@ -293,17 +398,29 @@ def _stap(request, pk, stap):
                     messages.error(request, tekst)
                 return redirect("informatieplannen:plan", pk=p.pk)
         else:
-            messages.success(request, {
-                "aanbieden": _("Het informatieplan is ter vaststelling aangeboden aan de minister."),
-                "vaststellen": _("Het informatieplan is vastgesteld."),
-                "terugsturen": _("Het informatieplan is teruggestuurd naar het CIO-office."),
-                "actualiseren": _("De actualisatie is begonnen als nieuw concept."),
-            }[stap])
+            messages.success(
+                request,
+                {
+                    "aanbieden": _("Het informatieplan is ter vaststelling aangeboden aan de minister."),
+                    "vaststellen": _("Het informatieplan is vastgesteld."),
+                    "terugsturen": _("Het informatieplan is teruggestuurd naar het CIO-office."),
+                    "actualiseren": _("De actualisatie is begonnen als nieuw concept."),
+                }[stap],
+            )
             return redirect("informatieplannen:plan", pk=uit.pk)
-    return render(request, "informatieplannen/bevestigen.html", {
-        "plan": p, "titel": titel, "gevolgen": gevolgen, "knop_label": knop, "form": form, "onomkeerbaar": stap == "vaststellen",
-        "annuleer_url": reverse("informatieplannen:plan", args=[p.pk]),
-    })
+    return render(
+        request,
+        "informatieplannen/bevestigen.html",
+        {
+            "plan": p,
+            "titel": titel,
+            "gevolgen": gevolgen,
+            "knop_label": knop,
+            "form": form,
+            "onomkeerbaar": stap == "vaststellen",
+            "annuleer_url": reverse("informatieplannen:plan", args=[p.pk]),
+        },
+    )
 
 
 @login_required
@@ -342,15 +459,30 @@ def toetsen(request, pk):
     form = ToetsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        if _service(form, services.plan_toetsen, actor=request.user, plan=p, bevindingen=form.bevindingen(),
-                    eindoordeel=d["eindoordeel"], samenvatting=d["samenvatting"]):
+        if _service(
+            form,
+            services.plan_toetsen,
+            actor=request.user,
+            plan=p,
+            bevindingen=form.bevindingen(),
+            eindoordeel=d["eindoordeel"],
+            samenvatting=d["samenvatting"],
+        ):
             messages.success(request, _("De kwaliteitstoets is vastgelegd."))
             return redirect("informatieplannen:plan", pk=p.pk)
-    return render(request, "informatieplannen/formulier.html", {
-        "form": form, "plan": p, "titel": _("Kwaliteitstoets informatieplan"),
-        "toelichting": _("Toets het plan aan elk criterium van het kwaliteitskader meerjarige departementale IV-plannen en geef een eindoordeel (art 11 i)."),
-        "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
-    })
+    return render(
+        request,
+        "informatieplannen/formulier.html",
+        {
+            "form": form,
+            "plan": p,
+            "titel": _("Kwaliteitstoets informatieplan"),
+            "toelichting": _(
+                "Toets het plan aan elk criterium van het kwaliteitskader meerjarige departementale IV-plannen en geef een eindoordeel (art 11 i)."
+            ),
+            "terug_url": reverse("informatieplannen:plan", args=[p.pk]),
+        },
+    )
 
 
 @login_required
@@ -365,9 +497,14 @@ def toetsrapport(request, jaar):
     from cio_stelsel.pdf import html_naar_pdf
 
     with translation.override("nl"):
-        html = render_to_string("informatieplannen/toetsrapport_pdf.html", {
-            "jaar": jaar, "toetsen": list(selectors.toetsen_in_jaar(jaar)), "gemaakt_op": timezone.now(),
-        })
+        html = render_to_string(
+            "informatieplannen/toetsrapport_pdf.html",
+            {
+                "jaar": jaar,
+                "toetsen": list(selectors.toetsen_in_jaar(jaar)),
+                "gemaakt_op": timezone.now(),
+            },
+        )
     response = HttpResponse(html_naar_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="toetsrapport-informatieplannen-{jaar}.pdf"'
     return response

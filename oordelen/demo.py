@@ -23,23 +23,26 @@ def oordeel_voor_start(lader, datum) -> None:
         waarde = Beoordeling.AANDACHTSPUNTEN if rng.random() < 0.35 else Beoordeling.VOLDOENDE
         aspecten[aspect] = waarde
         aspecten[f"{aspect}_toelichting"] = (
-            "Voldoende uitgewerkt in het projectplan." if waarde == Beoordeling.VOLDOENDE
+            "Voldoende uitgewerkt in het projectplan."
+            if waarde == Beoordeling.VOLDOENDE
             else "Aandachtspunt: de afhankelijkheid van schaarse specialisten en van ketenpartners."
         )
     oordeel = services.oordeel_opstellen(
-        actor=lader.office, activiteit=lader.vers(),
+        actor=lader.office,
+        activiteit=lader.vers(),
         gegevens={"aanleiding": f"Voor de start ({datum:%m-%Y})", "kwaliteitskader_versie": "2021-1", **aspecten},
     )
     oordeel = services.ciso_bijdrage_leveren(
-        actor=lader.wie.ciso, oordeel=oordeel,
+        actor=lader.wie.ciso,
+        oordeel=oordeel,
         bijdrage="Het ontwerp voldoet aan de BIO; een DPIA en een pentest voor de eerste release zijn ingepland.",
     )
     voorwaarden = []
     if any(v == Beoordeling.AANDACHTSPUNTEN for k, v in aspecten.items() if k in CioOordeel.ASPECTEN):
-        voorwaarden = ["Rapporteer halfjaarlijks over de voortgang aan de CIO.",
-                       "Herijk de business case na de aanbesteding."]
+        voorwaarden = ["Rapporteer halfjaarlijks over de voortgang aan de CIO.", "Herijk de business case na de aanbesteding."]
     services.oordeel_vaststellen(
-        actor=lader.wie.cio, oordeel=oordeel,
+        actor=lader.wie.cio,
+        oordeel=oordeel,
         uitkomst=CioOordeel.Uitkomst.POSITIEF_ONDER_VOORWAARDEN if voorwaarden else CioOordeel.Uitkomst.POSITIEF,
         motivering="De activiteit is voldoende beheerst en haalbaar; de risico's zijn benoemd en belegd.",
         voorwaarden=voorwaarden,

@@ -19,7 +19,9 @@ from cio_stelsel.rechten import Recht
 def gebruikers_met_recht(recht: str, ministerie_id: int, dienstonderdeel_id: int | None = None):
     """Active users holding ``recht`` on the ministerie (or on the dienstonderdeel)."""
     ids = set(
-        MinisterieUserObjectPermission.objects.filter(content_object_id=ministerie_id, permission__codename=recht).values_list("user_id", flat=True)
+        MinisterieUserObjectPermission.objects.filter(content_object_id=ministerie_id, permission__codename=recht).values_list(
+            "user_id", flat=True
+        )
     )
     if dienstonderdeel_id:
         ids |= set(
@@ -37,31 +39,47 @@ def _ontvangers_en_tekst(soort: str, pk: int):
         oordeel = CioOordeel.objects.select_related("activiteit").get(pk=pk)
         a = oordeel.activiteit
         if soort == "ciso_bijdrage_gevraagd":
-            return (gebruikers_met_recht(Recht.CISOBIJDRAGE_LEVEREN, a.ministerie_id, a.dienstonderdeel_id),
-                    _("Bijdrage informatiebeveiliging gevraagd: %(a)s") % {"a": a.naam},
-                    _("Er is een CIO-oordeel in voorbereiding over '%(a)s'. Zonder uw bijdrage over informatiebeveiliging kan de CIO het niet vaststellen (art 7 k).") % {"a": a.naam})
+            return (
+                gebruikers_met_recht(Recht.CISOBIJDRAGE_LEVEREN, a.ministerie_id, a.dienstonderdeel_id),
+                _("Bijdrage informatiebeveiliging gevraagd: %(a)s") % {"a": a.naam},
+                _(
+                    "Er is een CIO-oordeel in voorbereiding over '%(a)s'. Zonder uw bijdrage over informatiebeveiliging kan de CIO het niet vaststellen (art 7 k)."
+                )
+                % {"a": a.naam},
+            )
         if soort == "oordeel_vast_te_stellen":
-            return (gebruikers_met_recht(Recht.OORDEEL_VASTSTELLEN, a.ministerie_id, a.dienstonderdeel_id),
-                    _("CIO-oordeel klaar om vast te stellen: %(a)s") % {"a": a.naam},
-                    _("De CISO heeft de bijdrage over informatiebeveiliging geleverd. Het oordeel over '%(a)s' kan worden vastgesteld.") % {"a": a.naam})
+            return (
+                gebruikers_met_recht(Recht.OORDEEL_VASTSTELLEN, a.ministerie_id, a.dienstonderdeel_id),
+                _("CIO-oordeel klaar om vast te stellen: %(a)s") % {"a": a.naam},
+                _("De CISO heeft de bijdrage over informatiebeveiliging geleverd. Het oordeel over '%(a)s' kan worden vastgesteld.")
+                % {"a": a.naam},
+            )
         ontvangers = gebruikers_met_recht(Recht.OORDEEL_OPSTELLEN, a.ministerie_id, a.dienstonderdeel_id)
         if oordeel.uitkomst == CioOordeel.Uitkomst.NEGATIEF:
             ontvangers = ontvangers | gebruikers_met_recht(Recht.AFWIJKING_VASTLEGGEN, a.ministerie_id)
-        return (ontvangers.distinct(),
-                _("CIO-oordeel vastgesteld (%(u)s): %(a)s") % {"u": oordeel.get_uitkomst_display().lower(), "a": a.naam},
-                _("Het CIO-oordeel over '%(a)s' is vastgesteld: %(u)s.") % {"a": a.naam, "u": oordeel.get_uitkomst_display().lower()})
+        return (
+            ontvangers.distinct(),
+            _("CIO-oordeel vastgesteld (%(u)s): %(a)s") % {"u": oordeel.get_uitkomst_display().lower(), "a": a.naam},
+            _("Het CIO-oordeel over '%(a)s' is vastgesteld: %(u)s.") % {"a": a.naam, "u": oordeel.get_uitkomst_display().lower()},
+        )
     if soort == "afwijking_vastgelegd":
         afwijking = Afwijking.objects.select_related("oordeel__activiteit").get(pk=pk)
         a = afwijking.oordeel.activiteit
-        return (gebruikers_met_recht(Recht.OORDEEL_VASTSTELLEN, a.ministerie_id, a.dienstonderdeel_id),
-                _("Afwijking van negatief CIO-oordeel: %(a)s") % {"a": a.naam},
-                _("De %(door)s heeft met redenen omkleed afgeweken van het negatieve CIO-oordeel over '%(a)s' (art 5.3).") % {"door": afwijking.get_door_rol_display().lower(), "a": a.naam})
+        return (
+            gebruikers_met_recht(Recht.OORDEEL_VASTSTELLEN, a.ministerie_id, a.dienstonderdeel_id),
+            _("Afwijking van negatief CIO-oordeel: %(a)s") % {"a": a.naam},
+            _("De %(door)s heeft met redenen omkleed afgeweken van het negatieve CIO-oordeel over '%(a)s' (art 5.3).")
+            % {"door": afwijking.get_door_rol_display().lower(), "a": a.naam},
+        )
     if soort == "advies_ontvangen":
         aanmelding = Aanmelding.objects.select_related("activiteit").get(pk=pk)
         a = aanmelding.activiteit
-        return (gebruikers_met_recht(Recht.ACICT_AANMELDEN, a.ministerie_id),
-                _("AcICT-advies ontvangen: %(a)s") % {"a": a.naam},
-                _("Het Adviescollege ICT-toetsing heeft geadviseerd over '%(a)s'. Stel binnen vier weken de bestuurlijke reactie vast.") % {"a": a.naam})
+        return (
+            gebruikers_met_recht(Recht.ACICT_AANMELDEN, a.ministerie_id),
+            _("AcICT-advies ontvangen: %(a)s") % {"a": a.naam},
+            _("Het Adviescollege ICT-toetsing heeft geadviseerd over '%(a)s'. Stel binnen vier weken de bestuurlijke reactie vast.")
+            % {"a": a.naam},
+        )
     raise ValueError(f"Onbekende melding: {soort}")
 
 

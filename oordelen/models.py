@@ -52,11 +52,14 @@ class CioOordeel(models.Model):
 
     activiteit = models.ForeignKey(IctActiviteit, on_delete=models.PROTECT, related_name="oordelen", verbose_name=_("ICT-activiteit"))
     aanleiding = models.CharField(
-        _("aanleiding / fase"), max_length=200,
+        _("aanleiding / fase"),
+        max_length=200,
         help_text=_("Bijvoorbeeld 'voor de start', 'herijking 2025', 'overgang naar realisatie' (B4: in elke fase)."),
     )
     kwaliteitskader_versie = models.CharField(
-        _("versie kwaliteitskader"), max_length=50, blank=True,
+        _("versie kwaliteitskader"),
+        max_length=50,
+        blank=True,
         help_text=_("De toegepaste versie van het kwaliteitskader CIO-oordelen Rijksoverheid (B6)."),
     )
     beheersing = models.CharField(_("beheersing"), max_length=20, choices=Beoordeling.choices, blank=True)

@@ -77,7 +77,9 @@ def pdf_maken(pk: int) -> CioOordeel | None:
         actueel.pdf_checksum = hashlib.sha256(inhoud).hexdigest()
         actueel.pdf_gemaakt_op = timezone.now()
         # update(), not save(): the decided oordeel itself does not change (and its versie stays).
-        CioOordeel.objects.filter(pk=pk).update(pdf=actueel.pdf.name, pdf_checksum=actueel.pdf_checksum, pdf_gemaakt_op=actueel.pdf_gemaakt_op)
+        CioOordeel.objects.filter(pk=pk).update(
+            pdf=actueel.pdf.name, pdf_checksum=actueel.pdf_checksum, pdf_gemaakt_op=actueel.pdf_gemaakt_op
+        )
         audit.vastleggen(actor=None, actie="oordeel.pdf_gemaakt", obj=actueel, na=audit.momentopname(actueel, PDF_VELDEN))
     return actueel
 
@@ -90,8 +92,14 @@ def pdf_vervallen(oordeel: CioOordeel) -> None:
     oud = CioOordeel.objects.filter(pk=oordeel.pk).values_list("pdf", flat=True).first()
     CioOordeel.objects.filter(pk=oordeel.pk).update(pdf="", pdf_checksum="", pdf_gemaakt_op=None)
     if oud:
-        audit.vastleggen(actor=None, actie="oordeel.pdf_vervallen", obj=oordeel, voor={"pdf": oud}, na={"pdf": ""},
-                         reden="Afwijking vastgelegd (art 5.3): het document wordt opnieuw gemaakt.")
+        audit.vastleggen(
+            actor=None,
+            actie="oordeel.pdf_vervallen",
+            obj=oordeel,
+            voor={"pdf": oud},
+            na={"pdf": ""},
+            reden="Afwijking vastgelegd (art 5.3): het document wordt opnieuw gemaakt.",
+        )
         opslag = CioOordeel._meta.get_field("pdf").storage
         transaction.on_commit(lambda: opslag.delete(oud))
     transaction.on_commit(lambda: wachtrij.versturen("oordelen.tasks.oordeel_pdf_maken", oordeel.pk))

@@ -51,11 +51,23 @@ def taken_voor(user) -> list[Taak]:
     taken: list[Taak] = []
     concept = CioOordeel.objects.filter(status=CioOordeel.Status.CONCEPT).select_related("activiteit")
     for o in _in(user, Recht.CISOBIJDRAGE_LEVEREN, concept.filter(ciso_bijdrage="")):
-        taken.append(Taak("ciso_bijdrage", _("Bijdrage informatiebeveiliging leveren: %(a)s") % {"a": o.activiteit.naam},
-                          reverse("oordelen:oordeel", args=[o.pk]), o.aangemaakt_op))
+        taken.append(
+            Taak(
+                "ciso_bijdrage",
+                _("Bijdrage informatiebeveiliging leveren: %(a)s") % {"a": o.activiteit.naam},
+                reverse("oordelen:oordeel", args=[o.pk]),
+                o.aangemaakt_op,
+            )
+        )
     for o in _in(user, Recht.OORDEEL_VASTSTELLEN, concept.exclude(ciso_bijdrage="")):
-        taken.append(Taak("vaststellen", _("CIO-oordeel vaststellen: %(a)s") % {"a": o.activiteit.naam},
-                          reverse("oordelen:oordeel", args=[o.pk]), o.ciso_bijdrage_op))
+        taken.append(
+            Taak(
+                "vaststellen",
+                _("CIO-oordeel vaststellen: %(a)s") % {"a": o.activiteit.naam},
+                reverse("oordelen:oordeel", args=[o.pk]),
+                o.ciso_bijdrage_op,
+            )
+        )
     negatief = (
         CioOordeel.objects.vastgesteld()
         .filter(uitkomst=CioOordeel.Uitkomst.NEGATIEF, activiteit__status=Status.NOG_NIET_GESTART)
@@ -63,29 +75,61 @@ def taken_voor(user) -> list[Taak]:
         .select_related("activiteit")
     )
     for o in _in(user, Recht.AFWIJKING_VASTLEGGEN, negatief):
-        taken.append(Taak("afwijking", _("Negatief CIO-oordeel: afwijking overwegen (art 5.3): %(a)s") % {"a": o.activiteit.naam},
-                          reverse("oordelen:oordeel", args=[o.pk]), o.vastgesteld_op))
+        taken.append(
+            Taak(
+                "afwijking",
+                _("Negatief CIO-oordeel: afwijking overwegen (art 5.3): %(a)s") % {"a": o.activiteit.naam},
+                reverse("oordelen:oordeel", args=[o.pk]),
+                o.vastgesteld_op,
+            )
+        )
     punten = BestuursraadAgendapunt.objects.filter(status=BestuursraadAgendapunt.Status.OPEN).select_related("oordeel__activiteit")
     punten = _in(user, Recht.AFWIJKING_VASTLEGGEN, punten, "oordeel__activiteit__") | _in(
         user, Recht.OORDEEL_VASTSTELLEN, punten, "oordeel__activiteit__"
     )
     for p in punten.distinct():
-        taken.append(Taak("bestuursraad", _("Bestuursraad: negatief CIO-oordeel over %(a)s") % {"a": p.oordeel.activiteit.naam},
-                          reverse("oordelen:oordeel", args=[p.oordeel_id]), p.aangemaakt_op))
+        taken.append(
+            Taak(
+                "bestuursraad",
+                _("Bestuursraad: negatief CIO-oordeel over %(a)s") % {"a": p.oordeel.activiteit.naam},
+                reverse("oordelen:oordeel", args=[p.oordeel_id]),
+                p.aangemaakt_op,
+            )
+        )
     aanmeldingen = Aanmelding.objects.select_related("activiteit")
     for a in _in(user, Recht.ACICT_AANMELDEN, aanmeldingen.filter(status=Aanmelding.Status.CONCEPT)):
-        taken.append(Taak("aanmelden", _("Aanmelding bij het AcICT indienen: %(a)s") % {"a": a.activiteit.naam},
-                          reverse("oordelen:aanmelding", args=[a.pk]), a.aangemaakt_op))
+        taken.append(
+            Taak(
+                "aanmelden",
+                _("Aanmelding bij het AcICT indienen: %(a)s") % {"a": a.activiteit.naam},
+                reverse("oordelen:aanmelding", args=[a.pk]),
+                a.aangemaakt_op,
+            )
+        )
     vandaag = timezone.localdate()
     for a in _in(user, Recht.ACICT_AANMELDEN, aanmeldingen.filter(status=Aanmelding.Status.ADVIES_ONTVANGEN)):
         te_laat = a.advies_datum is not None and vandaag - a.advies_datum > REACTIETERMIJN
-        taken.append(Taak("reactie", _("Bestuurlijke reactie op AcICT-advies vaststellen: %(a)s") % {"a": a.activiteit.naam},
-                          reverse("oordelen:aanmelding", args=[a.pk]), a.advies_datum, te_laat))
+        taken.append(
+            Taak(
+                "reactie",
+                _("Bestuurlijke reactie op AcICT-advies vaststellen: %(a)s") % {"a": a.activiteit.naam},
+                reverse("oordelen:aanmelding", args=[a.pk]),
+                a.advies_datum,
+                te_laat,
+            )
+        )
     voorwaarden = Voorwaarde.objects.filter(status=Voorwaarde.Status.OPEN).select_related("oordeel__activiteit")
     for v in _in(user, Recht.OORDEEL_VASTSTELLEN, voorwaarden, "oordeel__activiteit__"):
         te_laat = v.termijn is not None and v.termijn < vandaag
-        taken.append(Taak("voorwaarde", _("Voorwaarde bewaken: %(v)s (%(a)s)") % {"v": v.omschrijving[:60], "a": v.oordeel.activiteit.naam},
-                          reverse("oordelen:oordeel", args=[v.oordeel_id]), v.termijn, te_laat))
+        taken.append(
+            Taak(
+                "voorwaarde",
+                _("Voorwaarde bewaken: %(v)s (%(a)s)") % {"v": v.omschrijving[:60], "a": v.oordeel.activiteit.naam},
+                reverse("oordelen:oordeel", args=[v.oordeel_id]),
+                v.termijn,
+                te_laat,
+            )
+        )
 
     def sleutel(t: Taak):
         s = t.sinds

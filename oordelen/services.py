@@ -42,8 +42,15 @@ def _actor_of_none(actor):
 @transaction.atomic
 def oordeel_opstellen(*, actor, activiteit: IctActiviteit, gegevens: dict) -> CioOordeel:
     """A CIO-office drafts an oordeel (any phase, several over an activity's life: B4)."""
-    _vereist(actor, Recht.OORDEEL_OPSTELLEN, activiteit, _("Alleen het CIO-office of de CIO van de eigen organisatie stelt een oordeel op (art 3.5-3.6)."))
-    oordeel = CioOordeel(activiteit=activiteit, opgesteld_door=_actor_of_none(actor), **{k: v for k, v in gegevens.items() if k in CONCEPT_VELDEN})
+    _vereist(
+        actor,
+        Recht.OORDEEL_OPSTELLEN,
+        activiteit,
+        _("Alleen het CIO-office of de CIO van de eigen organisatie stelt een oordeel op (art 3.5-3.6)."),
+    )
+    oordeel = CioOordeel(
+        activiteit=activiteit, opgesteld_door=_actor_of_none(actor), **{k: v for k, v in gegevens.items() if k in CONCEPT_VELDEN}
+    )
     oordeel.full_clean()
     oordeel.save()
     audit.vastleggen(actor=actor, actie="oordeel.opgesteld", obj=oordeel, na=audit.momentopname(oordeel))
@@ -82,8 +89,12 @@ def oordeel_wijzigen(*, actor, oordeel: CioOordeel, versie: int | None, gegevens
 @transaction.atomic
 def ciso_bijdrage_leveren(*, actor, oordeel: CioOordeel, bijdrage: str, versie: int | None = None) -> CioOordeel:
     """The CISO of the same organisation adds the information-security contribution (B5, art 7 k)."""
-    _vereist(actor, Recht.CISOBIJDRAGE_LEVEREN, oordeel.activiteit,
-             _("Alleen de CISO van de eigen organisatie levert de bijdrage over informatiebeveiliging (art 7 k)."))
+    _vereist(
+        actor,
+        Recht.CISOBIJDRAGE_LEVEREN,
+        oordeel.activiteit,
+        _("Alleen de CISO van de eigen organisatie levert de bijdrage over informatiebeveiliging (art 7 k)."),
+    )
     actueel = _concept_vergrendelen(oordeel, versie)
     if not bijdrage.strip():
         raise ValidationError({"ciso_bijdrage": _("De bijdrage over informatiebeveiliging is leeg.")})
@@ -93,15 +104,25 @@ def ciso_bijdrage_leveren(*, actor, oordeel: CioOordeel, bijdrage: str, versie: 
     actueel.ciso_bijdrage_op = timezone.now()
     actueel.versie += 1
     actueel.save()
-    audit.vastleggen(actor=actor, actie="oordeel.ciso_bijdrage", obj=actueel, voor=voor,
-                     na=audit.momentopname(actueel, ["ciso_bijdrage", "ciso_bijdrage_door", "ciso_bijdrage_op"]))
+    audit.vastleggen(
+        actor=actor,
+        actie="oordeel.ciso_bijdrage",
+        obj=actueel,
+        voor=voor,
+        na=audit.momentopname(actueel, ["ciso_bijdrage", "ciso_bijdrage_door", "ciso_bijdrage_op"]),
+    )
     transaction.on_commit(lambda: meldingen.versturen("oordeel_vast_te_stellen", actueel.pk))
     return actueel
 
 
 @transaction.atomic
 def oordeel_vaststellen(
-    *, actor, oordeel: CioOordeel, uitkomst: str, motivering: str, voorwaarden: list[str] | None = None,
+    *,
+    actor,
+    oordeel: CioOordeel,
+    uitkomst: str,
+    motivering: str,
+    voorwaarden: list[str] | None = None,
     versie: int | None = None,
 ) -> CioOordeel:
     """The CIO decides: positief, positief onder voorwaarden or negatief. Immutable afterwards (B5-B7).
@@ -113,14 +134,18 @@ def oordeel_vaststellen(
     voorwaarden = [v.strip() for v in (voorwaarden or []) if v.strip()]
     fouten = {}
     if actueel.status != CioOordeel.Status.CONCEPT:
-        raise ValidationError(_("Dit oordeel is al vastgesteld (%(datum)s); een vastgesteld oordeel wijzigt niet.") % {
-            "datum": timezone.localtime(actueel.vastgesteld_op).strftime("%d-%m-%Y %H:%M")})
+        raise ValidationError(
+            _("Dit oordeel is al vastgesteld (%(datum)s); een vastgesteld oordeel wijzigt niet.")
+            % {"datum": timezone.localtime(actueel.vastgesteld_op).strftime("%d-%m-%Y %H:%M")}
+        )
     if uitkomst not in CioOordeel.Uitkomst.values:
         fouten["uitkomst"] = _("Kies positief, positief onder voorwaarden of negatief.")
     if not motivering.strip():
         fouten["motivering"] = _("Motiveer het oordeel.")
     if not actueel.ciso_bijdrage.strip():
-        fouten["ciso_bijdrage"] = _("Het oordeel kan niet worden vastgesteld zonder de bijdrage over informatiebeveiliging van de CISO (B5, art 7 k).")
+        fouten["ciso_bijdrage"] = _(
+            "Het oordeel kan niet worden vastgesteld zonder de bijdrage over informatiebeveiliging van de CISO (B5, art 7 k)."
+        )
     if not actueel.kwaliteitskader_versie.strip():
         fouten["kwaliteitskader_versie"] = _("Vermeld de toegepaste versie van het kwaliteitskader (B6).")
     ontbrekend = [str(CioOordeel._meta.get_field(a).verbose_name) for a in CioOordeel.ASPECTEN if not getattr(actueel, a)]
@@ -138,8 +163,12 @@ def oordeel_vaststellen(
         raise ValidationError(fouten)
     nu = timezone.now()
     bijgewerkt = CioOordeel.objects.filter(pk=actueel.pk, status=CioOordeel.Status.CONCEPT, versie=actueel.versie).update(
-        status=CioOordeel.Status.VASTGESTELD, uitkomst=uitkomst, motivering=motivering,
-        vastgesteld_door=actor, vastgesteld_op=nu, versie=actueel.versie + 1,
+        status=CioOordeel.Status.VASTGESTELD,
+        uitkomst=uitkomst,
+        motivering=motivering,
+        vastgesteld_door=actor,
+        vastgesteld_op=nu,
+        versie=actueel.versie + 1,
     )
     if bijgewerkt != 1:
         raise ValidationError(_("Dit oordeel is zojuist door iemand anders vastgesteld; uw besluit is niet opgeslagen."))
@@ -159,7 +188,9 @@ def oordeel_vaststellen(
     na["gevolgen"] = gevolgen
     audit.vastleggen(actor=actor, actie="oordeel.vastgesteld", obj=actueel, voor=voor, na=na)
     transaction.on_commit(lambda: meldingen.versturen("oordeel_vastgesteld", actueel.pk))
-    transaction.on_commit(lambda: wachtrij.versturen("oordelen.tasks.oordeel_pdf_maken", actueel.pk))  # the document of the decision (oordelen/pdf.py)
+    transaction.on_commit(
+        lambda: wachtrij.versturen("oordelen.tasks.oordeel_pdf_maken", actueel.pk)
+    )  # the document of the decision (oordelen/pdf.py)
     return actueel
 
 
@@ -186,8 +217,12 @@ def voorwaarde_afhandelen(*, actor, voorwaarde: Voorwaarde, status: str, toelich
 def afwijking_vastleggen(*, actor, oordeel: CioOordeel, door_rol: str, motivering: str, datum: datetime.date) -> Afwijking:
     """The SG (or the minister) records a reasoned deviation from a negative oordeel (art 5.3, B1)."""
     activiteit = oordeel.activiteit
-    _vereist(actor, Recht.AFWIJKING_VASTLEGGEN, activiteit,
-             _("Alleen de secretaris-generaal of de minister van het ministerie kan afwijken van een negatief CIO-oordeel (art 5.3)."))
+    _vereist(
+        actor,
+        Recht.AFWIJKING_VASTLEGGEN,
+        activiteit,
+        _("Alleen de secretaris-generaal of de minister van het ministerie kan afwijken van een negatief CIO-oordeel (art 5.3)."),
+    )
     actueel = CioOordeel.objects.select_for_update().get(pk=oordeel.pk)
     fouten = {}
     if actueel.status != CioOordeel.Status.VASTGESTELD or actueel.uitkomst != CioOordeel.Uitkomst.NEGATIEF:
@@ -196,11 +231,11 @@ def afwijking_vastleggen(*, actor, oordeel: CioOordeel, door_rol: str, motiverin
         raise ValidationError(_("Van dit oordeel is al afgeweken."))
     if door_rol not in Afwijking.Door.values:
         fouten["door_rol"] = _("Kies secretaris-generaal of minister.")
-    elif not Roltoewijzing.objects.actief().filter(
-        persoon__user=actor, rol=door_rol, ministerie=activiteit.ministerie
-    ).exists():
+    elif not Roltoewijzing.objects.actief().filter(persoon__user=actor, rol=door_rol, ministerie=activiteit.ministerie).exists():
         fouten["door_rol"] = _("U vervult niet de rol %(rol)s van %(m)s.") % {
-            "rol": Afwijking.Door(door_rol).label.lower(), "m": activiteit.ministerie.afkorting}
+            "rol": Afwijking.Door(door_rol).label.lower(),
+            "m": activiteit.ministerie.afkorting,
+        }
     if len(motivering.strip()) < 20:
         fouten["motivering"] = _("Een afwijking is met redenen omkleed (art 5.3): geef een motivering van ten minste 20 tekens.")
     if datum > timezone.localdate():
@@ -217,8 +252,10 @@ def afwijking_vastleggen(*, actor, oordeel: CioOordeel, door_rol: str, motiverin
 @transaction.atomic
 def agendapunt_behandelen(*, actor, agendapunt: BestuursraadAgendapunt, datum: datetime.date, verslag: str) -> BestuursraadAgendapunt:
     activiteit = agendapunt.oordeel.activiteit
-    if not (scope(actor, Recht.AFWIJKING_VASTLEGGEN).omvat(activiteit.ministerie_id)
-            or scope(actor, Recht.OORDEEL_VASTSTELLEN).omvat(activiteit.ministerie_id)):
+    if not (
+        scope(actor, Recht.AFWIJKING_VASTLEGGEN).omvat(activiteit.ministerie_id)
+        or scope(actor, Recht.OORDEEL_VASTSTELLEN).omvat(activiteit.ministerie_id)
+    ):
         raise PermissionDenied(_("Alleen de SG, de minister of de CIO legt de behandeling in de bestuursraad vast."))
     actueel = BestuursraadAgendapunt.objects.select_for_update().get(pk=agendapunt.pk)
     if actueel.status != BestuursraadAgendapunt.Status.OPEN:
@@ -239,7 +276,11 @@ def agendapunt_behandelen(*, actor, agendapunt: BestuursraadAgendapunt, datum: d
 def geldend_oordeel(activiteit: IctActiviteit) -> CioOordeel | None:
     """The latest decided oordeel: the one that counts for B1 (B4)."""
     return (
-        CioOordeel.objects.vastgesteld().filter(activiteit=activiteit).select_related("afwijking").order_by("-vastgesteld_op", "-pk").first()
+        CioOordeel.objects.vastgesteld()
+        .filter(activiteit=activiteit)
+        .select_related("afwijking")
+        .order_by("-vastgesteld_op", "-pk")
+        .first()
     )
 
 
@@ -258,16 +299,24 @@ def startpoort(activiteit: IctActiviteit) -> None:
     oordeel = geldend_oordeel(activiteit)
     if oordeel is None:
         raise ValidationError(
-            {"status": _("Deze activiteit heeft een grote ICT-component en kan pas starten na een positief CIO-oordeel "
-                         "(art 5.3 Besluit CIO-stelsel; B1). Er is nog geen vastgesteld oordeel.")}
+            {
+                "status": _(
+                    "Deze activiteit heeft een grote ICT-component en kan pas starten na een positief CIO-oordeel "
+                    "(art 5.3 Besluit CIO-stelsel; B1). Er is nog geen vastgesteld oordeel."
+                )
+            }
         )
     if oordeel.is_positief:
         return
     if getattr(oordeel, "afwijking", None) is None:
         raise ValidationError(
-            {"status": _("Het geldende CIO-oordeel (%(datum)s) is negatief. Starten kan alleen na een met redenen omklede "
-                         "afwijking door de secretaris-generaal of de minister (art 5.3 Besluit CIO-stelsel; B1).")
-             % {"datum": timezone.localtime(oordeel.vastgesteld_op).strftime("%d-%m-%Y")}}
+            {
+                "status": _(
+                    "Het geldende CIO-oordeel (%(datum)s) is negatief. Starten kan alleen na een met redenen omklede "
+                    "afwijking door de secretaris-generaal of de minister (art 5.3 Besluit CIO-stelsel; B1)."
+                )
+                % {"datum": timezone.localtime(oordeel.vastgesteld_op).strftime("%d-%m-%Y")}
+            }
         )
 
 
@@ -300,11 +349,15 @@ def _aanmelding_stap(actor, aanmelding, actie, velden: dict, naar: str, van: str
 @transaction.atomic
 def aanmelding_opstellen(*, actor, activiteit: IctActiviteit, toelichting: str = "") -> Aanmelding:
     """A draft aanmelding; requires a decided oordeel (B8)."""
-    _vereist(actor, Recht.OORDEEL_OPSTELLEN, activiteit, _("Alleen het CIO-office of de CIO van de eigen organisatie stelt een aanmelding op."))
+    _vereist(
+        actor, Recht.OORDEEL_OPSTELLEN, activiteit, _("Alleen het CIO-office of de CIO van de eigen organisatie stelt een aanmelding op.")
+    )
     oordeel = geldend_oordeel(activiteit)
     if oordeel is None:
         raise ValidationError(_("Een aanmelding bij het Adviescollege ICT-toetsing vereist een vastgesteld CIO-oordeel (B8)."))
-    aanmelding = Aanmelding.objects.create(activiteit=activiteit, oordeel=oordeel, toelichting=toelichting, opgesteld_door=_actor_of_none(actor))
+    aanmelding = Aanmelding.objects.create(
+        activiteit=activiteit, oordeel=oordeel, toelichting=toelichting, opgesteld_door=_actor_of_none(actor)
+    )
     audit.vastleggen(actor=actor, actie="aanmelding.opgesteld", obj=aanmelding, na=audit.momentopname(aanmelding))
     return aanmelding
 
@@ -312,12 +365,19 @@ def aanmelding_opstellen(*, actor, activiteit: IctActiviteit, toelichting: str =
 @transaction.atomic
 def aanmelding_indienen(*, actor, aanmelding: Aanmelding, datum: datetime.date | None = None) -> Aanmelding:
     """Only the departmental CIO submits, on behalf of the minister (B9, art 4 k)."""
-    _vereist(actor, Recht.ACICT_AANMELDEN, aanmelding.activiteit,
-             _("Alleen de departementale CIO meldt namens de minister aan bij het Adviescollege ICT-toetsing (B9, art 4 k)."))
+    _vereist(
+        actor,
+        Recht.ACICT_AANMELDEN,
+        aanmelding.activiteit,
+        _("Alleen de departementale CIO meldt namens de minister aan bij het Adviescollege ICT-toetsing (B9, art 4 k)."),
+    )
     return _aanmelding_stap(
-        actor, aanmelding, "aanmelding.ingediend",
+        actor,
+        aanmelding,
+        "aanmelding.ingediend",
         {"aangemeld_door": actor, "aangemeld_op": datum or timezone.localdate()},
-        Aanmelding.Status.AANGEMELD, Aanmelding.Status.CONCEPT,
+        Aanmelding.Status.AANGEMELD,
+        Aanmelding.Status.CONCEPT,
     )
 
 
@@ -331,8 +391,14 @@ def collegebesluit_vastleggen(*, actor, aanmelding: Aanmelding, toetsen: bool, d
 
 @transaction.atomic
 def advies_vastleggen(
-    *, actor, aanmelding: Aanmelding, datum: datetime.date, samenvatting: str, aanbevelingen: list[str],
-    link: str = "", kamerstuk: str = "",
+    *,
+    actor,
+    aanmelding: Aanmelding,
+    datum: datetime.date,
+    samenvatting: str,
+    aanbevelingen: list[str],
+    link: str = "",
+    kamerstuk: str = "",
 ) -> Aanmelding:
     """Record the advice; it is also a kwaliteitstoets of the activity (and flags 'AcICT-advies: ja')."""
     _vereist(actor, Recht.OORDEEL_OPSTELLEN, aanmelding.activiteit, _("U mag deze aanmelding niet bijwerken."))
@@ -343,28 +409,40 @@ def advies_vastleggen(
     if fouten:
         raise ValidationError(fouten)
     actueel = _aanmelding_stap(
-        actor, aanmelding, "aanmelding.advies",
+        actor,
+        aanmelding,
+        "aanmelding.advies",
         {"advies_datum": datum, "advies_samenvatting": samenvatting, "advies_link": link, "advies_kamerstuk": kamerstuk},
-        Aanmelding.Status.ADVIES_ONTVANGEN, Aanmelding.Status.TOETSING_BESLOTEN,
+        Aanmelding.Status.ADVIES_ONTVANGEN,
+        Aanmelding.Status.TOETSING_BESLOTEN,
     )
     for nummer, tekst in enumerate(aanbevelingen, start=1):
         Aanbeveling.objects.create(aanmelding=actueel, nummer=nummer, tekst=tekst)
     Kwaliteitstoets.objects.create(
-        activiteit=actueel.activiteit, toetsdatum=datum, uitvoerende_partij=_("Adviescollege ICT-toetsing"),
-        soort=Kwaliteitstoets.Soort.ACICT_ADVIES, omschrijving=samenvatting[:1000],
+        activiteit=actueel.activiteit,
+        toetsdatum=datum,
+        uitvoerende_partij=_("Adviescollege ICT-toetsing"),
+        soort=Kwaliteitstoets.Soort.ACICT_ADVIES,
+        omschrijving=samenvatting[:1000],
     )
     transaction.on_commit(lambda: meldingen.versturen("advies_ontvangen", actueel.pk))
     return actueel
 
 
 @transaction.atomic
-def reactie_vaststellen(*, actor, aanmelding: Aanmelding, datum: datetime.date, toelichting: str, reacties: dict[int, tuple[str, str]]) -> Aanmelding:
+def reactie_vaststellen(
+    *, actor, aanmelding: Aanmelding, datum: datetime.date, toelichting: str, reacties: dict[int, tuple[str, str]]
+) -> Aanmelding:
     """The bestuurlijke reactie per recommendation; then shared with the CIO Rijk.
 
     ``reacties``: {aanbeveling pk: (reactie, toelichting)}; 'deels' and 'niet overgenomen' need reasons.
     """
-    _vereist(actor, Recht.ACICT_AANMELDEN, aanmelding.activiteit,
-             _("De bestuurlijke reactie wordt vastgesteld door de departementale CIO namens de minister."))
+    _vereist(
+        actor,
+        Recht.ACICT_AANMELDEN,
+        aanmelding.activiteit,
+        _("De bestuurlijke reactie wordt vastgesteld door de departementale CIO namens de minister."),
+    )
     actueel = _aanmelding_vergrendelen(aanmelding, Aanmelding.Status.ADVIES_ONTVANGEN)
     fouten = []
     aanbevelingen = list(actueel.aanbevelingen.all())
@@ -382,7 +460,10 @@ def reactie_vaststellen(*, actor, aanmelding: Aanmelding, datum: datetime.date, 
         a.reactie, a.reactie_toelichting = reacties[a.pk]
         a.save(update_fields=["reactie", "reactie_toelichting"])
     return _aanmelding_stap(
-        actor, actueel, "aanmelding.reactie",
+        actor,
+        actueel,
+        "aanmelding.reactie",
         {"reactie_datum": datum, "reactie_toelichting": toelichting, "gedeeld_met_cio_rijk_op": timezone.localdate()},
-        Aanmelding.Status.REACTIE_VASTGESTELD, Aanmelding.Status.ADVIES_ONTVANGEN,
+        Aanmelding.Status.REACTIE_VASTGESTELD,
+        Aanmelding.Status.ADVIES_ONTVANGEN,
     )

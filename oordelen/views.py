@@ -38,8 +38,11 @@ def _mag(user, recht, activiteit) -> bool:
 def _oordeel(request, pk) -> CioOordeel:
     return get_object_or_404(
         CioOordeel.objects.zichtbaar_voor(request.user).select_related(
-            "activiteit__ministerie", "activiteit__dienstonderdeel",
-            "opgesteld_door__persoon", "vastgesteld_door__persoon", "ciso_bijdrage_door__persoon",
+            "activiteit__ministerie",
+            "activiteit__dienstonderdeel",
+            "opgesteld_door__persoon",
+            "vastgesteld_door__persoon",
+            "ciso_bijdrage_door__persoon",
         ),
         pk=pk,
     )
@@ -67,13 +70,21 @@ def lijst(request):
     if request.GET.get("activiteit", "").isdigit():
         activiteit = IctActiviteit.objects.zichtbaar_voor(request.user).filter(nummer=int(request.GET["activiteit"])).first()
         qs = qs.filter(activiteit=activiteit) if activiteit else qs.none()
-    return render(request, "oordelen/lijst.html", {
-        "page_obj": pagineer(request, qs), "querystring_zonder_pagina": querystring_zonder_pagina(request),
-        "status": status, "uitkomst": uitkomst, "activiteit": activiteit,
-        "mag_opstellen": activiteit is not None and _mag(request.user, Recht.OORDEEL_OPSTELLEN, activiteit),
-        "statussen": CioOordeel.Status.choices, "uitkomsten": CioOordeel.Uitkomst.choices,
-        "taken": selectors.taken_voor(request.user),
-    })
+    return render(
+        request,
+        "oordelen/lijst.html",
+        {
+            "page_obj": pagineer(request, qs),
+            "querystring_zonder_pagina": querystring_zonder_pagina(request),
+            "status": status,
+            "uitkomst": uitkomst,
+            "activiteit": activiteit,
+            "mag_opstellen": activiteit is not None and _mag(request.user, Recht.OORDEEL_OPSTELLEN, activiteit),
+            "statussen": CioOordeel.Status.choices,
+            "uitkomsten": CioOordeel.Uitkomst.choices,
+            "taken": selectors.taken_voor(request.user),
+        },
+    )
 
 
 @login_required
@@ -86,15 +97,18 @@ def nieuw(request, nummer):
     if request.method == "POST" and form.is_valid():
         oordeel = _service(request, form, services.oordeel_opstellen, activiteit=activiteit, gegevens=form.cleaned_data)
         if oordeel:
-            messages.success(request, _("Het concept-oordeel is opgeslagen. De CISO is gevraagd om de bijdrage over informatiebeveiliging."))
+            messages.success(
+                request, _("Het concept-oordeel is opgeslagen. De CISO is gevraagd om de bijdrage over informatiebeveiliging.")
+            )
             return redirect("oordelen:oordeel", pk=oordeel.pk)
     return render(request, "oordelen/formulier.html", {"form": form, "activiteit": activiteit, "titel": _("Nieuw CIO-oordeel")})
 
 
 def _mag_agendapunt(user, activiteit) -> bool:
     """The SG, the minister or the CIO records the bestuursraad's handling (as services.agendapunt_behandelen)."""
-    return (scope(user, Recht.AFWIJKING_VASTLEGGEN).omvat(activiteit.ministerie_id)
-            or scope(user, Recht.OORDEEL_VASTSTELLEN).omvat(activiteit.ministerie_id))
+    return scope(user, Recht.AFWIJKING_VASTLEGGEN).omvat(activiteit.ministerie_id) or scope(user, Recht.OORDEEL_VASTSTELLEN).omvat(
+        activiteit.ministerie_id
+    )
 
 
 def _oordeel_context(request, o: CioOordeel) -> dict:
@@ -111,7 +125,9 @@ def _oordeel_context(request, o: CioOordeel) -> dict:
         "mag_bewerken": concept and _mag(user, Recht.OORDEEL_OPSTELLEN, a),
         "mag_ciso": concept and _mag(user, Recht.CISOBIJDRAGE_LEVEREN, a),
         "mag_vaststellen": concept and _mag(user, Recht.OORDEEL_VASTSTELLEN, a),
-        "mag_afwijken": o.uitkomst == CioOordeel.Uitkomst.NEGATIEF and not hasattr(o, "afwijking") and _mag(user, Recht.AFWIJKING_VASTLEGGEN, a),
+        "mag_afwijken": o.uitkomst == CioOordeel.Uitkomst.NEGATIEF
+        and not hasattr(o, "afwijking")
+        and _mag(user, Recht.AFWIJKING_VASTLEGGEN, a),
         "mag_voorwaarden": _mag(user, Recht.OORDEEL_VASTSTELLEN, a),
         "mag_agendapunt": _mag_agendapunt(user, a),
         "mag_aanmelden": not concept and _mag(user, Recht.OORDEEL_OPSTELLEN, a),
@@ -138,12 +154,21 @@ def bewerken(request, pk):
         return redirect("oordelen:oordeel", pk=o.pk)
     form = OordeelForm(request.POST or None, initial={**{v: getattr(o, v) for v in services.CONCEPT_VELDEN}, "versie": o.versie})
     if request.method == "POST" and form.is_valid():
-        if _service(request, form, services.oordeel_wijzigen, oordeel=o, versie=form.cleaned_data.get("versie"), gegevens=form.cleaned_data):
+        if _service(
+            request, form, services.oordeel_wijzigen, oordeel=o, versie=form.cleaned_data.get("versie"), gegevens=form.cleaned_data
+        ):
             messages.success(request, _("Het concept-oordeel is bijgewerkt."))
             return redirect("oordelen:oordeel", pk=o.pk)
-    return render(request, "oordelen/formulier.html", {
-        "form": form, "activiteit": o.activiteit, "titel": _("CIO-oordeel bewerken"), "terug_url": reverse("oordelen:oordeel", args=[o.pk]),
-    })
+    return render(
+        request,
+        "oordelen/formulier.html",
+        {
+            "form": form,
+            "activiteit": o.activiteit,
+            "titel": _("CIO-oordeel bewerken"),
+            "terug_url": reverse("oordelen:oordeel", args=[o.pk]),
+        },
+    )
 
 
 @login_required
@@ -153,7 +178,9 @@ def ciso_bijdrage(request, pk):
     form = CisoBijdrageForm(request.POST)
     if form.is_valid():
         try:
-            services.ciso_bijdrage_leveren(actor=request.user, oordeel=o, bijdrage=form.cleaned_data["ciso_bijdrage"], versie=form.cleaned_data.get("versie"))
+            services.ciso_bijdrage_leveren(
+                actor=request.user, oordeel=o, bijdrage=form.cleaned_data["ciso_bijdrage"], versie=form.cleaned_data.get("versie")
+            )
         except ValidationError as exc:
             form.fouten_van(exc)
         else:
@@ -170,7 +197,14 @@ def vaststellen(request, pk):
     if form.is_valid():
         d = form.cleaned_data
         try:
-            services.oordeel_vaststellen(actor=request.user, oordeel=o, uitkomst=d["uitkomst"], motivering=d["motivering"], voorwaarden=d["voorwaarden"], versie=d["versie"])
+            services.oordeel_vaststellen(
+                actor=request.user,
+                oordeel=o,
+                uitkomst=d["uitkomst"],
+                motivering=d["motivering"],
+                voorwaarden=d["voorwaarden"],
+                versie=d["versie"],
+            )
         except ValidationError as exc:
             form.fouten_van(exc)
         else:
@@ -187,7 +221,9 @@ def afwijking(request, pk):
     if form.is_valid():
         d = form.cleaned_data
         try:
-            services.afwijking_vastleggen(actor=request.user, oordeel=o, door_rol=d["door_rol"], motivering=d["motivering"], datum=d["datum"])
+            services.afwijking_vastleggen(
+                actor=request.user, oordeel=o, door_rol=d["door_rol"], motivering=d["motivering"], datum=d["datum"]
+            )
         except ValidationError as exc:
             form.fouten_van(exc)
         else:
@@ -214,10 +250,17 @@ def voorwaarde(request, pk):
         if _service(request, form, services.voorwaarde_afhandelen, voorwaarde=v, **form.cleaned_data):
             messages.success(request, _("De voorwaarde is afgehandeld."))
             return redirect("oordelen:oordeel", pk=v.oordeel_id)
-    return render(request, "oordelen/formulier.html", {
-        "form": form, "activiteit": v.oordeel.activiteit, "titel": _("Voorwaarde afhandelen"), "toelichting": v.omschrijving,
-        "terug_url": reverse("oordelen:oordeel", args=[v.oordeel_id]),
-    })
+    return render(
+        request,
+        "oordelen/formulier.html",
+        {
+            "form": form,
+            "activiteit": v.oordeel.activiteit,
+            "titel": _("Voorwaarde afhandelen"),
+            "toelichting": v.omschrijving,
+            "terug_url": reverse("oordelen:oordeel", args=[v.oordeel_id]),
+        },
+    )
 
 
 @login_required
@@ -232,10 +275,16 @@ def agendapunt(request, pk):
         if _service(request, form, services.agendapunt_behandelen, agendapunt=punt, **form.cleaned_data):
             messages.success(request, _("De behandeling in de bestuursraad is vastgelegd."))
             return redirect("oordelen:oordeel", pk=punt.oordeel_id)
-    return render(request, "oordelen/formulier.html", {
-        "form": form, "activiteit": punt.oordeel.activiteit, "titel": _("Behandeling in de bestuursraad"),
-        "terug_url": reverse("oordelen:oordeel", args=[punt.oordeel_id]),
-    })
+    return render(
+        request,
+        "oordelen/formulier.html",
+        {
+            "form": form,
+            "activiteit": punt.oordeel.activiteit,
+            "titel": _("Behandeling in de bestuursraad"),
+            "terug_url": reverse("oordelen:oordeel", args=[punt.oordeel_id]),
+        },
+    )
 
 
 @login_required
@@ -258,6 +307,7 @@ def pdf(request, pk):
 
 # -- AcICT ---------------------------------------------------------------------
 
+
 def _aanmelding(request, pk) -> Aanmelding:
     return get_object_or_404(
         Aanmelding.objects.zichtbaar_voor(request.user).select_related("activiteit__ministerie", "oordeel", "aangemeld_door"), pk=pk
@@ -272,11 +322,17 @@ def aanmelding_nieuw(request, nummer):
         raise PermissionDenied
     form = AanmeldingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        aanmelding = _service(request, form, services.aanmelding_opstellen, activiteit=activiteit, toelichting=form.cleaned_data["toelichting"])
+        aanmelding = _service(
+            request, form, services.aanmelding_opstellen, activiteit=activiteit, toelichting=form.cleaned_data["toelichting"]
+        )
         if aanmelding:
             messages.success(request, _("De concept-aanmelding is opgeslagen; de CIO dient haar in."))
             return redirect("oordelen:aanmelding", pk=aanmelding.pk)
-    return render(request, "oordelen/formulier.html", {"form": form, "activiteit": activiteit, "titel": _("Aanmelden bij het Adviescollege ICT-toetsing")})
+    return render(
+        request,
+        "oordelen/formulier.html",
+        {"form": form, "activiteit": activiteit, "titel": _("Aanmelden bij het Adviescollege ICT-toetsing")},
+    )
 
 
 # The step of the lifecycle (1-5) each status belongs to, for the step list on the page.
@@ -297,7 +353,10 @@ def _aanmelding_context(request, a: Aanmelding, **formulieren) -> dict:
     bewerken = _mag(request.user, Recht.OORDEEL_OPSTELLEN, act)
     aanbevelingen = list(a.aanbevelingen.all())
     return {
-        "aanmelding": a, "activiteit": act, "aanbevelingen": aanbevelingen, "huidige_stap": STAPPEN[s],
+        "aanmelding": a,
+        "activiteit": act,
+        "aanbevelingen": aanbevelingen,
+        "huidige_stap": STAPPEN[s],
         "mag_indienen": s == S.CONCEPT and _mag(request.user, Recht.ACICT_AANMELDEN, act),
         "mag_collegebesluit": s == S.AANGEMELD and bewerken,
         "mag_advies": s == S.TOETSING_BESLOTEN and bewerken,
@@ -317,13 +376,31 @@ def aanmelding(request, pk):
 # Per step: the form (None: no input), its context name, and the service call.
 AANMELDING_STAPPEN = {
     "indienen": (None, None, lambda r, a, d: services.aanmelding_indienen(actor=r.user, aanmelding=a)),
-    "collegebesluit": (CollegebesluitForm, "collegebesluit_form", lambda r, a, d: services.collegebesluit_vastleggen(
-        actor=r.user, aanmelding=a, toetsen=d["toetsen"] == "ja", datum=d["datum"])),
-    "advies": (AdviesForm, "advies_form", lambda r, a, d: services.advies_vastleggen(
-        actor=r.user, aanmelding=a, datum=d["datum"], samenvatting=d["samenvatting"],
-        aanbevelingen=d["aanbevelingen"].splitlines(), link=d["link"], kamerstuk=d["kamerstuk"])),
-    "reactie": (ReactieForm, "reactie_form", lambda r, a, d: services.reactie_vaststellen(
-        actor=r.user, aanmelding=a, datum=d["datum"], toelichting=d["toelichting"], reacties=d["_reacties"])),
+    "collegebesluit": (
+        CollegebesluitForm,
+        "collegebesluit_form",
+        lambda r, a, d: services.collegebesluit_vastleggen(actor=r.user, aanmelding=a, toetsen=d["toetsen"] == "ja", datum=d["datum"]),
+    ),
+    "advies": (
+        AdviesForm,
+        "advies_form",
+        lambda r, a, d: services.advies_vastleggen(
+            actor=r.user,
+            aanmelding=a,
+            datum=d["datum"],
+            samenvatting=d["samenvatting"],
+            aanbevelingen=d["aanbevelingen"].splitlines(),
+            link=d["link"],
+            kamerstuk=d["kamerstuk"],
+        ),
+    ),
+    "reactie": (
+        ReactieForm,
+        "reactie_form",
+        lambda r, a, d: services.reactie_vaststellen(
+            actor=r.user, aanmelding=a, datum=d["datum"], toelichting=d["toelichting"], reacties=d["_reacties"]
+        ),
+    ),
 }
 
 
@@ -362,11 +439,17 @@ def aanmelding_stap(request, pk, stap):
 @login_required
 def overzicht(request):
     """The CIO Rijk's overview (and every user's for their own scope)."""
-    if not (heeft_rijksbreed_recht(request.user, RijksbreedRecht.RIJKSBREED_INZIEN) or not scope(request.user, Recht.PORTFOLIO_INZIEN).leeg):
+    if not (
+        heeft_rijksbreed_recht(request.user, RijksbreedRecht.RIJKSBREED_INZIEN) or not scope(request.user, Recht.PORTFOLIO_INZIEN).leeg
+    ):
         raise PermissionDenied
-    return render(request, "oordelen/overzicht.html", {
-        "gestart": selectors.gestart_zonder_positief_oordeel(request.user),
-        "open_aanmeldingen": selectors.open_aanmeldingen(request.user),
-        "zonder_reactie": selectors.advies_zonder_reactie(request.user),
-        "per_jaar": selectors.oordelen_per_ministerie_per_jaar(request.user),
-    })
+    return render(
+        request,
+        "oordelen/overzicht.html",
+        {
+            "gestart": selectors.gestart_zonder_positief_oordeel(request.user),
+            "open_aanmeldingen": selectors.open_aanmeldingen(request.user),
+            "zonder_reactie": selectors.advies_zonder_reactie(request.user),
+            "per_jaar": selectors.oordelen_per_ministerie_per_jaar(request.user),
+        },
+    )

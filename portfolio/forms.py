@@ -131,9 +131,7 @@ class ActiviteitForm(ToegankelijkFormMixin, forms.ModelForm):
             dienstonderdelen = Dienstonderdeel.objects.all()
             zbos = Zbo.objects.all()
         else:
-            ministeries = Ministerie.objects.filter(
-                Q(pk__in=s.ministerie_ids) | Q(dienstonderdelen__in=s.dienstonderdeel_ids)
-            ).distinct()
+            ministeries = Ministerie.objects.filter(Q(pk__in=s.ministerie_ids) | Q(dienstonderdelen__in=s.dienstonderdeel_ids)).distinct()
             dienstonderdelen = Dienstonderdeel.objects.filter(Q(ministerie__in=s.ministerie_ids) | Q(pk__in=s.dienstonderdeel_ids))
             zbos = Zbo.objects.filter(ministerie__in=s.ministerie_ids)
         self.fields["ministerie"].queryset = ministeries.order_by("naam")
@@ -196,7 +194,9 @@ class BedragenMixin:
             for cat in KOSTENCATEGORIEEN:
                 naam = bedragveldnaam(soort, cat)
                 label = Gebeurtenis._meta.get_field(naam).verbose_name
-                self.fields[naam] = BedragField(label=str(label)[:1].upper() + str(label)[1:], required=self.bedragen_verplicht, initial=NUL)
+                self.fields[naam] = BedragField(
+                    label=str(label)[:1].upper() + str(label)[1:], required=self.bedragen_verplicht, initial=NUL
+                )
 
     def bedragen(self) -> dict:
         return {veld: self.cleaned_data.get(veld) or NUL for veld in services.BEDRAGVELDEN}
@@ -214,7 +214,9 @@ class InitieelForm(BedragenMixin, ToegankelijkFormMixin, forms.Form):
     """The initial baseline of a new activity."""
 
     datum = forms.DateField(
-        label=_("Datum van de initiële baseline"), required=False, widget=DatumInput(),
+        label=_("Datum van de initiële baseline"),
+        required=False,
+        widget=DatumInput(),
         help_text=_("Leeg: de startdatum van de activiteit (of vandaag, als die er niet is)."),
     )
     einddatum = forms.DateField(label=_("Geschatte einddatum"), widget=DatumInput())
@@ -255,8 +257,11 @@ class GebeurtenisForm(BedragenMixin, ToegankelijkFormMixin, forms.Form):
     toelichting_kosten = forms.CharField(label=_("Toelichting wijziging kosten"), required=False, widget=_tekstvak(3))
     toelichting_einddatum = forms.CharField(label=_("Toelichting wijziging einddatum"), required=False, widget=_tekstvak(3))
     redenen = forms.ModelMultipleChoiceField(
-        queryset=RedenHerijking.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
-        label=_("Redenen herijking"), help_text=_("Verplicht bij een herijking: kies één of meer redenen."),
+        queryset=RedenHerijking.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Redenen herijking"),
+        help_text=_("Verplicht bij een herijking: kies één of meer redenen."),
     )
 
     def __init__(self, *args, soort: str, **kwargs):
@@ -269,7 +274,9 @@ class GebeurtenisForm(BedragenMixin, ToegankelijkFormMixin, forms.Form):
             self.fields["toelichting_kosten"].help_text = _(
                 "Een herijking heeft een toelichting: licht de wijziging van kosten of einddatum toe."
             )
-        self.order_fields(["versie", "datum", "einddatum", *services.BEDRAGVELDEN, "toelichting_kosten", "toelichting_einddatum", "redenen"])
+        self.order_fields(
+            ["versie", "datum", "einddatum", *services.BEDRAGVELDEN, "toelichting_kosten", "toelichting_einddatum", "redenen"]
+        )
 
     def clean_datum(self):
         datum = self.cleaned_data["datum"]
@@ -299,11 +306,16 @@ class GebeurtenisCorrectieForm(GebeurtenisForm):
     """A correction of the last rapportage or herijking (services.gebeurtenis_corrigeren): the right values and a reason."""
 
     soort = forms.ChoiceField(
-        label=_("Soort"), widget=forms.RadioSelect,
-        choices=[(Gebeurtenis.Soort.RAPPORTAGE.value, Gebeurtenis.Soort.RAPPORTAGE.label), (Gebeurtenis.Soort.HERIJKING.value, Gebeurtenis.Soort.HERIJKING.label)],
+        label=_("Soort"),
+        widget=forms.RadioSelect,
+        choices=[
+            (Gebeurtenis.Soort.RAPPORTAGE.value, Gebeurtenis.Soort.RAPPORTAGE.label),
+            (Gebeurtenis.Soort.HERIJKING.value, Gebeurtenis.Soort.HERIJKING.label),
+        ],
     )
     reden = forms.CharField(
-        label=_("Reden van de correctie"), widget=_tekstvak(3),
+        label=_("Reden van de correctie"),
+        widget=_tekstvak(3),
         help_text=_("Wat was er onjuist? De reden komt in de audittrail; de onjuiste gebeurtenis blijft zichtbaar als gecorrigeerd."),
     )
 
@@ -311,7 +323,19 @@ class GebeurtenisCorrectieForm(GebeurtenisForm):
         super().__init__(*args, soort=Gebeurtenis.Soort.HERIJKING, **kwargs)
         self.fields["redenen"].help_text = _("Alleen bij een herijking, en dan verplicht: kies één of meer redenen.")
         self.fields["toelichting_kosten"].help_text = ""
-        self.order_fields(["versie", "soort", "datum", "einddatum", *services.BEDRAGVELDEN, "toelichting_kosten", "toelichting_einddatum", "redenen", "reden"])
+        self.order_fields(
+            [
+                "versie",
+                "soort",
+                "datum",
+                "einddatum",
+                *services.BEDRAGVELDEN,
+                "toelichting_kosten",
+                "toelichting_einddatum",
+                "redenen",
+                "reden",
+            ]
+        )
 
     def gegevens(self) -> dict:
         d = super().gegevens()
@@ -328,21 +352,31 @@ class StatusForm(ToegankelijkFormMixin, forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(label=_("Nieuwe status"), widget=forms.RadioSelect)
     dechargedatum = forms.DateField(
-        label=_("Dechargedatum"), required=False, widget=DatumInput(),
+        label=_("Dechargedatum"),
+        required=False,
+        widget=DatumInput(),
         help_text=_("Verplicht bij 'Afgerond': de datum waarop decharge is verleend."),
     )
     annuleringsdatum = forms.DateField(
-        label=_("Annuleringsdatum"), required=False, widget=DatumInput(),
+        label=_("Annuleringsdatum"),
+        required=False,
+        widget=DatumInput(),
         help_text=_("Verplicht bij 'Geannuleerd': de datum waarop de activiteit is gestopt."),
     )
     reden = forms.CharField(
-        label=_("Reden"), required=False, widget=_tekstvak(3),
+        label=_("Reden"),
+        required=False,
+        widget=_tekstvak(3),
         help_text=_("Verplicht bij 'Geannuleerd'. De reden komt in de audittrail."),
     )
     ingangsdatum = forms.DateField(
-        label=_("Ingangsdatum"), required=False, widget=DatumInput(),
-        help_text=_("De datum waarop de nieuwe status ingaat, voor de versies van eerdere peildata. Leeg: de dechargedatum, "
-                    "de annuleringsdatum, bij de start de startdatum, anders vandaag."),
+        label=_("Ingangsdatum"),
+        required=False,
+        widget=DatumInput(),
+        help_text=_(
+            "De datum waarop de nieuwe status ingaat, voor de versies van eerdere peildata. Leeg: de dechargedatum, "
+            "de annuleringsdatum, bij de start de startdatum, anders vandaag."
+        ),
     )
 
     def __init__(self, *args, huidige_status: str, **kwargs):
@@ -441,20 +475,29 @@ class ActiviteitFilterForm(forms.Form):
     """The filters of the list; every value is in the URL (GET)."""
 
     q = forms.CharField(
-        label=_("Zoeken"), required=False, max_length=200,
+        label=_("Zoeken"),
+        required=False,
+        max_length=200,
         help_text=_("Op naam, nummer, onderwerp of organisatie."),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     ministerie = forms.ModelMultipleChoiceField(
-        queryset=Ministerie.objects.none(), to_field_name="code", required=False,
-        widget=forms.CheckboxSelectMultiple, label=_("Ministerie"),
+        queryset=Ministerie.objects.none(),
+        to_field_name="code",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Ministerie"),
     )
-    soort = forms.MultipleChoiceField(choices=Soort.choices, required=False, widget=forms.CheckboxSelectMultiple, label=_("Soort ICT-activiteit"))
+    soort = forms.MultipleChoiceField(
+        choices=Soort.choices, required=False, widget=forms.CheckboxSelectMultiple, label=_("Soort ICT-activiteit")
+    )
     status = forms.MultipleChoiceField(choices=Status.choices, required=False, widget=forms.CheckboxSelectMultiple, label=_("Status"))
     onderwerp = forms.ChoiceField(required=False, label=_("Onderwerp"))
     rapporteerbaar = forms.ChoiceField(
         choices=[("", _("Alle")), ("ja", _("Ja")), ("nee", _("Nee, onder de drempel"))],
-        required=False, widget=forms.RadioSelect, label=_("Rapporteerbaar"),
+        required=False,
+        widget=forms.RadioSelect,
+        label=_("Rapporteerbaar"),
     )
 
     def __init__(self, *args, ministeries, onderwerpen, **kwargs):

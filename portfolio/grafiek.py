@@ -136,7 +136,10 @@ def lijngrafiek(
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {b} {h}" width="{b}" height="{h}" '
             'role="img" aria-labelledby="{id}-titel {id}-desc" font-size="13" fill="{tekst}">',
-            b=BREEDTE, h=HOOGTE, id=id, tekst=TEKST,
+            b=BREEDTE,
+            h=HOOGTE,
+            id=id,
+            tekst=TEKST,
         ),
         format_html('<title id="{}-titel">{}</title>', id, titel),
         format_html('<desc id="{}-desc">{}</desc>', id, beschrijving),
@@ -145,14 +148,18 @@ def lijngrafiek(
     # grid and y labels
     for waarde, label in y_tikken:
         yy = y(waarde)
-        delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>', LINKS, yy, BREEDTE - RECHTS, yy, RASTER))
+        delen.append(
+            format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>', LINKS, yy, BREEDTE - RECHTS, yy, RASTER)
+        )
         delen.append(format_html('<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle">{}</text>', LINKS - 8, yy, label))
     if eenheid:
         # From the left edge: right-aligned at the axis a longer unit ("million euros") would be cut off.
         delen.append(format_html('<text x="{}" y="{}" fill="{}">{}</text>', 4, BOVEN - 10, GEDEMPT, eenheid))
     # x axis and labels
     onder = BOVEN + hoogte_plot
-    delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.5"/>', LINKS, onder, BREEDTE - RECHTS, onder, TEKST))
+    delen.append(
+        format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.5"/>', LINKS, onder, BREEDTE - RECHTS, onder, TEKST)
+    )
     delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.5"/>', LINKS, BOVEN, LINKS, onder, TEKST))
     for d in x_tikdata:
         xx = x(d)
@@ -168,7 +175,11 @@ def lijngrafiek(
         delen.append(
             format_html(
                 '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2" stroke-dasharray="7 5"/>',
-                LINKS, yr, BREEDTE - RECHTS, yr, GEDEMPT,
+                LINKS,
+                yr,
+                BREEDTE - RECHTS,
+                yr,
+                GEDEMPT,
             )
         )
 
@@ -178,14 +189,18 @@ def lijngrafiek(
         delen.append(
             format_html(
                 '<polyline points="{}" fill="none" stroke="{}" stroke-width="2" stroke-dasharray="7 5" stroke-linejoin="round"/>',
-                coords, GEDEMPT,
+                coords,
+                GEDEMPT,
             )
         )
         for p in reeks:
             delen.append(
                 format_html(
                     '<circle cx="{}" cy="{}" r="4" fill="#ffffff" stroke="{}" stroke-width="2"><title>{}</title></circle>',
-                    x(p.datum), y(p.waarde), GEDEMPT, p.tekst,
+                    x(p.datum),
+                    y(p.waarde),
+                    GEDEMPT,
+                    p.tekst,
                 )
             )
 
@@ -198,7 +213,10 @@ def lijngrafiek(
             delen.append(
                 format_html(
                     '<rect x="{}" y="{}" width="11" height="11" fill="#ffffff" stroke="{}" stroke-width="2.5"><title>{}</title></rect>',
-                    round(px - 5.5, 1), round(py - 5.5, 1), ROOD, p.tekst,
+                    round(px - 5.5, 1),
+                    round(py - 5.5, 1),
+                    ROOD,
+                    p.tekst,
                 )
             )
         else:
@@ -211,16 +229,23 @@ def lijngrafiek(
     delen.append(format_html('<text x="{}" y="{}" dominant-baseline="middle">{}</text>', lx + 36, ly, lijn_label))
     lx += 46 + int(len(lijn_label) * 7.2)
     if referentie is not None or reeks:
-        delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2" stroke-dasharray="7 5"/>', lx, ly, lx + 28, ly, GEDEMPT))
+        delen.append(
+            format_html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="2" stroke-dasharray="7 5"/>', lx, ly, lx + 28, ly, GEDEMPT
+            )
+        )
         delen.append(format_html('<text x="{}" y="{}" dominant-baseline="middle">{}</text>', lx + 36, ly, referentie_label))
         lx += 46 + int(len(referentie_label) * 7.2)
     if any(p.herijking for p in punten):
-        delen.append(format_html('<rect x="{}" y="{}" width="11" height="11" fill="#ffffff" stroke="{}" stroke-width="2.5"/>', lx + 8, ly - 5.5, ROOD))
+        delen.append(
+            format_html(
+                '<rect x="{}" y="{}" width="11" height="11" fill="#ffffff" stroke="{}" stroke-width="2.5"/>', lx + 8, ly - 5.5, ROOD
+            )
+        )
         delen.append(format_html('<text x="{}" y="{}" dominant-baseline="middle">{}</text>', lx + 26, ly, _("Herijking")))
 
     delen.append(mark_safe("</svg>"))
     return mark_safe("".join(str(d) for d in delen))
-
 
 
 # Series colours of the bar charts (Rijkshuisstijl; >= 3:1 against white and each
@@ -275,7 +300,10 @@ def staafgrafiek(
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {b} {h}" width="{b}" height="{h}" '
             'role="img" aria-labelledby="{id}-titel {id}-desc" font-size="13" fill="{tekst}">',
-            b=BREEDTE, h=hoogte, id=id, tekst=TEKST,
+            b=BREEDTE,
+            h=hoogte,
+            id=id,
+            tekst=TEKST,
         ),
         format_html('<title id="{}-titel">{}</title>', id, titel),
         format_html('<desc id="{}-desc">{}</desc>', id, beschrijving),
@@ -287,7 +315,12 @@ def staafgrafiek(
         xx = x(t)
         delen.append(format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1"/>', xx, boven, xx, onder, RASTER))
         delen.append(
-            format_html('<text x="{}" y="{}" text-anchor="middle">{}</text>', xx, onder + 18, getal_opmaak(Decimal(str(round(t, 6))), 1 if stap < 1 else 0))
+            format_html(
+                '<text x="{}" y="{}" text-anchor="middle">{}</text>',
+                xx,
+                onder + 18,
+                getal_opmaak(Decimal(str(round(t, 6))), 1 if stap < 1 else 0),
+            )
         )
         t += stap
     if eenheid:
@@ -297,7 +330,15 @@ def staafgrafiek(
     for i, (label, tekst) in enumerate(zip(labels, getoond)):
         y0 = boven + i * rij_hoogte + STAAF_RUIMTE / 2
         midden = y0 + STAAF * len(reeksen) / 2
-        delen.append(format_html('<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle"><title>{}</title>{}</text>', links - 8, midden, label, tekst))
+        delen.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="end" dominant-baseline="middle"><title>{}</title>{}</text>',
+                links - 8,
+                midden,
+                label,
+                tekst,
+            )
+        )
         for j, (naam, ws) in enumerate(reeksen):
             w = ws[i]
             if w is None:
@@ -309,10 +350,24 @@ def staafgrafiek(
             delen.append(
                 format_html(
                     '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {} {}</title></rect>',
-                    links, yy + 2, round(breedte_staaf, 1), STAAF - 4, kleur, label, naam, opgemaakt,
+                    links,
+                    yy + 2,
+                    round(breedte_staaf, 1),
+                    STAAF - 4,
+                    kleur,
+                    label,
+                    naam,
+                    opgemaakt,
                 )
             )
-            delen.append(format_html('<text x="{}" y="{}" dominant-baseline="middle">{}</text>', round(links + breedte_staaf + 6, 1), yy + STAAF / 2, opgemaakt))
+            delen.append(
+                format_html(
+                    '<text x="{}" y="{}" dominant-baseline="middle">{}</text>',
+                    round(links + breedte_staaf + 6, 1),
+                    yy + STAAF / 2,
+                    opgemaakt,
+                )
+            )
 
     if len(reeksen) > 1:
         lx = links
@@ -358,7 +413,11 @@ def historiegrafieken(*, nummer: int, gebeurtenissen: list, k) -> list[dict]:
             waarde=g.einddatum,
             herijking=g.soort == HERIJKING,
             tekst=_("%(datum)s, %(soort)s: einddatum %(eind)s")
-            % {"datum": g.datum.strftime("%d-%m-%Y"), "soort": _soortlabel(g.soort), "eind": g.einddatum.strftime("%d-%m-%Y") if g.einddatum else "—"},
+            % {
+                "datum": g.datum.strftime("%d-%m-%Y"),
+                "soort": _soortlabel(g.soort),
+                "eind": g.einddatum.strftime("%d-%m-%Y") if g.einddatum else "—",
+            },
         )
         for g in gebeurtenissen
     ]
@@ -371,7 +430,13 @@ def historiegrafieken(*, nummer: int, gebeurtenissen: list, k) -> list[dict]:
             "%(n)s gebeurtenissen van %(van)s tot %(tot)s. Initiële baseline %(init)s mln euro (stippellijn); "
             "actuele schatting %(act)s mln euro, verschil %(pct)s. %(alt)s"
         )
-        % {**periode, "init": mln_opmaak(k.initieel_totaal), "act": mln_opmaak(k.actueel_totaal), "pct": procent_teken(k.verschil_pct), "alt": alternatief},
+        % {
+            **periode,
+            "init": mln_opmaak(k.initieel_totaal),
+            "act": mln_opmaak(k.actueel_totaal),
+            "pct": procent_teken(k.verschil_pct),
+            "alt": alternatief,
+        },
         punten=kosten,
         referentie=float(k.initieel_totaal / MILJOEN) if k.initieel_totaal is not None else None,
         lijn_label=_("Actuele schatting"),
@@ -384,8 +449,7 @@ def historiegrafieken(*, nummer: int, gebeurtenissen: list, k) -> list[dict]:
         id=f"grafiek-einddatum-{nummer}",
         titel=_("Geschatte einddatum door de tijd"),
         beschrijving=_(
-            "%(n)s gebeurtenissen van %(van)s tot %(tot)s. Initiële einddatum %(init)s (stippellijn); "
-            "actuele einddatum %(act)s. %(alt)s"
+            "%(n)s gebeurtenissen van %(van)s tot %(tot)s. Initiële einddatum %(init)s (stippellijn); actuele einddatum %(act)s. %(alt)s"
         )
         % {
             **periode,

@@ -39,8 +39,12 @@ def opslaan(user, inhoud: bytes, naam: str, peildatum: datetime.date | None) -> 
     _map().mkdir(parents=True, exist_ok=True)
     sleutel = uuid.uuid4()
     (_map() / sleutel.hex).write_bytes(inhoud)
-    meta = {"user": user.pk, "naam": Path(naam).name[:200], "peildatum": peildatum.isoformat() if peildatum else None,
-            "geupload": timezone.now().isoformat()}
+    meta = {
+        "user": user.pk,
+        "naam": Path(naam).name[:200],
+        "peildatum": peildatum.isoformat() if peildatum else None,
+        "geupload": timezone.now().isoformat(),
+    }
     (_map() / f"{sleutel.hex}.json").write_text(json.dumps(meta), encoding="utf-8")
     return sleutel
 

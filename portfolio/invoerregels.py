@@ -75,10 +75,7 @@ def toekomstdatum_fouten(datum: datetime.date | None) -> list[str]:
     if fouten := _te_vroeg(datum):
         return fouten
     if datum > horizon():
-        return [
-            _("De datum ligt meer dan %(n)s jaar in de toekomst (uiterlijk %(d)s).")
-            % {"n": HORIZON_JAREN, "d": _d(horizon())}
-        ]
+        return [_("De datum ligt meer dan %(n)s jaar in de toekomst (uiterlijk %(d)s).") % {"n": HORIZON_JAREN, "d": _d(horizon())}]
     return []
 
 
@@ -94,9 +91,7 @@ def peildatum_fouten(peildatum: datetime.date | None) -> list[str]:
     if peildatum > vandaag():
         fouten.append(_("De peildatum ligt in de toekomst."))
     if not is_peildatum(peildatum):
-        fouten.append(
-            _("Een peildatum is het einde van een kwartaal: 31-03, 30-06, 30-09 of 31-12 (rapportagemodel).")
-        )
+        fouten.append(_("Een peildatum is het einde van een kwartaal: 31-03, 30-06, 30-09 of 31-12 (rapportagemodel)."))
     return fouten
 
 
@@ -149,9 +144,7 @@ def normaliseer_nul(d):
     return d.copy_abs() if isinstance(d, Decimal) and d.is_zero() else d
 
 
-def gebeurtenis_fouten(
-    *, soort: str, datum: datetime.date | None, einddatum: datetime.date | None, bedragen: dict
-) -> dict[str, list[str]]:
+def gebeurtenis_fouten(*, soort: str, datum: datetime.date | None, einddatum: datetime.date | None, bedragen: dict) -> dict[str, list[str]]:
     """Every input rule of one event (Initieel, Rapportage, Herijking), per field."""
     fouten: dict[str, list[str]] = {}
     if soort == "initieel":

@@ -133,22 +133,44 @@ def _stappen(user, m: Ministerie, peildatum: datetime.date, t: dict, termijnen: 
     stappen = []
     bereikt = peildatum <= op
     if t["ontbrekend"]:
-        stappen.append(Stap(
-            "cio_office",
-            _("CIO-office: %(n)s versie(s) voorbereiden") % {"n": t["ontbrekend"]} if bereikt
-            else _("CIO-office: %(n)s versie(s) voorbereiden vanaf %(pd)s") % {"n": t["ontbrekend"], "pd": peildatum.strftime("%d-%m-%Y")},
-            t["ontbrekend"], termijnen.voorbereiden, op > termijnen.voorbereiden, ministerie_url, bewerken.omvat(m.pk),
-        ))
+        stappen.append(
+            Stap(
+                "cio_office",
+                _("CIO-office: %(n)s versie(s) voorbereiden") % {"n": t["ontbrekend"]}
+                if bereikt
+                else _("CIO-office: %(n)s versie(s) voorbereiden vanaf %(pd)s")
+                % {"n": t["ontbrekend"], "pd": peildatum.strftime("%d-%m-%Y")},
+                t["ontbrekend"],
+                termijnen.voorbereiden,
+                op > termijnen.voorbereiden,
+                ministerie_url,
+                bewerken.omvat(m.pk),
+            )
+        )
     if t["concept"]:
-        stappen.append(Stap(
-            "cio", _("Departementale CIO: %(n)s versie(s) aftekenen") % {"n": t["concept"]}, t["concept"], termijnen.aftekenen,
-            op > termijnen.aftekenen, reverse("portfolio:versies_aftekenen", args=[m.pk, peildatum]), aftekenen.omvat(m.pk),
-        ))
+        stappen.append(
+            Stap(
+                "cio",
+                _("Departementale CIO: %(n)s versie(s) aftekenen") % {"n": t["concept"]},
+                t["concept"],
+                termijnen.aftekenen,
+                op > termijnen.aftekenen,
+                reverse("portfolio:versies_aftekenen", args=[m.pk, peildatum]),
+                aftekenen.omvat(m.pk),
+            )
+        )
     if t["gecontroleerd"]:
-        stappen.append(Stap(
-            "cio_rijk", _("CIO Rijk: %(n)s versie(s) publiceren") % {"n": t["gecontroleerd"]}, t["gecontroleerd"],
-            termijnen.publiceren, op > termijnen.publiceren, reverse("portfolio:peildatum_publiceren", args=[peildatum]), publiceren,
-        ))
+        stappen.append(
+            Stap(
+                "cio_rijk",
+                _("CIO Rijk: %(n)s versie(s) publiceren") % {"n": t["gecontroleerd"]},
+                t["gecontroleerd"],
+                termijnen.publiceren,
+                op > termijnen.publiceren,
+                reverse("portfolio:peildatum_publiceren", args=[peildatum]),
+                publiceren,
+            )
+        )
     return stappen
 
 

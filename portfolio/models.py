@@ -165,7 +165,8 @@ class IctActiviteitQuerySet(models.QuerySet):
             k_peildatum=Subquery(actueel.values("datum")[:1], output_field=models.DateField()),
             k_aantal_herijkingen=Coalesce(
                 Subquery(
-                    gebeurtenissen_op(OuterRef("pk"), op).filter(soort=Gebeurtenis.Soort.HERIJKING)
+                    gebeurtenissen_op(OuterRef("pk"), op)
+                    .filter(soort=Gebeurtenis.Soort.HERIJKING)
                     .order_by()
                     .values("activiteit")
                     .annotate(n=Count("pk"))
@@ -204,16 +205,28 @@ class IctActiviteit(models.Model):
     naam = models.CharField(_("naam"), max_length=300)
     ministerie = models.ForeignKey(Ministerie, on_delete=models.PROTECT, related_name="activiteiten", verbose_name=_("ministerie"))
     dienstonderdeel = models.ForeignKey(
-        Dienstonderdeel, on_delete=models.PROTECT, null=True, blank=True, related_name="activiteiten",
-        verbose_name=_("dienstonderdeel"), help_text=_("Uitvoerende organisatie, als dat een dienstonderdeel is."),
+        Dienstonderdeel,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activiteiten",
+        verbose_name=_("dienstonderdeel"),
+        help_text=_("Uitvoerende organisatie, als dat een dienstonderdeel is."),
     )
     zbo = models.ForeignKey(
-        Zbo, on_delete=models.PROTECT, null=True, blank=True, related_name="activiteiten", verbose_name=_("zbo"),
+        Zbo,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activiteiten",
+        verbose_name=_("zbo"),
         help_text=_("Uitvoerende organisatie, als dat een zbo is."),
     )
     opdrachtgevende_organisatie = models.CharField(_("opdrachtgevende organisatie"), max_length=200, blank=True)
     onderwerp = models.CharField(_("onderwerp"), max_length=120, blank=True, help_text=_("Beleidsterrein, bijvoorbeeld 'Belastingen'."))
-    dienstverlening = models.CharField(_("dienstverlening"), max_length=200, blank=True, help_text=_("De publieke dienst die het ondersteunt."))
+    dienstverlening = models.CharField(
+        _("dienstverlening"), max_length=200, blank=True, help_text=_("De publieke dienst die het ondersteunt.")
+    )
     wij_verbeteren_op = models.CharField(_("wij verbeteren op"), max_length=200, blank=True)
     soort = models.CharField(_("soort ICT-activiteit"), max_length=30, choices=Soort.choices, default=Soort.VERNIEUWING)
     status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.NOG_NIET_GESTART)
@@ -228,7 +241,9 @@ class IctActiviteit(models.Model):
     )
     annuleringsdatum = models.DateField(_("annuleringsdatum"), null=True, blank=True)
     reden_annulering = models.TextField(_("reden annulering"), blank=True)
-    versie = models.PositiveIntegerField(_("versie"), default=1, editable=False, help_text=_("Voor het voorkomen van overschrijven (optimistic locking)."))
+    versie = models.PositiveIntegerField(
+        _("versie"), default=1, editable=False, help_text=_("Voor het voorkomen van overschrijven (optimistic locking).")
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -292,8 +307,14 @@ class Gebeurtenis(models.Model):
     toelichting_kosten = models.TextField(_("toelichting wijziging kosten"), blank=True)
     toelichting_einddatum = models.TextField(_("toelichting wijziging einddatum"), blank=True)
     vervangt = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="vervangen_door", editable=False,
-        verbose_name=_("vervangt"), help_text=_("De gebeurtenis die deze correctie vervangt; die telt daarna niet meer mee."),
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vervangen_door",
+        editable=False,
+        verbose_name=_("vervangt"),
+        help_text=_("De gebeurtenis die deze correctie vervangt; die telt daarna niet meer mee."),
     )
     reden_correctie = models.TextField(_("reden correctie"), blank=True, editable=False)
     redenen = models.ManyToManyField(RedenHerijking, blank=True, related_name="gebeurtenissen", verbose_name=_("redenen herijking"))
@@ -302,11 +323,21 @@ class Gebeurtenis(models.Model):
     geschat_overig_materieel = models.DecimalField(_("geschat: overig materieel"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG)
     geschat_uitbesteed_werk = models.DecimalField(_("geschat: uitbesteed werk"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG)
     geschat_overige_kosten = models.DecimalField(_("geschat: overige kosten"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG)
-    gerealiseerd_intern_personeel = models.DecimalField(_("gerealiseerd: intern personeel"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG)
-    gerealiseerd_extern_personeel = models.DecimalField(_("gerealiseerd: extern personeel"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG)
-    gerealiseerd_overig_materieel = models.DecimalField(_("gerealiseerd: overig materieel"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG)
-    gerealiseerd_uitbesteed_werk = models.DecimalField(_("gerealiseerd: uitbesteed werk"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG)
-    gerealiseerd_overige_kosten = models.DecimalField(_("gerealiseerd: overige kosten"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG)
+    gerealiseerd_intern_personeel = models.DecimalField(
+        _("gerealiseerd: intern personeel"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG
+    )
+    gerealiseerd_extern_personeel = models.DecimalField(
+        _("gerealiseerd: extern personeel"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG
+    )
+    gerealiseerd_overig_materieel = models.DecimalField(
+        _("gerealiseerd: overig materieel"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG
+    )
+    gerealiseerd_uitbesteed_werk = models.DecimalField(
+        _("gerealiseerd: uitbesteed werk"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG
+    )
+    gerealiseerd_overige_kosten = models.DecimalField(
+        _("gerealiseerd: overige kosten"), default=NUL, validators=[MinValueValidator(0)], **BEDRAG
+    )
     # Totals computed by the database from the categories: never typed in.
     totaal_geschat = models.GeneratedField(
         expression=sum((F(f"geschat_{c}") for c in KOSTENCATEGORIEEN[1:]), F(f"geschat_{KOSTENCATEGORIEEN[0]}")),
@@ -330,7 +361,9 @@ class Gebeurtenis(models.Model):
         ordering = ["datum", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["activiteit"], condition=Q(soort="initieel"), name="een_initiele_baseline",
+                fields=["activiteit"],
+                condition=Q(soort="initieel"),
+                name="een_initiele_baseline",
                 violation_error_message=_("Een activiteit heeft precies één initiële baseline."),
             ),
         ]
@@ -424,7 +457,9 @@ class Kwaliteitstoets(_Onderdeel):
         CIO_OORDEEL = "cio_oordeel", _("CIO-oordeel")
         OVERIG = "overig", _("Overig")
 
-    activiteit = models.ForeignKey(IctActiviteit, on_delete=models.CASCADE, related_name="kwaliteitstoetsen", verbose_name=_("ICT-activiteit"))
+    activiteit = models.ForeignKey(
+        IctActiviteit, on_delete=models.CASCADE, related_name="kwaliteitstoetsen", verbose_name=_("ICT-activiteit")
+    )
     toetsdatum = models.DateField(_("toetsdatum"))
     uitvoerende_partij = models.CharField(_("uitvoerende partij"), max_length=200)
     soort = models.CharField(_("soort toets"), max_length=30, choices=Soort.choices)
@@ -464,8 +499,12 @@ class Kamerstuk(_Onderdeel):
 class MaatschappelijkeBaat(_Onderdeel):
     activiteit = models.ForeignKey(IctActiviteit, on_delete=models.CASCADE, related_name="baten", verbose_name=_("ICT-activiteit"))
     toelichting = models.TextField(_("toelichting"))
-    kwantitatief_per_jaar = models.DecimalField(_("kwantitatief per jaar (EUR)"), null=True, blank=True, validators=[MinValueValidator(0)], **BEDRAG)
-    kwantitatief_incidenteel = models.DecimalField(_("kwantitatief incidenteel (EUR)"), null=True, blank=True, validators=[MinValueValidator(0)], **BEDRAG)
+    kwantitatief_per_jaar = models.DecimalField(
+        _("kwantitatief per jaar (EUR)"), null=True, blank=True, validators=[MinValueValidator(0)], **BEDRAG
+    )
+    kwantitatief_incidenteel = models.DecimalField(
+        _("kwantitatief incidenteel (EUR)"), null=True, blank=True, validators=[MinValueValidator(0)], **BEDRAG
+    )
 
     class Meta:
         verbose_name = _("maatschappelijke baat")
@@ -477,7 +516,9 @@ class MaatschappelijkeBaat(_Onderdeel):
 
 
 class Ontwikkelpartij(_Onderdeel):
-    activiteit = models.ForeignKey(IctActiviteit, on_delete=models.CASCADE, related_name="ontwikkelpartijen", verbose_name=_("ICT-activiteit"))
+    activiteit = models.ForeignKey(
+        IctActiviteit, on_delete=models.CASCADE, related_name="ontwikkelpartijen", verbose_name=_("ICT-activiteit")
+    )
     partij = models.CharField(_("partij"), max_length=200)
     rol = models.CharField(_("rol"), max_length=200, blank=True)
 
@@ -516,7 +557,9 @@ class ActiviteitVersieQuerySet(models.QuerySet):
     def geldend(self, peildatum: datetime.date):
         """Per activity the latest published version for a peildatum (a correction supersedes)."""
         nieuwere = ActiviteitVersie.objects.filter(
-            activiteit=OuterRef("activiteit"), peildatum=peildatum, status=ActiviteitVersie.Status.GEPUBLICEERD,
+            activiteit=OuterRef("activiteit"),
+            peildatum=peildatum,
+            status=ActiviteitVersie.Status.GEPUBLICEERD,
             versienummer__gt=OuterRef("versienummer"),
         )
         return self.gepubliceerd().filter(peildatum=peildatum).exclude(models.Exists(nieuwere))
@@ -582,7 +625,8 @@ class ActiviteitVersie(models.Model):
             # version, read from this index alone on PostgreSQL (DISTINCT ON, index-only scan).
             models.Index(
                 fields=["activiteit", "-peildatum", "-versienummer", "id"],
-                condition=Q(status="gepubliceerd"), name="versie_gepubliceerd_stand",
+                condition=Q(status="gepubliceerd"),
+                name="versie_gepubliceerd_stand",
             ),
             # The newest publication (dashboard.selectors.publicatiestempel), read from one index entry.
             models.Index(fields=["gepubliceerd_op"], condition=Q(status="gepubliceerd"), name="versie_gepubliceerd_op"),

@@ -45,12 +45,18 @@ def organisatie_waarde(activiteit: IctActiviteit) -> dict:
     return {"ministerie": activiteit.ministerie_id, "dienstonderdeel": activiteit.dienstonderdeel_id, "zbo": activiteit.zbo_id}
 
 
-def historie_vastleggen(*, actor, activiteit: IctActiviteit, veld: str, oud, nieuw, geldig_vanaf: datetime.date) -> ActiviteitHistorie | None:
+def historie_vastleggen(
+    *, actor, activiteit: IctActiviteit, veld: str, oud, nieuw, geldig_vanaf: datetime.date
+) -> ActiviteitHistorie | None:
     """Record a change of status, naam or organisatie taking effect on ``geldig_vanaf`` (inside the service's transaction)."""
     if oud == nieuw:
         return None
     return ActiviteitHistorie.objects.create(
-        activiteit=activiteit, veld=veld, oud=oud, nieuw=nieuw, geldig_vanaf=geldig_vanaf,
+        activiteit=activiteit,
+        veld=veld,
+        oud=oud,
+        nieuw=nieuw,
+        geldig_vanaf=geldig_vanaf,
         vastgelegd_door=actor if getattr(actor, "pk", None) else None,
     )
 
@@ -76,8 +82,11 @@ def stand_op(activiteit: IctActiviteit, op: datetime.date) -> Stand:
     w = _waarden_op(activiteit, op, list(activiteit.historie.all()))
     org = w[Veld.ORGANISATIE] or organisatie_waarde(activiteit)
     return Stand(
-        status=w[Veld.STATUS], naam=w[Veld.NAAM], ministerie_id=org["ministerie"],
-        dienstonderdeel_id=org.get("dienstonderdeel"), zbo_id=org.get("zbo"),
+        status=w[Veld.STATUS],
+        naam=w[Veld.NAAM],
+        ministerie_id=org["ministerie"],
+        dienstonderdeel_id=org.get("dienstonderdeel"),
+        zbo_id=org.get("zbo"),
     )
 
 
@@ -90,28 +99,54 @@ def weggelaten(activiteit: IctActiviteit, op: datetime.date) -> list[dict]:
     lijst = []
     later = gebeurtenissen_op(activiteit).filter(datum__gt=op).order_by("datum", "pk")
     for g in later:
-        lijst.append({"soort": "gebeurtenis", "datum": g.datum.isoformat(),
-                      "omschrijving": _("%(soort)s %(datum)s (geschat %(bedrag)s mln euro)")
-                      % {"soort": g.get_soort_display(), "datum": _datum(g.datum),
-                         "bedrag": formats.number_format(g.totaal_geschat / MILJOEN, decimal_pos=2, use_l10n=True)}})
+        lijst.append(
+            {
+                "soort": "gebeurtenis",
+                "datum": g.datum.isoformat(),
+                "omschrijving": _("%(soort)s %(datum)s (geschat %(bedrag)s mln euro)")
+                % {
+                    "soort": g.get_soort_display(),
+                    "datum": _datum(g.datum),
+                    "bedrag": formats.number_format(g.totaal_geschat / MILJOEN, decimal_pos=2, use_l10n=True),
+                },
+            }
+        )
     for h in activiteit.historie.filter(geldig_vanaf__gt=op).order_by("geldig_vanaf", "pk"):
         if h.veld == Veld.STATUS:
-            tekst = _("Status %(status)s vanaf %(datum)s") % {"status": Status(h.nieuw).label if h.nieuw in Status.values else h.nieuw,
-                                                            "datum": _datum(h.geldig_vanaf)}
+            tekst = _("Status %(status)s vanaf %(datum)s") % {
+                "status": Status(h.nieuw).label if h.nieuw in Status.values else h.nieuw,
+                "datum": _datum(h.geldig_vanaf),
+            }
         elif h.veld == Veld.NAAM:
             tekst = _("Naam ‘%(naam)s’ vanaf %(datum)s") % {"naam": h.nieuw, "datum": _datum(h.geldig_vanaf)}
         else:
             tekst = _("Andere uitvoerende organisatie vanaf %(datum)s") % {"datum": _datum(h.geldig_vanaf)}
         lijst.append({"soort": h.veld, "datum": h.geldig_vanaf.isoformat(), "omschrijving": tekst})
     for t in activiteit.kwaliteitstoetsen.filter(toetsdatum__gt=op):
-        lijst.append({"soort": "kwaliteitstoets", "datum": t.toetsdatum.isoformat(),
-                      "omschrijving": _("%(soort)s %(datum)s") % {"soort": t.get_soort_display(), "datum": _datum(t.toetsdatum)}})
+        lijst.append(
+            {
+                "soort": "kwaliteitstoets",
+                "datum": t.toetsdatum.isoformat(),
+                "omschrijving": _("%(soort)s %(datum)s") % {"soort": t.get_soort_display(), "datum": _datum(t.toetsdatum)},
+            }
+        )
     for s in activiteit.kamerstukken.filter(briefdatum__gt=op):
-        lijst.append({"soort": "kamerstuk", "datum": s.briefdatum.isoformat(),
-                      "omschrijving": _("Kamerstuk %(nummer)s van %(datum)s") % {"nummer": s.nummer, "datum": _datum(s.briefdatum)}})
+        lijst.append(
+            {
+                "soort": "kamerstuk",
+                "datum": s.briefdatum.isoformat(),
+                "omschrijving": _("Kamerstuk %(nummer)s van %(datum)s") % {"nummer": s.nummer, "datum": _datum(s.briefdatum)},
+            }
+        )
     for m in activiteit.mijlpalen.filter(gerealiseerde_datum__gt=op):
-        lijst.append({"soort": "mijlpaal", "datum": m.gerealiseerde_datum.isoformat(),
-                      "omschrijving": _("Mijlpaal ‘%(m)s’ gerealiseerd op %(datum)s") % {"m": m.omschrijving, "datum": _datum(m.gerealiseerde_datum)}})
+        lijst.append(
+            {
+                "soort": "mijlpaal",
+                "datum": m.gerealiseerde_datum.isoformat(),
+                "omschrijving": _("Mijlpaal ‘%(m)s’ gerealiseerd op %(datum)s")
+                % {"m": m.omschrijving, "datum": _datum(m.gerealiseerde_datum)},
+            }
+        )
     return sorted(lijst, key=lambda w: w["datum"])
 
 
@@ -135,8 +170,11 @@ def momentopname(activiteit: IctActiviteit, op: datetime.date | None = None) -> 
     dienstonderdeel = Dienstonderdeel.objects.filter(pk=stand.dienstonderdeel_id).first() if stand.dienstonderdeel_id else None
     zbo = Zbo.objects.filter(pk=stand.zbo_id).first() if stand.zbo_id else None
     gegevens.update(
-        naam=stand.naam, status=stand.status, ministerie=stand.ministerie_id,
-        dienstonderdeel=stand.dienstonderdeel_id, zbo=stand.zbo_id,
+        naam=stand.naam,
+        status=stand.status,
+        ministerie=stand.ministerie_id,
+        dienstonderdeel=stand.dienstonderdeel_id,
+        zbo=stand.zbo_id,
     )
     if stand.status != Status.AFGEROND:
         gegevens["dechargedatum"] = None
@@ -151,9 +189,7 @@ def momentopname(activiteit: IctActiviteit, op: datetime.date | None = None) -> 
             "gebeurtenissen": [],
             "mijlpalen": [_mijlpaal_op(m, op) for m in a.mijlpalen.all()],
             "kwaliteitstoetsen": [audit.momentopname(t) for t in a.kwaliteitstoetsen.filter(toetsdatum__lte=op)],
-            "kamerstukken": [
-                audit.momentopname(s) for s in a.kamerstukken.all() if s.briefdatum is None or s.briefdatum <= op
-            ],
+            "kamerstukken": [audit.momentopname(s) for s in a.kamerstukken.all() if s.briefdatum is None or s.briefdatum <= op],
             "baten": [audit.momentopname(b) for b in a.baten.all()],
             "ontwikkelpartijen": [audit.momentopname(p) for p in a.ontwikkelpartijen.all()],
             "weggelaten": weggelaten(a, op),

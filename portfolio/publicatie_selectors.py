@@ -41,23 +41,14 @@ def verwacht(qs, peildatum: datetime.date):
     geannuleerd) on or before the previous year's peildatum: its final report
     was due then.
     """
-    baseline = Gebeurtenis.objects.filter(
-        activiteit=OuterRef("pk"), soort=Gebeurtenis.Soort.INITIEEL, datum__lte=peildatum
-    )
+    baseline = Gebeurtenis.objects.filter(activiteit=OuterRef("pk"), soort=Gebeurtenis.Soort.INITIEEL, datum__lte=peildatum)
     vorige = _jaar_eerder(peildatum)
-    return (
-        qs.rapporteerbaar(peildatum)
-        .filter(Exists(baseline))
-        .exclude(dechargedatum__lte=vorige)
-        .exclude(annuleringsdatum__lte=vorige)
-    )
+    return qs.rapporteerbaar(peildatum).filter(Exists(baseline)).exclude(dechargedatum__lte=vorige).exclude(annuleringsdatum__lte=vorige)
 
 
 def zonder_versie(peildatum: datetime.date):
     """Condition on IctActiviteit: no version (other than vervallen) for the peildatum."""
-    return ~Exists(
-        ActiviteitVersie.objects.filter(activiteit=OuterRef("pk"), peildatum=peildatum).exclude(status=VersieStatus.VERVALLEN)
-    )
+    return ~Exists(ActiviteitVersie.objects.filter(activiteit=OuterRef("pk"), peildatum=peildatum).exclude(status=VersieStatus.VERVALLEN))
 
 
 def lege_telling() -> dict[str, int]:
@@ -84,9 +75,7 @@ def tellingen(user, peildata: list[datetime.date]) -> dict[tuple[int, datetime.d
         telling.setdefault((rij["ministerie"], rij["peildatum"]), lege_telling())[rij["status"]] = rij["n"]
     zichtbaar = IctActiviteit.objects.zichtbaar_voor(user)
     for peildatum in peildata:
-        ontbrekend = (
-            verwacht(zichtbaar, peildatum).filter(zonder_versie(peildatum)).order_by().values("ministerie").annotate(n=Count("pk"))
-        )
+        ontbrekend = verwacht(zichtbaar, peildatum).filter(zonder_versie(peildatum)).order_by().values("ministerie").annotate(n=Count("pk"))
         for rij in ontbrekend:
             telling.setdefault((rij["ministerie"], peildatum), lege_telling())["ontbrekend"] = rij["n"]
     return telling

@@ -94,9 +94,7 @@ def overzicht(request):
     user = request.user
     inzien = scope(user, Recht.PORTFOLIO_INZIEN)
     peildata = set(jaarpeildata())
-    peildata |= set(
-        ActiviteitVersie.objects.telbaar_voor(user).order_by().values_list("peildatum", flat=True).distinct()
-    )
+    peildata |= set(ActiviteitVersie.objects.telbaar_voor(user).order_by().values_list("peildatum", flat=True).distinct())
     peildata = sorted(peildata, reverse=True)
     telling = tellingen(user, peildata) if not inzien.leeg else {}
     met_gegevens = {m_id for (m_id, _pd) in telling}
@@ -104,9 +102,7 @@ def overzicht(request):
     if not inzien.leeg:
         # The CIO Rijk: every current ministry, and former ones that still have data.
         ministeries = [
-            m
-            for m in _ministeries_in_scope(inzien).order_by("naam")
-            if m.pk in met_gegevens or m.is_actief or not inzien.rijksbreed
+            m for m in _ministeries_in_scope(inzien).order_by("naam") if m.pk in met_gegevens or m.is_actief or not inzien.rijksbreed
         ]
     leeg = lege_telling()
     tabellen = []
@@ -184,9 +180,7 @@ def ministerie(request, pk: int, peildatum: datetime.date):
             }
         )
     aantal_concept = ActiviteitVersie.objects.filter(ministerie=m, peildatum=peildatum, status=VersieStatus.CONCEPT).count()
-    aantal_gecontroleerd = ActiviteitVersie.objects.filter(
-        ministerie=m, peildatum=peildatum, status=VersieStatus.GECONTROLEERD
-    ).count()
+    aantal_gecontroleerd = ActiviteitVersie.objects.filter(ministerie=m, peildatum=peildatum, status=VersieStatus.GECONTROLEERD).count()
     return render(
         request,
         "portfolio/publicatie_ministerie.html",
@@ -216,7 +210,9 @@ def voorbereiden(request, pk: int, peildatum: datetime.date):
     else:
         messages.success(
             request,
-            _("Versie %(v)s van ‘%(naam)s’ voor peildatum %(pd)s is voorbereid (concept). De departementale CIO kan de datakwaliteit nu aftekenen.")
+            _(
+                "Versie %(v)s van ‘%(naam)s’ voor peildatum %(pd)s is voorbereid (concept). De departementale CIO kan de datakwaliteit nu aftekenen."
+            )
             % {"v": v.versienummer, "naam": v.naam, "pd": peildatum.strftime("%d-%m-%Y")},
         )
         weggelaten = v.gegevens.get("weggelaten") or []
@@ -326,12 +322,14 @@ def aftekenen(request, pk: int, peildatum: datetime.date):
             "knop_label": _("Ja, datakwaliteit aftekenen"),
             "onomkeerbaar": False,
             "niets": _("Er zijn geen conceptversies om af te tekenen."),
-            "gelukt": lambda n: ngettext(
-                "De datakwaliteit van %(n)s versie is afgetekend; die is nu gecontroleerd.",
-                "De datakwaliteit van %(n)s versies is afgetekend; ze zijn nu gecontroleerd.",
-                n,
-            )
-            % {"n": n},
+            "gelukt": lambda n: (
+                ngettext(
+                    "De datakwaliteit van %(n)s versie is afgetekend; die is nu gecontroleerd.",
+                    "De datakwaliteit van %(n)s versies is afgetekend; ze zijn nu gecontroleerd.",
+                    n,
+                )
+                % {"n": n}
+            ),
         },
     )
 
@@ -361,12 +359,14 @@ def publiceren(request, pk: int, peildatum: datetime.date):
             "knop_label": _("Ja, publiceren"),
             "onomkeerbaar": True,
             "niets": _("Er zijn geen gecontroleerde versies om te publiceren."),
-            "gelukt": lambda n: ngettext(
-                "%(n)s versie is gepubliceerd op het Rijks ICT-dashboard.",
-                "%(n)s versies zijn gepubliceerd op het Rijks ICT-dashboard.",
-                n,
-            )
-            % {"n": n},
+            "gelukt": lambda n: (
+                ngettext(
+                    "%(n)s versie is gepubliceerd op het Rijks ICT-dashboard.",
+                    "%(n)s versies zijn gepubliceerd op het Rijks ICT-dashboard.",
+                    n,
+                )
+                % {"n": n}
+            ),
         },
     )
 
@@ -466,11 +466,7 @@ def versie_weergave(g: dict) -> dict:
     if g.get("annuleringsdatum"):
         algemeen.append((veld("annuleringsdatum").verbose_name, _datumtekst(g.get("annuleringsdatum"))))
         algemeen.append((veld("reden_annulering").verbose_name, g.get("reden_annulering") or "—"))
-    teksten = [
-        (veld(naam).verbose_name, g.get(naam))
-        for naam in ("reden_van_starten", "doel", "samenvatting")
-        if g.get(naam)
-    ]
+    teksten = [(veld(naam).verbose_name, g.get(naam)) for naam in ("reden_van_starten", "doel", "samenvatting") if g.get(naam)]
 
     k = g.get("kerncijfers") or {}
     start = _datum(g.get("startdatum"))
@@ -614,14 +610,10 @@ def versie(request, pk: int):
     stappen = [{"stap": stap, "door": _naam(door), "op": op} for stap, door, op in stappen]
     historie = [
         {"actie": AUDITACTIES.get(r.actie, r.actie), "door": r.actor_naam or _("systeem"), "op": r.tijdstip, "record": r}
-        for r in AuditRecord.objects.filter(object_type=ActiviteitVersie._meta.label_lower, object_id=str(v.pk)).order_by(
-            "tijdstip", "id"
-        )
+        for r in AuditRecord.objects.filter(object_type=ActiviteitVersie._meta.label_lower, object_id=str(v.pk)).order_by("tijdstip", "id")
     ]
     andere = list(
-        ActiviteitVersie.objects.filter(activiteit_id=v.activiteit_id, peildatum=v.peildatum)
-        .exclude(pk=v.pk)
-        .order_by("-versienummer")
+        ActiviteitVersie.objects.filter(activiteit_id=v.activiteit_id, peildatum=v.peildatum).exclude(pk=v.pk).order_by("-versienummer")
     )
     geldend = ActiviteitVersie.objects.filter(pk=v.pk).geldend(v.peildatum).exists()
     return render(

@@ -103,8 +103,10 @@ def drempel_vaststellen(*, actor, geldig_vanaf: datetime.date, drempel_eur: Deci
     except IntegrityError:
         # Someone set a threshold for the same date at the same moment.
         raise ValidationError(
-            {"geldig_vanaf": _("Er is al een drempel vanaf %(datum)s. Kies een andere datum, of trek die drempel eerst in (B13).")
-             % {"datum": _datum(geldig_vanaf)}}
+            {
+                "geldig_vanaf": _("Er is al een drempel vanaf %(datum)s. Kies een andere datum, of trek die drempel eerst in (B13).")
+                % {"datum": _datum(geldig_vanaf)}
+            }
         ) from None
     model.refresh_from_db()  # the amount as stored (two decimals)
     audit.vastleggen(actor=actor, actie="rapportagemodel.vastgesteld", obj=model, na=audit.momentopname(model))
@@ -127,13 +129,18 @@ def drempel_intrekken(*, actor, model: Rapportagemodel) -> None:
     gepubliceerd_tot = ActiviteitVersie.objects.nieuwste_peildatum()
     if actueel.geldig_vanaf <= vandaag:
         raise ValidationError(
-            _("De drempel vanaf %(datum)s geldt al en kan niet meer worden ingetrokken. "
-              "Stel een nieuwe drempel vast vanaf een latere datum (B13).") % {"datum": _datum(actueel.geldig_vanaf)}
+            _(
+                "De drempel vanaf %(datum)s geldt al en kan niet meer worden ingetrokken. "
+                "Stel een nieuwe drempel vast vanaf een latere datum (B13)."
+            )
+            % {"datum": _datum(actueel.geldig_vanaf)}
         )
     if gepubliceerd_tot is not None and actueel.geldig_vanaf <= gepubliceerd_tot:
         raise ValidationError(
-            _("De drempel vanaf %(datum)s geldt voor de al gepubliceerde peildatum %(pd)s en kan niet meer worden "
-              "ingetrokken: gepubliceerde cijfers veranderen niet (B13).")
+            _(
+                "De drempel vanaf %(datum)s geldt voor de al gepubliceerde peildatum %(pd)s en kan niet meer worden "
+                "ingetrokken: gepubliceerde cijfers veranderen niet (B13)."
+            )
             % {"datum": _datum(actueel.geldig_vanaf), "pd": _datum(gepubliceerd_tot)}
         )
     audit.vastleggen(actor=actor, actie="rapportagemodel.ingetrokken", obj=actueel, voor=audit.momentopname(actueel))

@@ -94,12 +94,9 @@ def _overzicht(request, *, drempel_form=None, reden_form=None):
         d.intrekbaar = services.is_intrekbaar(d, vandaag=vandaag, gepubliceerd_tot=gepubliceerd_tot)
         d.bedrag = _euro(d.drempel_eur)
     redenen = RedenHerijking.objects.annotate(aantal=Count("gebeurtenissen")).order_by("volgorde", "naam")
-    wijzigingen = (
-        AuditRecord.objects.filter(
-            object_type__in=[Rapportagemodel._meta.label_lower, RedenHerijking._meta.label_lower]
-        )
-        .order_by("-tijdstip", "-id")[:RECENT]
-    )
+    wijzigingen = AuditRecord.objects.filter(
+        object_type__in=[Rapportagemodel._meta.label_lower, RedenHerijking._meta.label_lower]
+    ).order_by("-tijdstip", "-id")[:RECENT]
     return render(
         request,
         "portfolio/rapportagemodel.html",
@@ -156,9 +153,7 @@ def drempel_intrekken(request, pk: int):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(
-                request, _("De drempel vanaf %(datum)s is ingetrokken.") % {"datum": model.geldig_vanaf.strftime("%d-%m-%Y")}
-            )
+            messages.success(request, _("De drempel vanaf %(datum)s is ingetrokken.") % {"datum": model.geldig_vanaf.strftime("%d-%m-%Y")})
         return redirect(_overzicht_url("drempels"))
     if not services.is_intrekbaar(model, gepubliceerd_tot=ActiviteitVersie.objects.nieuwste_peildatum()):
         messages.error(
@@ -240,7 +235,9 @@ def reden_verwijderen(request, pk: int):
     if reden.aantal:
         messages.error(
             request,
-            _("De reden ‘%(naam)s’ is gebruikt bij een herijking en kan niet worden verwijderd; u kunt hem wel een andere naam geven (B13).")
+            _(
+                "De reden ‘%(naam)s’ is gebruikt bij een herijking en kan niet worden verwijderd; u kunt hem wel een andere naam geven (B13)."
+            )
             % {"naam": reden.naam},
         )
         return redirect("portfolio:rapportagemodel_reden", pk=reden.pk)
@@ -250,7 +247,9 @@ def reden_verwijderen(request, pk: int):
         {
             "titel": _("Reden herijking verwijderen"),
             "gegevens": [(_("Naam"), reden.naam), (_("Code"), reden.code)],
-            "gevolgen": _("De reden ‘%(naam)s’ verdwijnt uit de keuzelijst voor herijkingen. Het verwijderen wordt vastgelegd in het auditlog.")
+            "gevolgen": _(
+                "De reden ‘%(naam)s’ verdwijnt uit de keuzelijst voor herijkingen. Het verwijderen wordt vastgelegd in het auditlog."
+            )
             % {"naam": reden.naam},
             "knop_label": _("Ja, reden verwijderen"),
             "annuleer_url": reverse("portfolio:rapportagemodel_reden", args=[reden.pk]),

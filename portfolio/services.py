@@ -69,9 +69,7 @@ STARTVOORWAARDEN: list = []
 
 def _mag_bewerken(actor, ministerie_id: int | None, dienstonderdeel_id: int | None) -> None:
     if not scope(actor, Recht.PORTFOLIO_BEWERKEN).omvat(ministerie_id, dienstonderdeel_id):
-        raise PermissionDenied(
-            _("U mag alleen ICT-activiteiten van uw eigen organisatie invoeren en wijzigen (B14, art 16.4).")
-        )
+        raise PermissionDenied(_("U mag alleen ICT-activiteiten van uw eigen organisatie invoeren en wijzigen (B14, art 16.4)."))
 
 
 def _vergrendel(activiteit: IctActiviteit, verwachte_versie: int | None) -> IctActiviteit:
@@ -114,7 +112,12 @@ def _valideer_startdatum(activiteit: IctActiviteit) -> None:
         raise ValidationError({"startdatum": fouten})
     if not activiteit.startdatum and activiteit.status in (Status.IN_UITVOERING, Status.IN_HERORIENTATIE, Status.AFGEROND):
         # Required by the state: an activity in uitvoering has a startdatum (status_wijzigen checks it on the way in).
-        raise ValidationError({"startdatum": _("Een activiteit die gestart is (status '%(s)s') heeft een startdatum.") % {"s": Status(activiteit.status).label}})
+        raise ValidationError(
+            {
+                "startdatum": _("Een activiteit die gestart is (status '%(s)s') heeft een startdatum.")
+                % {"s": Status(activiteit.status).label}
+            }
+        )
 
 
 def _valideer_gebeurtenis(g: Gebeurtenis, activiteit: IctActiviteit, eerdere: dict | None = None) -> None:
@@ -129,9 +132,9 @@ def _valideer_gebeurtenis(g: Gebeurtenis, activiteit: IctActiviteit, eerdere: di
     for veld, f in (eerdere or {}).items():
         fouten.setdefault(veld, [f] if isinstance(f, str) else f)
     if g.einddatum and "einddatum" not in fouten and activiteit.startdatum and g.einddatum <= activiteit.startdatum:
-        fouten["einddatum"] = [_("De geschatte einddatum moet na de startdatum (%(d)s) liggen.") % {
-            "d": activiteit.startdatum.strftime("%d-%m-%Y")
-        }]
+        fouten["einddatum"] = [
+            _("De geschatte einddatum moet na de startdatum (%(d)s) liggen.") % {"d": activiteit.startdatum.strftime("%d-%m-%Y")}
+        ]
     if fouten:
         raise ValidationError(fouten)
 
@@ -189,14 +192,25 @@ def activiteit_wijzigen(
     _valideer_startdatum(actueel)
     initieel = actueel.gebeurtenissen.filter(soort=Gebeurtenis.Soort.INITIEEL).first()
     if initieel and initieel.einddatum and actueel.startdatum and initieel.einddatum <= actueel.startdatum:
-        raise ValidationError({"startdatum": _("De startdatum moet vóór de geschatte einddatum (%(d)s) liggen.") % {"d": initieel.einddatum.strftime("%d-%m-%Y")}})
+        raise ValidationError(
+            {
+                "startdatum": _("De startdatum moet vóór de geschatte einddatum (%(d)s) liggen.")
+                % {"d": initieel.einddatum.strftime("%d-%m-%Y")}
+            }
+        )
     actueel.save()
     # Since when the new name and organisation are in force, for versions of earlier peildata (issue 12).
     vandaag = timezone.localdate()
-    peildatumstand.historie_vastleggen(actor=actor, activiteit=actueel, veld="naam", oud=oude_naam, nieuw=actueel.naam, geldig_vanaf=vandaag)
     peildatumstand.historie_vastleggen(
-        actor=actor, activiteit=actueel, veld="organisatie", oud=oude_organisatie,
-        nieuw=peildatumstand.organisatie_waarde(actueel), geldig_vanaf=vandaag,
+        actor=actor, activiteit=actueel, veld="naam", oud=oude_naam, nieuw=actueel.naam, geldig_vanaf=vandaag
+    )
+    peildatumstand.historie_vastleggen(
+        actor=actor,
+        activiteit=actueel,
+        veld="organisatie",
+        oud=oude_organisatie,
+        nieuw=peildatumstand.organisatie_waarde(actueel),
+        geldig_vanaf=vandaag,
     )
     lijsten = []
     for obj in onderdelen:
@@ -290,8 +304,14 @@ def gebeurtenis_toevoegen(
     _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
     redenen = list(redenen)
     g = _nieuwe_gebeurtenis(
-        actueel=actueel, soort=soort, datum=datum, einddatum=einddatum, bedragen=bedragen,
-        toelichting_kosten=toelichting_kosten, toelichting_einddatum=toelichting_einddatum, redenen=redenen,
+        actueel=actueel,
+        soort=soort,
+        datum=datum,
+        einddatum=einddatum,
+        bedragen=bedragen,
+        toelichting_kosten=toelichting_kosten,
+        toelichting_einddatum=toelichting_einddatum,
+        redenen=redenen,
     )
     na = audit.momentopname(g)
     na["redenen"] = [r.code for r in redenen]
@@ -340,9 +360,17 @@ def gebeurtenis_corrigeren(
         fouten["reden"] = _("Geef de reden van de correctie; die komt in de audittrail.")
     redenen = list(redenen)
     g = _nieuwe_gebeurtenis(
-        actueel=actueel, soort=soort, datum=datum, einddatum=einddatum, bedragen=bedragen,
-        toelichting_kosten=toelichting_kosten, toelichting_einddatum=toelichting_einddatum, redenen=redenen,
-        vervangt=oud, reden_correctie=reden.strip(), fouten=fouten,
+        actueel=actueel,
+        soort=soort,
+        datum=datum,
+        einddatum=einddatum,
+        bedragen=bedragen,
+        toelichting_kosten=toelichting_kosten,
+        toelichting_einddatum=toelichting_einddatum,
+        redenen=redenen,
+        vervangt=oud,
+        reden_correctie=reden.strip(),
+        fouten=fouten,
     )
     voor = audit.momentopname(oud)
     voor["redenen"] = [r.code for r in oud.redenen.all()]
@@ -360,8 +388,7 @@ def initiele_baseline_wijzigen(*, actor, activiteit: IctActiviteit, versie: int,
     _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
     if actueel.gebeurtenissen.exclude(soort=Gebeurtenis.Soort.INITIEEL).exists():
         raise ValidationError(
-            _("De initiële baseline kan niet meer worden gewijzigd: er is al een latere rapportage of herijking. "
-              "Leg een herijking vast.")
+            _("De initiële baseline kan niet meer worden gewijzigd: er is al een latere rapportage of herijking. Leg een herijking vast.")
         )
     g = actueel.gebeurtenissen.select_for_update().get(soort=Gebeurtenis.Soort.INITIEEL)
     voor = audit.momentopname(g)
@@ -406,7 +433,10 @@ def status_wijzigen(
         raise ValidationError({"status": _("De activiteit heeft deze status al.")})
     if nieuw not in OVERGANGEN[huidig]:
         raise ValidationError(
-            {"status": _("Van '%(van)s' naar '%(naar)s' kan niet volgens de statusdefinities.") % {"van": huidig.label, "naar": nieuw.label}}
+            {
+                "status": _("Van '%(van)s' naar '%(naar)s' kan niet volgens de statusdefinities.")
+                % {"van": huidig.label, "naar": nieuw.label}
+            }
         )
     fouten = {}
     if nieuw == Status.IN_UITVOERING and not actueel.startdatum:
@@ -445,7 +475,9 @@ def status_wijzigen(
         actueel.annuleringsdatum = annuleringsdatum
         actueel.reden_annulering = reden
     actueel.save(update_fields=["status", "dechargedatum", "annuleringsdatum", "reden_annulering"])
-    peildatumstand.historie_vastleggen(actor=actor, activiteit=actueel, veld="status", oud=huidig.value, nieuw=nieuw.value, geldig_vanaf=ingangsdatum)
+    peildatumstand.historie_vastleggen(
+        actor=actor, activiteit=actueel, veld="status", oud=huidig.value, nieuw=nieuw.value, geldig_vanaf=ingangsdatum
+    )
     _verhoog_versie(actueel)
     audit.vastleggen(actor=actor, actie="activiteit.status", obj=actueel, voor=voor, na=audit.momentopname(actueel), reden=reden)
     return actueel
@@ -503,7 +535,9 @@ def versie_voorbereiden(*, actor, activiteit: IctActiviteit, peildatum: datetime
         voorbereid_door=actor if getattr(actor, "pk", None) else None,
     )
     audit.vastleggen(
-        actor=actor, actie="versie.voorbereid", obj=versie,
+        actor=actor,
+        actie="versie.voorbereid",
+        obj=versie,
         na={"versie": versie.versienummer, "peildatum": peildatum, "weggelaten": gegevens["weggelaten"]},
     )
     return versie
@@ -516,7 +550,12 @@ def _versies_verplaatsen(*, actor, versies, van: str, naar: str, actie: str, vel
         if versie.status != van:
             raise ValidationError(
                 _("Versie %(v)s van '%(naam)s' is %(status)s, niet %(van)s.")
-                % {"v": versie.versienummer, "naam": versie.naam, "status": versie.get_status_display(), "van": ActiviteitVersie.Status(van).label}
+                % {
+                    "v": versie.versienummer,
+                    "naam": versie.naam,
+                    "status": versie.get_status_display(),
+                    "van": ActiviteitVersie.Status(van).label,
+                }
             )
         voor = audit.momentopname(versie, ["status"])
         versie.status = naar
@@ -536,8 +575,12 @@ def versies_aftekenen(*, actor, ministerie: Ministerie, peildatum: datetime.date
     qs = ActiviteitVersie.objects.filter(ministerie=ministerie, peildatum=peildatum)
     qs = qs.filter(pk__in=[v.pk for v in versies]) if versies is not None else qs.filter(status=ActiviteitVersie.Status.CONCEPT)
     return _versies_verplaatsen(
-        actor=actor, versies=qs, van=ActiviteitVersie.Status.CONCEPT, naar=ActiviteitVersie.Status.GECONTROLEERD,
-        actie="versie.gecontroleerd", velden={"gecontroleerd_door": actor, "gecontroleerd_op": timezone.now()},
+        actor=actor,
+        versies=qs,
+        van=ActiviteitVersie.Status.CONCEPT,
+        naar=ActiviteitVersie.Status.GECONTROLEERD,
+        actie="versie.gecontroleerd",
+        velden={"gecontroleerd_door": actor, "gecontroleerd_op": timezone.now()},
     )
 
 
@@ -549,8 +592,12 @@ def versies_publiceren(*, actor, ministerie: Ministerie, peildatum: datetime.dat
     qs = ActiviteitVersie.objects.filter(ministerie=ministerie, peildatum=peildatum)
     qs = qs.filter(pk__in=[v.pk for v in versies]) if versies is not None else qs.filter(status=ActiviteitVersie.Status.GECONTROLEERD)
     gepubliceerd = _versies_verplaatsen(
-        actor=actor, versies=qs, van=ActiviteitVersie.Status.GECONTROLEERD, naar=ActiviteitVersie.Status.GEPUBLICEERD,
-        actie="versie.gepubliceerd", velden={"gepubliceerd_door": actor, "gepubliceerd_op": timezone.now()},
+        actor=actor,
+        versies=qs,
+        van=ActiviteitVersie.Status.GECONTROLEERD,
+        naar=ActiviteitVersie.Status.GEPUBLICEERD,
+        actie="versie.gepubliceerd",
+        velden={"gepubliceerd_door": actor, "gepubliceerd_op": timezone.now()},
     )
     if gepubliceerd:
         transaction.on_commit(publicatiecache.nieuwe_generatie)
@@ -573,7 +620,12 @@ def peildatum_publiceren(*, actor, peildatum: datetime.date, versies) -> dict[Mi
         raise ValidationError({"versie": _("Kies ten minste één bestaande versie om te publiceren.")})
     anders = [v for v in gekozen if v.peildatum != peildatum]
     if anders:
-        raise ValidationError({"versie": _("Versie %(v)s van ‘%(naam)s’ hoort bij een andere peildatum.") % {"v": anders[0].versienummer, "naam": anders[0].naam}})
+        raise ValidationError(
+            {
+                "versie": _("Versie %(v)s van ‘%(naam)s’ hoort bij een andere peildatum.")
+                % {"v": anders[0].versienummer, "naam": anders[0].naam}
+            }
+        )
     per_ministerie: dict[Ministerie, list[ActiviteitVersie]] = {}
     for v in gekozen:
         per_ministerie.setdefault(v.ministerie, []).append(v)

@@ -44,7 +44,9 @@ def import_inplannen(*, actor, sleutel: uuid.UUID, bestandsnaam: str, peildatum,
             # Confirmed again after a failure: the same file, a new attempt.
             taak.status, taak.fouten, taak.foutmelding, taak.gestart_op, taak.klaar_op = Status.WACHTEND, [], "", None, None
             taak.save(update_fields=["status", "fouten", "foutmelding", "gestart_op", "klaar_op"])
-        audit.vastleggen(actor=actor, actie="import.ingepland", obj=taak, na=audit.momentopname(taak, ["bestandsnaam", "aantal_rijen", "status"]))
+        audit.vastleggen(
+            actor=actor, actie="import.ingepland", obj=taak, na=audit.momentopname(taak, ["bestandsnaam", "aantal_rijen", "status"])
+        )
         # Kept for later (and started when the broker is back) if the broker is unreachable.
         transaction.on_commit(lambda: wachtrij.versturen("portfolio.tasks.import_uitvoeren", str(taak.pk)))
     return taak
@@ -71,9 +73,15 @@ def import_uitvoeren(pk: str, taak_id: str = "") -> str:
             taak.status, taak.gestart_op, taak.taak_id = Status.BEZIG, timezone.now(), taak_id
             taak.save(update_fields=["status", "gestart_op", "taak_id"])
     if herleverd:
-        _afsluiten(taak, "import.mislukt", status=Status.MISLUKT, foutmelding=_(
-            "De verwerker is gestopt tijdens de import (bijvoorbeeld door een herstart). Er is niets gewijzigd; "
-            "bevestig de import opnieuw."))
+        _afsluiten(
+            taak,
+            "import.mislukt",
+            status=Status.MISLUKT,
+            foutmelding=_(
+                "De verwerker is gestopt tijdens de import (bijvoorbeeld door een herstart). Er is niets gewijzigd; "
+                "bevestig de import opnieuw."
+            ),
+        )
         return Status.MISLUKT
     try:
         user = taak.gebruiker
@@ -82,16 +90,32 @@ def import_uitvoeren(pk: str, taak_id: str = "") -> str:
         resultaat = uitwisseling.importeren(rijen, user, bestandsnaam=taak.bestandsnaam, peildatum=taak.peildatum)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a visible 'mislukt' with its reason
         logger.exception("Importtaak %s mislukt", pk)
-        reden = str(exc) if isinstance(exc, (uitwisseling.OngeldigBestand, Http404)) else _(
-            "Onverwachte fout tijdens de import; er is niets gewijzigd. Probeer het opnieuw of neem contact op met functioneel beheer.")
+        reden = (
+            str(exc)
+            if isinstance(exc, (uitwisseling.OngeldigBestand, Http404))
+            else _(
+                "Onverwachte fout tijdens de import; er is niets gewijzigd. Probeer het opnieuw of neem contact op met functioneel beheer."
+            )
+        )
         _afsluiten(taak, "import.mislukt", status=Status.MISLUKT, foutmelding=reden)
         return Status.MISLUKT
     if not resultaat.uitgevoerd:
         fouten = [{"rij": f.rij, "kolom": f.kolom, "reden": str(f.reden)} for f in resultaat.fouten]
-        _afsluiten(taak, "import.mislukt", status=Status.MISLUKT, fouten=fouten,
-                   foutmelding=_("De import is niet uitgevoerd. Er is niets gewijzigd."))
+        _afsluiten(
+            taak,
+            "import.mislukt",
+            status=Status.MISLUKT,
+            fouten=fouten,
+            foutmelding=_("De import is niet uitgevoerd. Er is niets gewijzigd."),
+        )
         return Status.MISLUKT
-    _afsluiten(taak, "import.geslaagd", status=Status.GESLAAGD, nieuw=resultaat.nieuw, bijgewerkt=resultaat.bijgewerkt,
-               ongewijzigd=resultaat.ongewijzigd)
+    _afsluiten(
+        taak,
+        "import.geslaagd",
+        status=Status.GESLAAGD,
+        nieuw=resultaat.nieuw,
+        bijgewerkt=resultaat.bijgewerkt,
+        ongewijzigd=resultaat.ongewijzigd,
+    )
     importbestanden.verwijderen(taak.pk)
     return Status.GESLAAGD

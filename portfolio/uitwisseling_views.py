@@ -108,8 +108,9 @@ def import_bevestigen(request, sleutel):
         return redirect("portfolio:import")
     op_achtergrond = len(rijen) > SYNCHROON_MAX_RIJEN
     if request.method == "POST" and op_achtergrond:
-        uitwisseling_taken.import_inplannen(actor=request.user, sleutel=sleutel, bestandsnaam=meta["naam"], peildatum=peildatum,
-                                            aantal_rijen=len(rijen))
+        uitwisseling_taken.import_inplannen(
+            actor=request.user, sleutel=sleutel, bestandsnaam=meta["naam"], peildatum=peildatum, aantal_rijen=len(rijen)
+        )
         return redirect("portfolio:import_taak", sleutel=sleutel)
     if request.method == "POST":
         resultaat = uitwisseling.importeren(rijen, request.user, bestandsnaam=meta["naam"], peildatum=peildatum)
@@ -118,7 +119,12 @@ def import_bevestigen(request, sleutel):
             messages.success(
                 request,
                 _("%(naam)s is geïmporteerd: %(nieuw)s nieuw, %(bijgewerkt)s bijgewerkt, %(ongewijzigd)s ongewijzigd.")
-                % {"naam": meta["naam"], "nieuw": resultaat.nieuw, "bijgewerkt": resultaat.bijgewerkt, "ongewijzigd": resultaat.ongewijzigd},
+                % {
+                    "naam": meta["naam"],
+                    "nieuw": resultaat.nieuw,
+                    "bijgewerkt": resultaat.bijgewerkt,
+                    "ongewijzigd": resultaat.ongewijzigd,
+                },
             )
             return redirect("portfolio:import")
         controle, fouten, mislukt, proef_gedaan = resultaat.controle, resultaat.fouten, True, True
@@ -150,18 +156,20 @@ def import_taak(request, sleutel):
     """The status of a background import (only for the user who started it); ``?formaat=json`` for the page's script."""
     taak = get_object_or_404(Importtaak, pk=sleutel, gebruiker=request.user)
     if request.GET.get("formaat") == "json":
-        response = JsonResponse({
-            "status": taak.status,
-            "status_label": str(taak.get_status_display()),
-            "lopend": taak.is_lopend,
-            "gereed": taak.status == Importtaak.Status.GESLAAGD,
-            "mislukt": taak.status == Importtaak.Status.MISLUKT,
-            "nieuw": taak.nieuw,
-            "bijgewerkt": taak.bijgewerkt,
-            "ongewijzigd": taak.ongewijzigd,
-            "aantal_fouten": len(taak.fouten),
-            "foutmelding": taak.foutmelding,
-        })
+        response = JsonResponse(
+            {
+                "status": taak.status,
+                "status_label": str(taak.get_status_display()),
+                "lopend": taak.is_lopend,
+                "gereed": taak.status == Importtaak.Status.GESLAAGD,
+                "mislukt": taak.status == Importtaak.Status.MISLUKT,
+                "nieuw": taak.nieuw,
+                "bijgewerkt": taak.bijgewerkt,
+                "ongewijzigd": taak.ongewijzigd,
+                "aantal_fouten": len(taak.fouten),
+                "foutmelding": taak.foutmelding,
+            }
+        )
         response["Cache-Control"] = "no-store"
         return response
     return render(request, "portfolio/import_taak.html", {"taak": taak})

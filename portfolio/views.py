@@ -313,9 +313,7 @@ def detail(request, nummer):
     versies = list(ActiviteitVersie.objects.zichtbaar_voor(request.user).filter(activiteit=a).order_by("-peildatum", "-versienummer"))
     audit, audit_ingekort = _audittrail(request.user, a, gebeurtenissen, lijsten, versies)
 
-    redenen = Counter(
-        r.naam for g in geldend if g.soort == Gebeurtenis.Soort.HERIJKING for r in g.redenen.all()
-    )
+    redenen = Counter(r.naam for g in geldend if g.soort == Gebeurtenis.Soort.HERIJKING for r in g.redenen.all())
     categorieen = [
         {
             "label": Kostencategorie(cat).label,
@@ -374,7 +372,11 @@ def nieuw(request):
             except ValidationError as exc:
                 _fouten_verdelen(exc, form, initieel)
             else:
-                messages.success(request, _("ICT-activiteit %(nummer)s '%(naam)s' is aangemaakt met de initiële baseline.") % {"nummer": a.nummer, "naam": a.naam})
+                messages.success(
+                    request,
+                    _("ICT-activiteit %(nummer)s '%(naam)s' is aangemaakt met de initiële baseline.")
+                    % {"nummer": a.nummer, "naam": a.naam},
+                )
                 return redirect("portfolio:detail", nummer=a.nummer)
     context = {
         "form": form,
@@ -392,10 +394,7 @@ def bewerken(request, nummer):
     data = request.POST if request.method == "POST" else None
     form = ActiviteitForm(data, instance=copy.copy(a), user=request.user)
     versieform = VersieForm(data, initial={"versie": a.versie})
-    formsets = [
-        (titel, rijnaam, fs_class(data, instance=a, prefix=prefix))
-        for prefix, fs_class, titel, rijnaam in ONDERDELEN
-    ]
+    formsets = [(titel, rijnaam, fs_class(data, instance=a, prefix=prefix)) for prefix, fs_class, titel, rijnaam in ONDERDELEN]
     conflict = None
     if request.method == "POST":
         geldig = [form.is_valid(), versieform.is_valid()] + [fs.is_valid() for _t, _r, fs in formsets]
@@ -506,9 +505,14 @@ def gebeurtenis_correctie(request, nummer):
     if oud is None:
         return render(request, "portfolio/activiteit_correctie.html", context)
     initial = {
-        "versie": a.versie, "soort": oud.soort, "datum": oud.datum, "einddatum": oud.einddatum,
-        "toelichting_kosten": oud.toelichting_kosten, "toelichting_einddatum": oud.toelichting_einddatum,
-        "redenen": list(oud.redenen.all()), **{veld: getattr(oud, veld) for veld in services.BEDRAGVELDEN},
+        "versie": a.versie,
+        "soort": oud.soort,
+        "datum": oud.datum,
+        "einddatum": oud.einddatum,
+        "toelichting_kosten": oud.toelichting_kosten,
+        "toelichting_einddatum": oud.toelichting_einddatum,
+        "redenen": list(oud.redenen.all()),
+        **{veld: getattr(oud, veld) for veld in services.BEDRAGVELDEN},
     }
     form = GebeurtenisCorrectieForm(request.POST if request.method == "POST" else None, initial=initial)
     conflict = None
@@ -517,7 +521,9 @@ def gebeurtenis_correctie(request, nummer):
         if request.POST.get("bevestigd") != "ja":
             totaal = sum((gegevens["bedragen"][f"geschat_{cat}"] for cat in KOSTENCATEGORIEEN), NUL)
             return render(
-                request, "portfolio/activiteit_correctie_bevestigen.html", {**context, "form": form, "d": gegevens, "totaal_geschat": totaal}
+                request,
+                "portfolio/activiteit_correctie_bevestigen.html",
+                {**context, "form": form, "d": gegevens, "totaal_geschat": totaal},
             )
         try:
             services.gebeurtenis_corrigeren(actor=request.user, activiteit=a, versie=form.cleaned_data["versie"], **gegevens)
@@ -526,7 +532,9 @@ def gebeurtenis_correctie(request, nummer):
         except ValidationError as exc:
             form.fouten_van(exc)
         else:
-            messages.success(request, _("De correctie is vastgelegd. De onjuiste gebeurtenis blijft in de historie zichtbaar als gecorrigeerd."))
+            messages.success(
+                request, _("De correctie is vastgelegd. De onjuiste gebeurtenis blijft in de historie zichtbaar als gecorrigeerd.")
+            )
             return redirect("portfolio:detail", nummer=a.nummer)
     context.update({"form": form, "conflict": conflict, "referentie": _kerncijfertabel(k), "fouten": _foutoverzicht(form)})
     return render(request, "portfolio/activiteit_correctie.html", context, status=409 if conflict else 200)
@@ -539,7 +547,12 @@ def baseline(request, nummer):
     gebeurtenissen = list(a.gebeurtenissen.all())
     initieel = next((g for g in gebeurtenissen if g.soort == Gebeurtenis.Soort.INITIEEL), None)
     corrigeerbaar = initieel is not None and len(gebeurtenissen) == 1
-    context = {"activiteit": a, "k": a.kerncijfers, "corrigeerbaar": corrigeerbaar, "titel": _("Initiële baseline corrigeren: %(naam)s") % {"naam": a.naam}}
+    context = {
+        "activiteit": a,
+        "k": a.kerncijfers,
+        "corrigeerbaar": corrigeerbaar,
+        "titel": _("Initiële baseline corrigeren: %(naam)s") % {"naam": a.naam},
+    }
     if not corrigeerbaar:
         return render(request, "portfolio/activiteit_baseline.html", context)
     initial = {
@@ -554,7 +567,9 @@ def baseline(request, nummer):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.initiele_baseline_wijzigen(actor=request.user, activiteit=a, versie=form.cleaned_data["versie"], gegevens=form.gegevens())
+            services.initiele_baseline_wijzigen(
+                actor=request.user, activiteit=a, versie=form.cleaned_data["versie"], gegevens=form.gegevens()
+            )
         except services.Conflict as exc:
             conflict = exc
         except ValidationError as exc:
@@ -620,7 +635,9 @@ def status(request, nummer):
         except ValidationError as exc:
             form.fouten_van(exc)
         else:
-            messages.success(request, _("De status is gewijzigd van '%(van)s' naar '%(naar)s'.") % {"van": huidig.label, "naar": nieuw.label})
+            messages.success(
+                request, _("De status is gewijzigd van '%(van)s' naar '%(naar)s'.") % {"van": huidig.label, "naar": nieuw.label}
+            )
             return redirect("portfolio:detail", nummer=a.nummer)
     context.update({"form": form, "conflict": conflict})
     return render(request, "portfolio/activiteit_status.html", context, status=409 if conflict else 200)

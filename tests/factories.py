@@ -84,6 +84,7 @@ def overlegorgaan(soort) -> Overlegorgaan:
 
 # -- portfolio -----------------------------------------------------------------
 
+
 def bedragen(geschat=0, gerealiseerd=0, categorie="uitbesteed_werk"):
     """Amounts in euros for one cost category (the others zero)."""
     from decimal import Decimal
@@ -91,8 +92,16 @@ def bedragen(geschat=0, gerealiseerd=0, categorie="uitbesteed_werk"):
     return {f"geschat_{categorie}": Decimal(geschat), f"gerealiseerd_{categorie}": Decimal(gerealiseerd)}
 
 
-def activiteit(actor, ministerie, *, naam="Vernieuwing basisregistratie", startdatum=datetime.date(2022, 1, 1),
-               einddatum=datetime.date(2025, 12, 31), geschat=12_000_000, **gegevens):
+def activiteit(
+    actor,
+    ministerie,
+    *,
+    naam="Vernieuwing basisregistratie",
+    startdatum=datetime.date(2022, 1, 1),
+    einddatum=datetime.date(2025, 12, 31),
+    geschat=12_000_000,
+    **gegevens,
+):
     """An activity with its initial baseline, created through the real service by ``actor``."""
     from portfolio import services as portfolio_services
 

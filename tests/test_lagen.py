@@ -124,8 +124,12 @@ def test_issue21_taken_op_naam_bestaan():
     from cio_stelsel import wachtrij
 
     namen = sorted(set(naam for _m, naam in _taaknamen()))
-    assert {"oordelen.tasks.melding_versturen", "oordelen.tasks.oordeel_pdf_maken", "portfolio.tasks.import_uitvoeren",
-            "dashboard.tasks.jaarrapportage_genereren"} <= set(namen)
+    assert {
+        "oordelen.tasks.melding_versturen",
+        "oordelen.tasks.oordeel_pdf_maken",
+        "portfolio.tasks.import_uitvoeren",
+        "dashboard.tasks.jaarrapportage_genereren",
+    } <= set(namen)
     for naam in namen:
         assert wachtrij.taak(naam).name == naam
 

@@ -56,8 +56,16 @@ def lees_po(pad: Path) -> list[dict]:
     def huidige(regelnummer: int, begint_nieuw: bool) -> dict:
         nonlocal entry
         if entry is None or (begint_nieuw and entry["msgid"] is not None):
-            entry = {"msgctxt": None, "msgid": None, "msgid_plural": None, "msgstr": {}, "flags": set(),
-                     "bronnen": [], "obsolete": False, "regel": regelnummer}
+            entry = {
+                "msgctxt": None,
+                "msgid": None,
+                "msgid_plural": None,
+                "msgstr": {},
+                "flags": set(),
+                "bronnen": [],
+                "obsolete": False,
+                "regel": regelnummer,
+            }
             entries.append(entry)
         return entry
 
@@ -185,11 +193,7 @@ def test_vertalingen_gebruiken_dezelfde_plaatshouders(po_entries):
 
 def test_mo_is_gecompileerd_uit_de_po(po_entries):
     assert MO.exists(), f"{MO} is missing: run `make messages` (compilemessages) and commit the .mo."
-    verwacht = {
-        sleutel(e): waarde(e)
-        for e in po_entries
-        if not e["obsolete"] and e["msgid"] != "" and "fuzzy" not in e["flags"]
-    }
+    verwacht = {sleutel(e): waarde(e) for e in po_entries if not e["obsolete"] and e["msgid"] != "" and "fuzzy" not in e["flags"]}
     gecompileerd = {k: v for k, v in lees_mo(MO).items() if k != ""}
     ontbreekt = sorted(set(verwacht) - set(gecompileerd))
     over = sorted(set(gecompileerd) - set(verwacht))

@@ -77,7 +77,9 @@ class PubliekeActiviteitSerializer(_Rij):
     doorlooptijd_jaren = getal(2, help_text=_("Actuele doorlooptijd (jaren)."))
     vertraging_jaren = getal(2, help_text=_("Verschil initieel en actueel (in jaren)."))
     kostenklasse = serializers.CharField(help_text=_("Actuele kostencategorie in EUR mln (0-10, ..., 100+, onbekend)."))
-    einddatum_klasse = serializers.ChoiceField(choices=selectors.EINDDATUM_KLASSEN, help_text=_("Aanpassing einddatum tegenover de initiële."))
+    einddatum_klasse = serializers.ChoiceField(
+        choices=selectors.EINDDATUM_KLASSEN, help_text=_("Aanpassing einddatum tegenover de initiële.")
+    )
     aantal_herijkingen = serializers.IntegerField()
     herijkingen_per_reden = serializers.DictField(child=serializers.IntegerField(), help_text=_("Reden herijking → aantal."))
     acict_advies = serializers.BooleanField(help_text=_("AcICT-advies (ja/nee)."))
@@ -85,8 +87,10 @@ class PubliekeActiviteitSerializer(_Rij):
     aantal_baten = serializers.IntegerField()
     peildatum = serializers.DateField(help_text=_("Peildatum van de gepubliceerde gegevens."))
     cijfers_peildatum = serializers.DateField(
-        help_text=_("De peildatum waar de cijfers van zijn (gelijk aan peildatum): eerder dan de gevraagde peildatum "
-                    "als daarvoor geen nieuwere versie is gepubliceerd.")
+        help_text=_(
+            "De peildatum waar de cijfers van zijn (gelijk aan peildatum): eerder dan de gevraagde peildatum "
+            "als daarvoor geen nieuwere versie is gepubliceerd."
+        )
     )
     eerdere_peildatum = serializers.BooleanField(
         help_text=_("Waar: de cijfers zijn van een eerdere peildatum dan de gevraagde (geen nieuwere versie gepubliceerd).")
@@ -167,7 +171,12 @@ LIJSTEN = {
     "ontwikkelpartijen": PubliekeOntwikkelpartijSerializer,
 }
 ALGEMEEN = [
-    "opdrachtgevende_organisatie", "dienstverlening", "wij_verbeteren_op", "reden_van_starten", "doel", "samenvatting",
+    "opdrachtgevende_organisatie",
+    "dienstverlening",
+    "wij_verbeteren_op",
+    "reden_van_starten",
+    "doel",
+    "samenvatting",
 ]
 
 
@@ -205,7 +214,12 @@ class PubliekeActiviteitDetailSerializer(PubliekeActiviteitSerializer):
             **rij,
             **_alleen([*ALGEMEEN, "maatwerk", "ontwikkelwijze", "dechargedatum", "annuleringsdatum", "reden_annulering"], g),
             "kosten": [
-                {"categorie": cat, "initieel": k.get(f"initieel_{cat}"), "actueel": k.get(f"actueel_{cat}"), "gerealiseerd": k.get(f"gerealiseerd_{cat}")}
+                {
+                    "categorie": cat,
+                    "initieel": k.get(f"initieel_{cat}"),
+                    "actueel": k.get(f"actueel_{cat}"),
+                    "gerealiseerd": k.get(f"gerealiseerd_{cat}"),
+                }
                 for cat in KOSTENCATEGORIEEN
             ],
         }
@@ -270,4 +284,6 @@ class MinisteriesSerializer(serializers.Serializer):
 
 class PeildataSerializer(serializers.Serializer):
     standaard = serializers.DateField(allow_null=True, help_text=_("De nieuwste peildatum met gepubliceerde gegevens."))
-    peildata = serializers.ListField(child=serializers.DateField(), help_text=_("Alle peildata met gepubliceerde gegevens, nieuwste eerst."))
+    peildata = serializers.ListField(
+        child=serializers.DateField(), help_text=_("Alle peildata met gepubliceerde gegevens, nieuwste eerst.")
+    )

@@ -36,10 +36,18 @@ from .filters import PubliekeActiviteitFilter, PubliekeLijstFilter
 TAGS = ["publiek"]
 MAX_AGE = 60
 PEILDATUM_PARAMETER = OpenApiParameter(
-    "peildatum", OpenApiTypes.DATE, OpenApiParameter.QUERY,
-    description=str(_("De stand op deze datum (JJJJ-MM-DD): per activiteit de laatste gepubliceerde versie met een peildatum "
-                      "op of vóór deze datum. Zonder: de nieuwste peildatum.")),
+    "peildatum",
+    OpenApiTypes.DATE,
+    OpenApiParameter.QUERY,
+    description=str(
+        _(
+            "De stand op deze datum (JJJJ-MM-DD): per activiteit de laatste gepubliceerde versie met een peildatum "
+            "op of vóór deze datum. Zonder: de nieuwste peildatum."
+        )
+    ),
 )
+
+
 class _NietGewijzigd(Exception):
     def __init__(self, antwoord):
         self.antwoord = antwoord
@@ -129,8 +137,11 @@ class ActiviteitenView(PubliekeView):
     filterset_class = PubliekeLijstFilter
 
     @extend_schema(
-        tags=TAGS, parameters=[PEILDATUM_PARAMETER], summary=_("Gepubliceerde ICT-activiteiten (de stand op een peildatum)"),
-        operation_id="publiek_activiteiten_list", responses=s.PubliekeActiviteitSerializer(many=True),
+        tags=TAGS,
+        parameters=[PEILDATUM_PARAMETER],
+        summary=_("Gepubliceerde ICT-activiteiten (de stand op een peildatum)"),
+        operation_id="publiek_activiteiten_list",
+        responses=s.PubliekeActiviteitSerializer(many=True),
     )
     def get(self, request):
         op = self.peildatum()

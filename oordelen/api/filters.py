@@ -9,7 +9,6 @@ from oordelen.models import Aanmelding, CioOordeel
 NUMMER = {"min_value": 1, "max_value": 2_147_483_647}
 
 
-
 class OordeelFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=CioOordeel.Status.choices)
     uitkomst = django_filters.ChoiceFilter(choices=CioOordeel.Uitkomst.choices)

@@ -39,11 +39,29 @@ class OordeelSerializer(LeesSerializer):
     class Meta:
         model = CioOordeel
         fields = [
-            "id", "activiteit", "ministerie", "aanleiding", "kwaliteitskader_versie",
-            "beheersing", "beheersing_toelichting", "haalbaarheid", "haalbaarheid_toelichting",
-            "risicos", "risicos_toelichting", "implicaties", "implicaties_toelichting",
-            "ciso_bijdrage", "ciso_bijdrage_op", "status", "uitkomst", "motivering",
-            "aangemaakt_op", "vastgesteld_op", "versie", "voorwaarden", "afwijking",
+            "id",
+            "activiteit",
+            "ministerie",
+            "aanleiding",
+            "kwaliteitskader_versie",
+            "beheersing",
+            "beheersing_toelichting",
+            "haalbaarheid",
+            "haalbaarheid_toelichting",
+            "risicos",
+            "risicos_toelichting",
+            "implicaties",
+            "implicaties_toelichting",
+            "ciso_bijdrage",
+            "ciso_bijdrage_op",
+            "status",
+            "uitkomst",
+            "motivering",
+            "aangemaakt_op",
+            "vastgesteld_op",
+            "versie",
+            "voorwaarden",
+            "afwijking",
         ]
         read_only_fields = fields
 
@@ -83,7 +101,10 @@ class VaststellenSerializer(StrikteInvoer, serializers.Serializer):
     uitkomst = serializers.ChoiceField(choices=CioOordeel.Uitkomst.choices)
     motivering = serializers.CharField()
     voorwaarden = serializers.ListField(
-        child=serializers.CharField(), required=False, default=list, max_length=100,
+        child=serializers.CharField(),
+        required=False,
+        default=list,
+        max_length=100,
         help_text=_("Alleen bij 'positief onder voorwaarden'."),
     )
     versie = VersieVeld(required=False)
@@ -115,9 +136,23 @@ class AanmeldingSerializer(LeesSerializer):
     class Meta:
         model = Aanmelding
         fields = [
-            "id", "activiteit", "ministerie", "oordeel", "toelichting", "status", "aangemeld_op", "collegebesluit_op",
-            "advies_datum", "advies_samenvatting", "advies_link", "advies_kamerstuk", "reactie_datum",
-            "reactie_toelichting", "gedeeld_met_cio_rijk_op", "aangemaakt_op", "aanbevelingen",
+            "id",
+            "activiteit",
+            "ministerie",
+            "oordeel",
+            "toelichting",
+            "status",
+            "aangemeld_op",
+            "collegebesluit_op",
+            "advies_datum",
+            "advies_samenvatting",
+            "advies_link",
+            "advies_kamerstuk",
+            "reactie_datum",
+            "reactie_toelichting",
+            "gedeeld_met_cio_rijk_op",
+            "aangemaakt_op",
+            "aanbevelingen",
         ]
         read_only_fields = fields
 
@@ -147,7 +182,9 @@ class AdviesSerializer(StrikteInvoer, serializers.Serializer):
 class ReactieOpAanbevelingSerializer(StrikteInvoer, serializers.Serializer):
     aanbeveling = serializers.IntegerField(min_value=1, max_value=2**63 - 1, help_text=_("Het id van de aanbeveling."))
     reactie = serializers.ChoiceField(choices=Aanbeveling.Reactie.choices)
-    toelichting = serializers.CharField(required=False, allow_blank=True, default="", help_text=_("Verplicht bij deels of niet overgenomen."))
+    toelichting = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text=_("Verplicht bij deels of niet overgenomen.")
+    )
 
 
 class ReactieSerializer(StrikteInvoer, serializers.Serializer):

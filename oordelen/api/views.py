@@ -33,12 +33,16 @@ def _activiteit(request, nummer: int) -> IctActiviteit:
     list=extend_schema(summary=_("CIO-oordelen die u mag inzien"), tags=TAG_OORDELEN),
     retrieve=extend_schema(summary=_("Eén CIO-oordeel"), tags=TAG_OORDELEN),
     create=extend_schema(
-        summary=_("Een concept-oordeel opstellen (CIO-office, art 3.5-3.6)"), tags=TAG_OORDELEN,
-        request=s.OordeelOpstellenSerializer, responses={201: s.OordeelSerializer},
+        summary=_("Een concept-oordeel opstellen (CIO-office, art 3.5-3.6)"),
+        tags=TAG_OORDELEN,
+        request=s.OordeelOpstellenSerializer,
+        responses={201: s.OordeelSerializer},
     ),
     partial_update=extend_schema(
-        summary=_("Een concept-oordeel wijzigen (met 'versie')"), tags=TAG_OORDELEN,
-        request=s.OordeelWijzigenSerializer, responses={200: s.OordeelSerializer},
+        summary=_("Een concept-oordeel wijzigen (met 'versie')"),
+        tags=TAG_OORDELEN,
+        request=s.OordeelWijzigenSerializer,
+        responses={200: s.OordeelSerializer},
     ),
 )
 class OordeelViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -78,8 +82,10 @@ class OordeelViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return Response(s.OordeelSerializer(self._opnieuw(o)).data)
 
     @extend_schema(
-        summary=_("De bijdrage over informatiebeveiliging leveren (CISO, art 7 k, B5)"), tags=TAG_OORDELEN,
-        request=s.CisoBijdrageSerializer, responses={200: s.OordeelSerializer},
+        summary=_("De bijdrage over informatiebeveiliging leveren (CISO, art 7 k, B5)"),
+        tags=TAG_OORDELEN,
+        request=s.CisoBijdrageSerializer,
+        responses={200: s.OordeelSerializer},
     )
     @action(detail=True, methods=["post"], url_path="ciso-bijdrage", filterset_class=None)
     def ciso_bijdrage(self, request, pk=None):
@@ -91,8 +97,10 @@ class OordeelViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return Response(s.OordeelSerializer(self._opnieuw(o)).data)
 
     @extend_schema(
-        summary=_("Het oordeel vaststellen (departementale CIO, art 4 j, 5; B5-B7)"), tags=TAG_OORDELEN,
-        request=s.VaststellenSerializer, responses={200: s.OordeelSerializer},
+        summary=_("Het oordeel vaststellen (departementale CIO, art 4 j, 5; B5-B7)"),
+        tags=TAG_OORDELEN,
+        request=s.VaststellenSerializer,
+        responses={200: s.OordeelSerializer},
     )
     @action(detail=True, methods=["post"], filterset_class=None)
     def vaststellen(self, request, pk=None):
@@ -101,14 +109,20 @@ class OordeelViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
         o = services.oordeel_vaststellen(
-            actor=request.user, oordeel=o, uitkomst=d["uitkomst"], motivering=d["motivering"],
-            voorwaarden=d["voorwaarden"], versie=d.get("versie"),
+            actor=request.user,
+            oordeel=o,
+            uitkomst=d["uitkomst"],
+            motivering=d["motivering"],
+            voorwaarden=d["voorwaarden"],
+            versie=d.get("versie"),
         )
         return Response(s.OordeelSerializer(self._opnieuw(o)).data)
 
     @extend_schema(
-        summary=_("Afwijken van een negatief oordeel (SG of minister, art 5.3, B1)"), tags=TAG_OORDELEN,
-        request=s.AfwijkingVastleggenSerializer, responses={201: s.OordeelSerializer},
+        summary=_("Afwijken van een negatief oordeel (SG of minister, art 5.3, B1)"),
+        tags=TAG_OORDELEN,
+        request=s.AfwijkingVastleggenSerializer,
+        responses={201: s.OordeelSerializer},
     )
     @action(detail=True, methods=["post"], filterset_class=None)
     def afwijking(self, request, pk=None):
@@ -124,8 +138,10 @@ class OordeelViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     list=extend_schema(summary=_("Aanmeldingen bij het Adviescollege ICT-toetsing die u mag inzien"), tags=TAG_AANMELDINGEN),
     retrieve=extend_schema(summary=_("Eén aanmelding"), tags=TAG_AANMELDINGEN),
     create=extend_schema(
-        summary=_("Een concept-aanmelding opstellen (vereist een vastgesteld oordeel, B8)"), tags=TAG_AANMELDINGEN,
-        request=s.AanmeldingOpstellenSerializer, responses={201: s.AanmeldingSerializer},
+        summary=_("Een concept-aanmelding opstellen (vereist een vastgesteld oordeel, B8)"),
+        tags=TAG_AANMELDINGEN,
+        request=s.AanmeldingOpstellenSerializer,
+        responses={201: s.AanmeldingSerializer},
     ),
 )
 class AanmeldingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -136,7 +152,9 @@ class AanmeldingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     lookup_value_regex = ID
 
     def get_queryset(self):
-        return Aanmelding.objects.zichtbaar_voor(self.request.user).select_related("activiteit__ministerie").prefetch_related("aanbevelingen")
+        return (
+            Aanmelding.objects.zichtbaar_voor(self.request.user).select_related("activiteit__ministerie").prefetch_related("aanbevelingen")
+        )
 
     def _antwoord(self, aanmelding, code=status.HTTP_200_OK):
         return Response(s.AanmeldingSerializer(get_object_or_404(self.get_queryset(), pk=aanmelding.pk)).data, status=code)
@@ -145,12 +163,16 @@ class AanmeldingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         invoer = s.AanmeldingOpstellenSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
-        a = services.aanmelding_opstellen(actor=request.user, activiteit=_activiteit(request, d["activiteit"]), toelichting=d["toelichting"])
+        a = services.aanmelding_opstellen(
+            actor=request.user, activiteit=_activiteit(request, d["activiteit"]), toelichting=d["toelichting"]
+        )
         return self._antwoord(a, status.HTTP_201_CREATED)
 
     @extend_schema(
-        summary=_("Indienen namens de minister (departementale CIO, B9, art 4 k)"), tags=TAG_AANMELDINGEN,
-        request=s.IndienenSerializer, responses={200: s.AanmeldingSerializer},
+        summary=_("Indienen namens de minister (departementale CIO, B9, art 4 k)"),
+        tags=TAG_AANMELDINGEN,
+        request=s.IndienenSerializer,
+        responses={200: s.AanmeldingSerializer},
     )
     @action(detail=True, methods=["post"], filterset_class=None)
     def indienen(self, request, pk=None):
@@ -160,8 +182,10 @@ class AanmeldingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return self._antwoord(services.aanmelding_indienen(actor=request.user, aanmelding=a, datum=invoer.validated_data.get("datum")))
 
     @extend_schema(
-        summary=_("Het besluit van het college vastleggen (toetsen of niet)"), tags=TAG_AANMELDINGEN,
-        request=s.CollegebesluitSerializer, responses={200: s.AanmeldingSerializer},
+        summary=_("Het besluit van het college vastleggen (toetsen of niet)"),
+        tags=TAG_AANMELDINGEN,
+        request=s.CollegebesluitSerializer,
+        responses={200: s.AanmeldingSerializer},
     )
     @action(detail=True, methods=["post"], filterset_class=None)
     def collegebesluit(self, request, pk=None):
@@ -172,8 +196,10 @@ class AanmeldingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return self._antwoord(services.collegebesluit_vastleggen(actor=request.user, aanmelding=a, toetsen=d["toetsen"], datum=d["datum"]))
 
     @extend_schema(
-        summary=_("Het advies vastleggen (ook een kwaliteitstoets: AcICT-advies ja)"), tags=TAG_AANMELDINGEN,
-        request=s.AdviesSerializer, responses={200: s.AanmeldingSerializer},
+        summary=_("Het advies vastleggen (ook een kwaliteitstoets: AcICT-advies ja)"),
+        tags=TAG_AANMELDINGEN,
+        request=s.AdviesSerializer,
+        responses={200: s.AanmeldingSerializer},
     )
     @action(detail=True, methods=["post"], filterset_class=None)
     def advies(self, request, pk=None):
@@ -183,14 +209,21 @@ class AanmeldingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         d = invoer.validated_data
         return self._antwoord(
             services.advies_vastleggen(
-                actor=request.user, aanmelding=a, datum=d["datum"], samenvatting=d["samenvatting"],
-                aanbevelingen=d["aanbevelingen"], link=d["link"], kamerstuk=d["kamerstuk"],
+                actor=request.user,
+                aanmelding=a,
+                datum=d["datum"],
+                samenvatting=d["samenvatting"],
+                aanbevelingen=d["aanbevelingen"],
+                link=d["link"],
+                kamerstuk=d["kamerstuk"],
             )
         )
 
     @extend_schema(
-        summary=_("De bestuurlijke reactie vaststellen (departementale CIO); daarna gedeeld met de CIO Rijk"), tags=TAG_AANMELDINGEN,
-        request=s.ReactieSerializer, responses={200: s.AanmeldingSerializer},
+        summary=_("De bestuurlijke reactie vaststellen (departementale CIO); daarna gedeeld met de CIO Rijk"),
+        tags=TAG_AANMELDINGEN,
+        request=s.ReactieSerializer,
+        responses={200: s.AanmeldingSerializer},
     )
     @action(detail=True, methods=["post"], filterset_class=None)
     def reactie(self, request, pk=None):
@@ -200,5 +233,7 @@ class AanmeldingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         d = invoer.validated_data
         reacties = {r["aanbeveling"]: (r["reactie"], r["toelichting"]) for r in d["reacties"]}
         return self._antwoord(
-            services.reactie_vaststellen(actor=request.user, aanmelding=a, datum=d["datum"], toelichting=d["toelichting"], reacties=reacties)
+            services.reactie_vaststellen(
+                actor=request.user, aanmelding=a, datum=d["datum"], toelichting=d["toelichting"], reacties=reacties
+            )
         )

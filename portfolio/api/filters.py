@@ -34,7 +34,9 @@ class VersieFilter(django_filters.FilterSet):
     peildatum = django_filters.DateFilter()
     status = django_filters.MultipleChoiceFilter(choices=ActiviteitVersie.Status.choices)
     ministerie = MinisterieCodeFilter()
-    activiteit = django_filters.NumberFilter(field_name="activiteit__nummer", min_value=1, max_value=2_147_483_647, label=_("Nummer van de ICT-activiteit."))
+    activiteit = django_filters.NumberFilter(
+        field_name="activiteit__nummer", min_value=1, max_value=2_147_483_647, label=_("Nummer van de ICT-activiteit.")
+    )
 
     class Meta:
         model = ActiviteitVersie

@@ -35,8 +35,11 @@ class BedragInvoerVeld(serializers.DecimalField):
 
     def __init__(self, **kwargs):
         super().__init__(
-            max_digits=BEDRAG["max_digits"], decimal_places=BEDRAG["decimal_places"], min_value=0,
-            max_value=invoerregels.MAX_BEDRAG, **kwargs,
+            max_digits=BEDRAG["max_digits"],
+            decimal_places=BEDRAG["decimal_places"],
+            min_value=0,
+            max_value=invoerregels.MAX_BEDRAG,
+            **kwargs,
         )
         self.error_messages["max_value"] = invoerregels.bedrag_fouten(invoerregels.MAX_BEDRAG + 1)[0]
         self.error_messages["min_value"] = _("Het bedrag mag niet negatief zijn.")
@@ -134,15 +137,18 @@ class KerncijfersSerializer(serializers.Serializer):
 
     @extend_schema_field(KostencategorieSerializer(many=True))
     def get_kosten(self, k):
-        return KostencategorieSerializer([
-            {
-                "categorie": cat,
-                "initieel": getattr(k, f"initieel_{cat}", None),
-                "actueel": getattr(k, f"actueel_{cat}", None),
-                "gerealiseerd": getattr(k, f"gerealiseerd_{cat}", None),
-            }
-            for cat in KOSTENCATEGORIEEN
-        ], many=True).data
+        return KostencategorieSerializer(
+            [
+                {
+                    "categorie": cat,
+                    "initieel": getattr(k, f"initieel_{cat}", None),
+                    "actueel": getattr(k, f"actueel_{cat}", None),
+                    "gerealiseerd": getattr(k, f"gerealiseerd_{cat}", None),
+                }
+                for cat in KOSTENCATEGORIEEN
+            ],
+            many=True,
+        ).data
 
 
 # --------------------------------------------------------------------------
@@ -233,8 +239,20 @@ class GebeurtenisSerializer(LeesSerializer):
     class Meta:
         model = Gebeurtenis
         fields = [
-            "id", "soort", "datum", "einddatum", *services.BEDRAGVELDEN, "totaal_geschat", "totaal_gerealiseerd",
-            "toelichting_kosten", "toelichting_einddatum", "redenen", "vervangt", "vervangen", "reden_correctie", "vastgelegd_op",
+            "id",
+            "soort",
+            "datum",
+            "einddatum",
+            *services.BEDRAGVELDEN,
+            "totaal_geschat",
+            "totaal_gerealiseerd",
+            "toelichting_kosten",
+            "toelichting_einddatum",
+            "redenen",
+            "vervangt",
+            "vervangen",
+            "reden_correctie",
+            "vastgelegd_op",
         ]
 
     def get_vervangen(self, g) -> bool:
@@ -261,10 +279,33 @@ class ActiviteitSerializer(LeesSerializer):
     class Meta:
         model = IctActiviteit
         fields = [
-            "nummer", "naam", "ministerie", "ministerie_afkorting", "ministerie_naam", "dienstonderdeel", "zbo", "organisatie",
-            "opdrachtgevende_organisatie", "onderwerp", "dienstverlening", "wij_verbeteren_op", "soort", "status",
-            "startdatum", "reden_van_starten", "doel", "samenvatting", "maatwerk", "ontwikkelwijze", "dechargedatum",
-            "annuleringsdatum", "reden_annulering", "versie", "aangemaakt_op", "gewijzigd_op", "kerncijfers",
+            "nummer",
+            "naam",
+            "ministerie",
+            "ministerie_afkorting",
+            "ministerie_naam",
+            "dienstonderdeel",
+            "zbo",
+            "organisatie",
+            "opdrachtgevende_organisatie",
+            "onderwerp",
+            "dienstverlening",
+            "wij_verbeteren_op",
+            "soort",
+            "status",
+            "startdatum",
+            "reden_van_starten",
+            "doel",
+            "samenvatting",
+            "maatwerk",
+            "ontwikkelwijze",
+            "dechargedatum",
+            "annuleringsdatum",
+            "reden_annulering",
+            "versie",
+            "aangemaakt_op",
+            "gewijzigd_op",
+            "kerncijfers",
         ]
         read_only_fields = fields
 
@@ -280,7 +321,15 @@ class ActiviteitDetailSerializer(ActiviteitSerializer):
     ontwikkelpartijen = OntwikkelpartijSerializer(many=True, read_only=True)
 
     class Meta(ActiviteitSerializer.Meta):
-        fields = [*ActiviteitSerializer.Meta.fields, "gebeurtenissen", "mijlpalen", "kwaliteitstoetsen", "kamerstukken", "baten", "ontwikkelpartijen"]
+        fields = [
+            *ActiviteitSerializer.Meta.fields,
+            "gebeurtenissen",
+            "mijlpalen",
+            "kwaliteitstoetsen",
+            "kamerstukken",
+            "baten",
+            "ontwikkelpartijen",
+        ]
         read_only_fields = fields
 
 
@@ -317,7 +366,9 @@ class _ActiviteitGegevensSerializer(StrikteInvoer, serializers.ModelSerializer):
 class InitieelSerializer(StrikteInvoer, serializers.Serializer):
     """De initiële baseline: de eerste gebeurtenis (Initieel)."""
 
-    datum = serializers.DateField(required=False, allow_null=True, validators=[valideer_toekomstdatum], help_text=_("Leeg: de startdatum (of vandaag)."))
+    datum = serializers.DateField(
+        required=False, allow_null=True, validators=[valideer_toekomstdatum], help_text=_("Leeg: de startdatum (of vandaag).")
+    )
     einddatum = serializers.DateField(validators=[valideer_toekomstdatum], help_text=_("Geschatte einddatum."))
     toelichting_kosten = serializers.CharField(required=False, allow_blank=True, default="")
     toelichting_einddatum = serializers.CharField(required=False, allow_blank=True, default="")
@@ -356,7 +407,10 @@ class GebeurtenisToevoegenSerializer(StrikteInvoer, serializers.Serializer):
     toelichting_kosten = serializers.CharField(required=False, allow_blank=True, default="")
     toelichting_einddatum = serializers.CharField(required=False, allow_blank=True, default="")
     redenen = serializers.SlugRelatedField(
-        slug_field="code", queryset=RedenHerijking.objects.all(), many=True, required=False,
+        slug_field="code",
+        queryset=RedenHerijking.objects.all(),
+        many=True,
+        required=False,
         help_text=_("Codes van de redenen herijking (verplicht bij een herijking)."),
     )
 
@@ -398,9 +452,12 @@ class StatusWijzigenSerializer(StrikteInvoer, serializers.Serializer):
     annuleringsdatum = serializers.DateField(required=False, allow_null=True, help_text=_("Verplicht bij 'geannuleerd'."))
     reden = serializers.CharField(required=False, allow_blank=True, default="", help_text=_("Verplicht bij 'geannuleerd'."))
     ingangsdatum = serializers.DateField(
-        required=False, allow_null=True,
-        help_text=_("Datum waarop de status ingaat (voor versies van eerdere peildata). Leeg: de dechargedatum, de "
-                    "annuleringsdatum, bij de start de startdatum, anders vandaag."),
+        required=False,
+        allow_null=True,
+        help_text=_(
+            "Datum waarop de status ingaat (voor versies van eerdere peildata). Leeg: de dechargedatum, de "
+            "annuleringsdatum, bij de start de startdatum, anders vandaag."
+        ),
     )
 
 
@@ -425,16 +482,38 @@ class VersieSerializer(LeesSerializer):
     class Meta:
         model = ActiviteitVersie
         fields = [
-            "id", "activiteit", "peildatum", "versienummer", "status", "ministerie", "dienstonderdeel", "naam",
-            "activiteit_status", "soort", "onderwerp", "startdatum", "initiele_einddatum", "actuele_einddatum",
-            "initieel_totaal", "actueel_totaal", "gerealiseerd", "aantal_herijkingen", "aantal_acict_adviezen",
-            "organisatie", "aantal_baten", "voorbereid_op", "gecontroleerd_op", "gepubliceerd_op",
+            "id",
+            "activiteit",
+            "peildatum",
+            "versienummer",
+            "status",
+            "ministerie",
+            "dienstonderdeel",
+            "naam",
+            "activiteit_status",
+            "soort",
+            "onderwerp",
+            "startdatum",
+            "initiele_einddatum",
+            "actuele_einddatum",
+            "initieel_totaal",
+            "actueel_totaal",
+            "gerealiseerd",
+            "aantal_herijkingen",
+            "aantal_acict_adviezen",
+            "organisatie",
+            "aantal_baten",
+            "voorbereid_op",
+            "gecontroleerd_op",
+            "gepubliceerd_op",
         ]
         read_only_fields = fields
 
 
 class VersieDetailSerializer(VersieSerializer):
-    gegevens = serializers.JSONField(read_only=True, help_text=_("Het bevroren record: algemene gegevens, kerncijfers, historie en lijsten."))
+    gegevens = serializers.JSONField(
+        read_only=True, help_text=_("Het bevroren record: algemene gegevens, kerncijfers, historie en lijsten.")
+    )
 
     class Meta(VersieSerializer.Meta):
         fields = [*VersieSerializer.Meta.fields, "gegevens"]
@@ -443,13 +522,18 @@ class VersieDetailSerializer(VersieSerializer):
 
 class VersieVoorbereidenSerializer(StrikteInvoer, serializers.Serializer):
     activiteit = serializers.IntegerField(min_value=1, max_value=MAX_INT, help_text=_("Het nummer van de ICT-activiteit."))
-    peildatum = serializers.DateField(validators=[valideer_peildatum], help_text=_("Het einde van een kwartaal (31-03, 30-06, 30-09, 31-12), niet in de toekomst."))
+    peildatum = serializers.DateField(
+        validators=[valideer_peildatum], help_text=_("Het einde van een kwartaal (31-03, 30-06, 30-09, 31-12), niet in de toekomst.")
+    )
 
 
 class VersiesVerplaatsenSerializer(StrikteInvoer, serializers.Serializer):
     ministerie = MinisterieVeld()
     peildatum = serializers.DateField()
     versies = serializers.ListField(
-        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), required=False, allow_empty=False, max_length=1000,
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+        required=False,
+        allow_empty=False,
+        max_length=1000,
         help_text=_("De id's van de versies; zonder: alle versies van het ministerie voor de peildatum in de vorige stap."),
     )

@@ -63,13 +63,13 @@ def activiteit_of_404(request, nummer) -> IctActiviteit:
 
 def _opnieuw(request, activiteit: IctActiviteit) -> IctActiviteit:
     """The activity after a change, read again through the read entry point (with fresh key figures)."""
-    return get_object_or_404(
-        zichtbare_activiteiten(request.user).prefetch_related(*DETAIL_PREFETCH), pk=activiteit.pk
-    )
+    return get_object_or_404(zichtbare_activiteiten(request.user).prefetch_related(*DETAIL_PREFETCH), pk=activiteit.pk)
 
 
 DETAIL_PREFETCH = [
-    Prefetch("gebeurtenissen", queryset=Gebeurtenis.objects.select_related("vervangen_door").prefetch_related("redenen").order_by("datum", "pk")),
+    Prefetch(
+        "gebeurtenissen", queryset=Gebeurtenis.objects.select_related("vervangen_door").prefetch_related("redenen").order_by("datum", "pk")
+    ),
     "mijlpalen",
     "kwaliteitstoetsen",
     "kamerstukken",
@@ -82,12 +82,16 @@ DETAIL_PREFETCH = [
     list=extend_schema(summary=_("ICT-activiteiten die u mag inzien"), tags=["activiteiten"]),
     retrieve=extend_schema(summary=_("Eén ICT-activiteit met historie en lijsten"), tags=["activiteiten"]),
     create=extend_schema(
-        summary=_("ICT-activiteit aanmaken met de initiële baseline"), tags=["activiteiten"],
-        request=s.ActiviteitAanmakenSerializer, responses={201: s.ActiviteitDetailSerializer},
+        summary=_("ICT-activiteit aanmaken met de initiële baseline"),
+        tags=["activiteiten"],
+        request=s.ActiviteitAanmakenSerializer,
+        responses={201: s.ActiviteitDetailSerializer},
     ),
     partial_update=extend_schema(
-        summary=_("Algemene gegevens wijzigen (met 'versie')"), tags=["activiteiten"],
-        request=s.ActiviteitWijzigenSerializer, responses={200: s.ActiviteitDetailSerializer},
+        summary=_("Algemene gegevens wijzigen (met 'versie')"),
+        tags=["activiteiten"],
+        request=s.ActiviteitWijzigenSerializer,
+        responses={200: s.ActiviteitDetailSerializer},
     ),
 )
 class ActiviteitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _ApiViewSet):
@@ -137,7 +141,9 @@ class ActiviteitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _ApiVi
 
     @extend_schema(
         summary=_("De laatste rapportage of herijking corrigeren (een nieuwe gebeurtenis die haar vervangt, met reden)"),
-        tags=["activiteiten"], request=s.GebeurtenisCorrigerenSerializer, responses={201: s.GebeurtenisSerializer},
+        tags=["activiteiten"],
+        request=s.GebeurtenisCorrigerenSerializer,
+        responses={201: s.GebeurtenisSerializer},
     )
     @action(detail=True, methods=["post"], url_path="gebeurtenissen/correctie", filterset_class=None, pagination_class=None)
     def gebeurtenis_corrigeren(self, request, nummer=None):
@@ -146,15 +152,25 @@ class ActiviteitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _ApiVi
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
         g = services.gebeurtenis_corrigeren(
-            actor=request.user, activiteit=a, versie=d["versie"], reden=d["reden"], soort=d["soort"], datum=d["datum"],
-            einddatum=d["einddatum"], bedragen={veld: d[veld] for veld in services.BEDRAGVELDEN},
-            toelichting_kosten=d["toelichting_kosten"], toelichting_einddatum=d["toelichting_einddatum"], redenen=d.get("redenen", []),
+            actor=request.user,
+            activiteit=a,
+            versie=d["versie"],
+            reden=d["reden"],
+            soort=d["soort"],
+            datum=d["datum"],
+            einddatum=d["einddatum"],
+            bedragen={veld: d[veld] for veld in services.BEDRAGVELDEN},
+            toelichting_kosten=d["toelichting_kosten"],
+            toelichting_einddatum=d["toelichting_einddatum"],
+            redenen=d.get("redenen", []),
         )
         return Response(s.GebeurtenisSerializer(g).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
-        summary=_("Rapportage of herijking vastleggen (een nieuwe gebeurtenis)"), tags=["activiteiten"],
-        request=s.GebeurtenisToevoegenSerializer, responses={201: s.GebeurtenisSerializer},
+        summary=_("Rapportage of herijking vastleggen (een nieuwe gebeurtenis)"),
+        tags=["activiteiten"],
+        request=s.GebeurtenisToevoegenSerializer,
+        responses={201: s.GebeurtenisSerializer},
     )
     @gebeurtenissen.mapping.post
     def gebeurtenis_toevoegen(self, request, nummer=None):
@@ -163,15 +179,24 @@ class ActiviteitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _ApiVi
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
         g = services.gebeurtenis_toevoegen(
-            actor=request.user, activiteit=a, versie=d["versie"], soort=d["soort"], datum=d["datum"], einddatum=d["einddatum"],
+            actor=request.user,
+            activiteit=a,
+            versie=d["versie"],
+            soort=d["soort"],
+            datum=d["datum"],
+            einddatum=d["einddatum"],
             bedragen={veld: d[veld] for veld in services.BEDRAGVELDEN},
-            toelichting_kosten=d["toelichting_kosten"], toelichting_einddatum=d["toelichting_einddatum"], redenen=d.get("redenen", []),
+            toelichting_kosten=d["toelichting_kosten"],
+            toelichting_einddatum=d["toelichting_einddatum"],
+            redenen=d.get("redenen", []),
         )
         return Response(s.GebeurtenisSerializer(g).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
-        summary=_("De initiële baseline corrigeren (alleen zolang er geen latere gebeurtenis is)"), tags=["activiteiten"],
-        request=s.BaselineCorrigerenSerializer, responses={200: s.GebeurtenisSerializer},
+        summary=_("De initiële baseline corrigeren (alleen zolang er geen latere gebeurtenis is)"),
+        tags=["activiteiten"],
+        request=s.BaselineCorrigerenSerializer,
+        responses={200: s.GebeurtenisSerializer},
     )
     @action(detail=True, methods=["patch"], url_path="baseline", filterset_class=None)
     def baseline(self, request, nummer=None):
@@ -184,8 +209,10 @@ class ActiviteitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _ApiVi
         return Response(s.GebeurtenisSerializer(g).data)
 
     @extend_schema(
-        summary=_("De status wijzigen volgens de statusdefinities"), tags=["activiteiten"],
-        request=s.StatusWijzigenSerializer, responses={200: s.ActiviteitDetailSerializer},
+        summary=_("De status wijzigen volgens de statusdefinities"),
+        tags=["activiteiten"],
+        request=s.StatusWijzigenSerializer,
+        responses={200: s.ActiviteitDetailSerializer},
     )
     @action(detail=True, methods=["post"], url_path="status", filterset_class=None)
     def status(self, request, nummer=None):
@@ -194,8 +221,13 @@ class ActiviteitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _ApiVi
         invoer.is_valid(raise_exception=True)
         d = invoer.validated_data
         a = services.status_wijzigen(
-            actor=request.user, activiteit=a, versie=d["versie"], status=d["status"],
-            dechargedatum=d.get("dechargedatum"), annuleringsdatum=d.get("annuleringsdatum"), reden=d["reden"],
+            actor=request.user,
+            activiteit=a,
+            versie=d["versie"],
+            status=d["status"],
+            dechargedatum=d.get("dechargedatum"),
+            annuleringsdatum=d.get("annuleringsdatum"),
+            reden=d["reden"],
             ingangsdatum=d.get("ingangsdatum"),
         )
         return Response(s.ActiviteitDetailSerializer(_opnieuw(request, a)).data)
@@ -205,7 +237,10 @@ class ActiviteitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, _ApiVi
 # The lists of an activity (mijlpalen, kwaliteitstoetsen, Kamerstukken, baten, ontwikkelpartijen)
 
 VERSIE_PARAMETER = OpenApiParameter(
-    "versie", OpenApiTypes.INT, OpenApiParameter.QUERY, required=True,
+    "versie",
+    OpenApiTypes.INT,
+    OpenApiParameter.QUERY,
+    required=True,
     description=str(_("De versie van de ICT-activiteit die u las (409 bij een latere wijziging).")),
 )
 
@@ -289,7 +324,10 @@ def _onderdeel_viewset(naam: str, model, uitvoer, meervoud: str):
             summary=_("%(n)s wijzigen (met 'versie' van de activiteit)") % {"n": naam}, tags=tag, request=wijziging, responses=uitvoer
         ),
         destroy=extend_schema(
-            summary=_("%(n)s verwijderen (met ?versie= van de activiteit)") % {"n": naam}, tags=tag, parameters=[VERSIE_PARAMETER], responses={204: None}
+            summary=_("%(n)s verwijderen (met ?versie= van de activiteit)") % {"n": naam},
+            tags=tag,
+            parameters=[VERSIE_PARAMETER],
+            responses={204: None},
         ),
     )(klasse)
 
@@ -326,8 +364,10 @@ class VersieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         return s.VersieDetailSerializer if self.action == "retrieve" else s.VersieSerializer
 
     @extend_schema(
-        summary=_("De huidige gegevens van een activiteit bevriezen als conceptversie (CIO-office)"), tags=["publicatie"],
-        request=s.VersieVoorbereidenSerializer, responses={201: s.VersieSerializer},
+        summary=_("De huidige gegevens van een activiteit bevriezen als conceptversie (CIO-office)"),
+        tags=["publicatie"],
+        request=s.VersieVoorbereidenSerializer,
+        responses={201: s.VersieSerializer},
     )
     @action(detail=False, methods=["post"], filterset_class=None, pagination_class=None)
     def voorbereiden(self, request):
@@ -351,23 +391,25 @@ class VersieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
                 )
             )
             if len(versies) != len(gevraagd):
-                raise serializers.ValidationError(
-                    {"versies": [_("Niet alle versies horen bij dit ministerie en deze peildatum.")]}
-                )
+                raise serializers.ValidationError({"versies": [_("Niet alle versies horen bij dit ministerie en deze peildatum.")]})
         gedaan = uitvoeren(actor=request.user, ministerie=d["ministerie"], peildatum=d["peildatum"], versies=versies)
         return Response(s.VersieSerializer(gedaan, many=True).data)
 
     @extend_schema(
-        summary=_("Datakwaliteit aftekenen: concept → gecontroleerd (departementale CIO, art 16.4)"), tags=["publicatie"],
-        request=s.VersiesVerplaatsenSerializer, responses={200: s.VersieSerializer(many=True)},
+        summary=_("Datakwaliteit aftekenen: concept → gecontroleerd (departementale CIO, art 16.4)"),
+        tags=["publicatie"],
+        request=s.VersiesVerplaatsenSerializer,
+        responses={200: s.VersieSerializer(many=True)},
     )
     @action(detail=False, methods=["post"], filterset_class=None, pagination_class=None)
     def aftekenen(self, request):
         return self._verplaatsen(request, services.versies_aftekenen)
 
     @extend_schema(
-        summary=_("Publiceren: gecontroleerd → gepubliceerd (CIO Rijk, art 16.3)"), tags=["publicatie"],
-        request=s.VersiesVerplaatsenSerializer, responses={200: s.VersieSerializer(many=True)},
+        summary=_("Publiceren: gecontroleerd → gepubliceerd (CIO Rijk, art 16.3)"),
+        tags=["publicatie"],
+        request=s.VersiesVerplaatsenSerializer,
+        responses={200: s.VersieSerializer(many=True)},
     )
     @action(detail=False, methods=["post"], filterset_class=None, pagination_class=None)
     def publiceren(self, request):

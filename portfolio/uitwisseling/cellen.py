@@ -90,10 +90,14 @@ def bedrag(waarde) -> Decimal | None:
         if not _GETAL.match(t):
             if re.match(r"^[+-]?\d{1,3}([.,]\d{3})+([.,]\d+)?$", t):
                 raise _Ongeldig(_("'%(w)s': gebruik geen scheidingstekens voor duizendtallen (schrijf 1234567,89).") % {"w": tekst(waarde)})
-            raise _Ongeldig(_("'%(w)s' is geen bedrag: gebruik euro's met hoogstens 2 decimalen, bijvoorbeeld 1234567,89.") % {"w": tekst(waarde)})
+            raise _Ongeldig(
+                _("'%(w)s' is geen bedrag: gebruik euro's met hoogstens 2 decimalen, bijvoorbeeld 1234567,89.") % {"w": tekst(waarde)}
+            )
         t = t.replace(",", ".")
         if "." in t and len(t.split(".")[1]) > 2:
-            raise _Ongeldig(_("'%(w)s' heeft meer dan 2 decimalen: bedragen zijn in euro's met centen (niet in miljoenen).") % {"w": tekst(waarde)})
+            raise _Ongeldig(
+                _("'%(w)s' heeft meer dan 2 decimalen: bedragen zijn in euro's met centen (niet in miljoenen).") % {"w": tekst(waarde)}
+            )
         d = invoerregels.bedrag_uit_tekst(t)
     d = invoerregels.normaliseer_nul(d)
     if d != d.quantize(CENT):
@@ -149,7 +153,9 @@ def _keuze(choices) -> Callable:
         try:
             return opties[_sleutel(waarde_t)]
         except KeyError:
-            raise _Ongeldig(_("'%(w)s' is geen geldige waarde; kies uit: %(opties)s.") % {"w": waarde_t, "opties": ", ".join(labels)}) from None
+            raise _Ongeldig(
+                _("'%(w)s' is geen geldige waarde; kies uit: %(opties)s.") % {"w": waarde_t, "opties": ", ".join(labels)}
+            ) from None
 
     return lees
 

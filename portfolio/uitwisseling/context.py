@@ -103,8 +103,10 @@ class _Context:
             actief = [m for m in kandidaten if m.is_actief]
             if len(actief) == 1:
                 return actief[0]
-            raise _Ongeldig(_("Meer dan één ministerie heeft de afkorting '%(w)s': gebruik de code (%(codes)s).") % {
-                "w": waarde, "codes": ", ".join(m.code for m in kandidaten)})
+            raise _Ongeldig(
+                _("Meer dan één ministerie heeft de afkorting '%(w)s': gebruik de code (%(codes)s).")
+                % {"w": waarde, "codes": ", ".join(m.code for m in kandidaten)}
+            )
         if not kandidaten:
             raise _Ongeldig(_("Onbekend ministerie '%(w)s': gebruik de afkorting of code, bijvoorbeeld BZK.") % {"w": waarde})
         return kandidaten[0]
@@ -117,7 +119,9 @@ class _Context:
             return kandidaten[0]
         if not kandidaten:
             raise _Ongeldig(_("'%(w)s' is geen %(wat)s van %(m)s.") % {"w": waarde, "wat": wat, "m": ministerie.afkorting})
-        raise _Ongeldig(_("'%(w)s' is niet eenduidig: meer dan één %(wat)s van %(m)s heet zo.") % {"w": waarde, "wat": wat, "m": ministerie.afkorting})
+        raise _Ongeldig(
+            _("'%(w)s' is niet eenduidig: meer dan één %(wat)s van %(m)s heet zo.") % {"w": waarde, "wat": wat, "m": ministerie.afkorting}
+        )
 
     def dienstonderdeel(self, ministerie, waarde):
         return self._binnen(self.dienstonderdelen.get(ministerie.pk, []), waarde, _("dienstonderdeel"), ministerie)
@@ -129,4 +133,6 @@ class _Context:
         try:
             return self.reden_op_sleutel[_sleutel(waarde)]
         except KeyError:
-            raise _Ongeldig(_("Onbekende reden herijking '%(w)s'; kies uit: %(opties)s.") % {"w": waarde, "opties": self.redennamen}) from None
+            raise _Ongeldig(
+                _("Onbekende reden herijking '%(w)s'; kies uit: %(opties)s.") % {"w": waarde, "opties": self.redennamen}
+            ) from None

@@ -30,7 +30,9 @@ def gebeurtenissen_per_activiteit(activiteiten, redenen: dict | None = None) -> 
     number of activities: model instances and their related managers cost too
     much for tens of thousands of events.
     """
-    filter_ = {"activiteit__in": activiteiten.values("pk")} if hasattr(activiteiten, "values") else {"activiteit_id__in": list(activiteiten)}
+    filter_ = (
+        {"activiteit__in": activiteiten.values("pk")} if hasattr(activiteiten, "values") else {"activiteit_id__in": list(activiteiten)}
+    )
     redenen = redenen if redenen is not None else {r.pk: r for r in RedenHerijking.objects.all()}
     per_gebeurtenis: dict[int, list] = {}
     koppeling = Gebeurtenis.redenen.through.objects.filter(**{f"gebeurtenis__{k}": v for k, v in filter_.items()})
@@ -51,7 +53,9 @@ def gebeurtenissen_per_activiteit(activiteiten, redenen: dict | None = None) -> 
 
 def _lijsten_per_activiteit(activiteiten, kolommen: Iterable[str]) -> dict[str, dict[int, list[dict]]]:
     """Per JSON list column: {activiteit id: [items as dicts]} in the model's ordering; one query per list."""
-    filter_ = {"activiteit__in": activiteiten.values("pk")} if hasattr(activiteiten, "values") else {"activiteit_id__in": list(activiteiten)}
+    filter_ = (
+        {"activiteit__in": activiteiten.values("pk")} if hasattr(activiteiten, "values") else {"activiteit_id__in": list(activiteiten)}
+    )
     uit = {}
     for kolom in kolommen:
         model, _related, velden = LIJSTEN[kolom]
@@ -86,7 +90,11 @@ def exporteren(queryset) -> list[list]:
     historie = {aid: historie_samenvatting(evs, redenen) for aid, evs in gebeurtenissen_per_activiteit(basis, redenen.op_pk)}
     lijsten = _lijsten_per_activiteit(basis, LIJSTEN)
     partijen: dict[int, list[str]] = {}
-    for aid, partij, rol in Ontwikkelpartij.objects.filter(activiteit__in=basis.values("pk")).order_by("activiteit_id", "pk").values_list("activiteit_id", "partij", "rol"):
+    for aid, partij, rol in (
+        Ontwikkelpartij.objects.filter(activiteit__in=basis.values("pk"))
+        .order_by("activiteit_id", "pk")
+        .values_list("activiteit_id", "partij", "rol")
+    ):
         partijen.setdefault(aid, []).append(partij_tekst(partij, rol))
     qs = queryset.met_kerncijfers().select_related("ministerie", "dienstonderdeel", "zbo").order_by("nummer")
     return [

@@ -212,7 +212,12 @@ KOLOMDEFINITIES: list[Kolom] = [
     _k(ACICT_ADVIES, afgeleid=True),
     _k(AANTAL_ACICT, "getal", afgeleid=True),
     _k(STARTDATUM, "datum", verplicht=True),
-    _k(INITIELE_EINDDATUM, "datum", verplicht=True, uitleg=gettext_lazy("Einddatum van de initiële baseline; ligt vast zodra er een latere gebeurtenis is.")),
+    _k(
+        INITIELE_EINDDATUM,
+        "datum",
+        verplicht=True,
+        uitleg=gettext_lazy("Einddatum van de initiële baseline; ligt vast zodra er een latere gebeurtenis is."),
+    ),
     _k(ACTUELE_EINDDATUM, "datum", verplicht=True),
     _k(STARTJAAR, "getal", afgeleid=True),
     _k(EINDJAAR, "getal", afgeleid=True),
@@ -222,11 +227,30 @@ KOLOMDEFINITIES: list[Kolom] = [
     _k(VERSCHIL_PCT, "getal", afgeleid=True),
     _k(AANPASSING_ABSOLUUT, "getal", afgeleid=True, uitleg=gettext_lazy("In maanden.")),
     _k(AANPASSING_RELATIEF, afgeleid=True, uitleg=gettext_lazy("Eerder, Ongewijzigd, Later (≤ 1 jaar) of Later (> 1 jaar).")),
-    _k(REDEN_HERIJKING, verplicht=True, uitleg=gettext_lazy("Alle redenen van alle herijkingen, gescheiden door ';'. Een nieuwe reden legt een herijking vast.")),
-    _k(INITIEEL_TOTAAL, "bedrag", afgeleid=True, uitleg=gettext_lazy("Som van de initiële bedragen per kostencategorie; als u hem invult moet hij kloppen.")),
-    _k(ACTUEEL_TOTAAL, "bedrag", afgeleid=True, uitleg=gettext_lazy("Som van de actuele bedragen per kostencategorie; als u hem invult moet hij kloppen.")),
+    _k(
+        REDEN_HERIJKING,
+        verplicht=True,
+        uitleg=gettext_lazy("Alle redenen van alle herijkingen, gescheiden door ';'. Een nieuwe reden legt een herijking vast."),
+    ),
+    _k(
+        INITIEEL_TOTAAL,
+        "bedrag",
+        afgeleid=True,
+        uitleg=gettext_lazy("Som van de initiële bedragen per kostencategorie; als u hem invult moet hij kloppen."),
+    ),
+    _k(
+        ACTUEEL_TOTAAL,
+        "bedrag",
+        afgeleid=True,
+        uitleg=gettext_lazy("Som van de actuele bedragen per kostencategorie; als u hem invult moet hij kloppen."),
+    ),
     _k(KOSTENCATEGORIE, afgeleid=True),
-    _k(VORIG_JAAR_TOTAAL, "bedrag", afgeleid=True, uitleg=gettext_lazy("Van de laatste gebeurtenis op of vóór 31-12 van het jaar vóór de peildatum.")),
+    _k(
+        VORIG_JAAR_TOTAAL,
+        "bedrag",
+        afgeleid=True,
+        uitleg=gettext_lazy("Van de laatste gebeurtenis op of vóór 31-12 van het jaar vóór de peildatum."),
+    ),
     _k(PROGNOSE, "bedrag", afgeleid=True),
     *[
         k
@@ -240,7 +264,11 @@ KOLOMDEFINITIES: list[Kolom] = [
     _k(UITGAVEN, "bedrag", afgeleid=True, uitleg=gettext_lazy("Som van de gerealiseerde bedragen; als u hem invult moet hij kloppen.")),
     _k(UITGAVEN_VORIG_JAAR, "bedrag", afgeleid=True),
     # -- extra, after all dashboard columns ----------------------------------
-    _k(DIENSTONDERDEEL, dashboard=False, uitleg=gettext_lazy("Uitvoerend dienstonderdeel (naam of afkorting); leeg als dat het ministerie zelf is.")),
+    _k(
+        DIENSTONDERDEEL,
+        dashboard=False,
+        uitleg=gettext_lazy("Uitvoerend dienstonderdeel (naam of afkorting); leeg als dat het ministerie zelf is."),
+    ),
     _k(ZBO, dashboard=False, uitleg=gettext_lazy("Uitvoerende zbo (naam of afkorting).")),
     _k(OPDRACHTGEVER, dashboard=False),
     _k(REDEN_VAN_STARTEN, dashboard=False),
@@ -248,8 +276,19 @@ KOLOMDEFINITIES: list[Kolom] = [
     _k(SAMENVATTING, dashboard=False),
     _k(MAATWERK, dashboard=False, uitleg=gettext_lazy("ja, nee of leeg.")),
     _k(INITIELE_DATUM, "datum", dashboard=False, uitleg=gettext_lazy("Datum van de initiële baseline; leeg: de startdatum.")),
-    _k(PEILDATUM, "datum", dashboard=False, uitleg=gettext_lazy("Datum van de laatste gebeurtenis. Een andere datum of andere actuele cijfers leggen een nieuwe rapportage vast.")),
-    _k(TOELICHTING_KOSTEN, dashboard=False, uitleg=gettext_lazy("Van de laatste gebeurtenis; verplicht bij een herijking (of de toelichting einddatum).")),
+    _k(
+        PEILDATUM,
+        "datum",
+        dashboard=False,
+        uitleg=gettext_lazy(
+            "Datum van de laatste gebeurtenis. Een andere datum of andere actuele cijfers leggen een nieuwe rapportage vast."
+        ),
+    ),
+    _k(
+        TOELICHTING_KOSTEN,
+        dashboard=False,
+        uitleg=gettext_lazy("Van de laatste gebeurtenis; verplicht bij een herijking (of de toelichting einddatum)."),
+    ),
     _k(TOELICHTING_EINDDATUM, dashboard=False),
     _k(DECHARGEDATUM, "datum", dashboard=False, uitleg=gettext_lazy("Verplicht bij Afgerond.")),
     _k(ANNULERINGSDATUM, "datum", dashboard=False, uitleg=gettext_lazy("Verplicht bij Geannuleerd.")),
@@ -259,9 +298,16 @@ KOLOMDEFINITIES: list[Kolom] = [
     _k(KWALITEITSTOETSEN, "json", dashboard=False, uitleg=gettext_lazy("Alleen ingelezen bij een nieuwe ICT-activiteit.")),
     _k(KAMERSTUKKEN, "json", dashboard=False, uitleg=gettext_lazy("Alleen ingelezen bij een nieuwe ICT-activiteit.")),
     _k(BATEN, "json", dashboard=False, uitleg=gettext_lazy("Alleen ingelezen bij een nieuwe ICT-activiteit.")),
-    _k(CIJFERS_PEILDATUM, "datum", afgeleid=True, dashboard=False, uitleg=gettext_lazy(
-        "Open data: de peildatum van de gepubliceerde versie waar de cijfers vandaan komen. Eerder dan de peildatum "
-        "van het bestand: er is voor die peildatum (nog) geen nieuwere versie gepubliceerd. Niet ingelezen.")),
+    _k(
+        CIJFERS_PEILDATUM,
+        "datum",
+        afgeleid=True,
+        dashboard=False,
+        uitleg=gettext_lazy(
+            "Open data: de peildatum van de gepubliceerde versie waar de cijfers vandaan komen. Eerder dan de peildatum "
+            "van het bestand: er is voor die peildatum (nog) geen nieuwere versie gepubliceerd. Niet ingelezen."
+        ),
+    ),
 ]
 KOLOMMEN: list[str] = [k.naam for k in KOLOMDEFINITIES]
 KOLOM = {k.naam: k for k in KOLOMDEFINITIES}
@@ -384,7 +430,11 @@ def historie_json(gebeurtenissen: list) -> str:
 
 # The fields of the lists in their JSON columns (all of them, in this order).
 LIJSTEN = {
-    MIJLPALEN: (Mijlpaal, "mijlpalen", ["omschrijving", "verwachte_datum", "gerealiseerde_datum", "behaald", "conform_eisen", "projectplanversie"]),
+    MIJLPALEN: (
+        Mijlpaal,
+        "mijlpalen",
+        ["omschrijving", "verwachte_datum", "gerealiseerde_datum", "behaald", "conform_eisen", "projectplanversie"],
+    ),
     KWALITEITSTOETSEN: (Kwaliteitstoets, "kwaliteitstoetsen", ["toetsdatum", "uitvoerende_partij", "soort", "omschrijving"]),
     KAMERSTUKKEN: (Kamerstuk, "kamerstukken", ["nummer", "titel", "link", "briefdatum", "acict_advies"]),
     BATEN: (MaatschappelijkeBaat, "baten", ["toelichting", "kwantitatief_per_jaar", "kwantitatief_incidenteel"]),
@@ -399,9 +449,19 @@ def lijst_json(items: Iterable[dict], velden: list[str]) -> str:
 # -- reading the database lightly: tuples and dicts, streamed, a constant number of queries ----------
 
 
-_EV_VELDEN = ["pk", "activiteit_id", "soort", "datum", "einddatum", "toelichting_kosten", "toelichting_einddatum",
-              "totaal_geschat", "totaal_gerealiseerd",
-              *[f"geschat_{c}" for c in KOSTENCATEGORIEEN], *[f"gerealiseerd_{c}" for c in KOSTENCATEGORIEEN]]
+_EV_VELDEN = [
+    "pk",
+    "activiteit_id",
+    "soort",
+    "datum",
+    "einddatum",
+    "toelichting_kosten",
+    "toelichting_einddatum",
+    "totaal_geschat",
+    "totaal_gerealiseerd",
+    *[f"geschat_{c}" for c in KOSTENCATEGORIEEN],
+    *[f"gerealiseerd_{c}" for c in KOSTENCATEGORIEEN],
+]
 
 
 class Redenen:
@@ -459,8 +519,22 @@ class Exportbron:
 
 
 ALGEMENE_VELDEN = [
-    "nummer", "naam", "status", "soort", "onderwerp", "dienstverlening", "wij_verbeteren_op", "ontwikkelwijze", "startdatum",
-    "opdrachtgevende_organisatie", "reden_van_starten", "doel", "samenvatting", "maatwerk", "dechargedatum", "annuleringsdatum",
+    "nummer",
+    "naam",
+    "status",
+    "soort",
+    "onderwerp",
+    "dienstverlening",
+    "wij_verbeteren_op",
+    "ontwikkelwijze",
+    "startdatum",
+    "opdrachtgevende_organisatie",
+    "reden_van_starten",
+    "doel",
+    "samenvatting",
+    "maatwerk",
+    "dechargedatum",
+    "annuleringsdatum",
     "reden_annulering",
 ]
 _DATUMVELDEN = {"startdatum", "dechargedatum", "annuleringsdatum"}
@@ -560,11 +634,16 @@ class _Ev:
         """From a values_list row of _EV_VELDEN."""
         n = len(KOSTENCATEGORIEEN)
         return cls(
-            soort=t[2], datum=t[3], einddatum=t[4],
+            soort=t[2],
+            datum=t[3],
+            einddatum=t[4],
             geschat={c: _bedrag_uit(w) for c, w in zip(KOSTENCATEGORIEEN, t[9 : 9 + n])},
             gerealiseerd={c: _bedrag_uit(w) for c, w in zip(KOSTENCATEGORIEEN, t[9 + n : 9 + 2 * n])},
-            toelichting_kosten=t[5], toelichting_einddatum=t[6], redenen=redenen,
-            totaal_geschat=t[7], totaal_gerealiseerd=t[8],
+            toelichting_kosten=t[5],
+            toelichting_einddatum=t[6],
+            redenen=redenen,
+            totaal_geschat=t[7],
+            totaal_gerealiseerd=t[8],
         )
 
     def bedragen(self) -> dict:

@@ -81,7 +81,8 @@ def inlezen(bestand, naam: str) -> Rijen:
         rijen = _inlezen_xlsx(bytes(inhoud))
     elif ext in ("xls", "ods", "numbers"):
         raise OngeldigBestand(
-            _("Bestanden van het type .%(ext)s worden niet ondersteund. Sla het bestand op als .xlsx (Excel-werkmap) of .csv.") % {"ext": ext}
+            _("Bestanden van het type .%(ext)s worden niet ondersteund. Sla het bestand op als .xlsx (Excel-werkmap) of .csv.")
+            % {"ext": ext}
         )
     else:
         raise OngeldigBestand(_("Alleen .csv- en .xlsx-bestanden kunnen worden ingelezen."))
@@ -133,14 +134,17 @@ def _kop_en_rijen(tabel: Iterable[tuple[int, list]]) -> Rijen:
         rijen.append(rij)
         rijen.rijnummers.append(rijnummer)
         if len(rijen) > MAX_RIJEN:
-            raise OngeldigBestand(_("Het bestand heeft meer dan %(n)s rijen; splits het in kleinere bestanden.") % {"n": _punten(MAX_RIJEN)})
+            raise OngeldigBestand(
+                _("Het bestand heeft meer dan %(n)s rijen; splits het in kleinere bestanden.") % {"n": _punten(MAX_RIJEN)}
+            )
     return rijen
 
 
 def _binnen_grenzen(rijnummer: int, cellen: list) -> tuple[int, list]:
     if len(cellen) > MAX_KOLOMMEN and any(not _leeg(c) for c in cellen[MAX_KOLOMMEN:]):
         raise OngeldigBestand(
-            _("Rij %(rij)s heeft een waarde voorbij kolom %(n)s; een bestand heeft hoogstens %(n)s kolommen.") % {"rij": rijnummer, "n": MAX_KOLOMMEN}
+            _("Rij %(rij)s heeft een waarde voorbij kolom %(n)s; een bestand heeft hoogstens %(n)s kolommen.")
+            % {"rij": rijnummer, "n": MAX_KOLOMMEN}
         )
     for i, c in enumerate(cellen):
         if isinstance(c, str) and len(c) > EXCEL_MAX_CEL:

@@ -112,23 +112,41 @@ class Controle:
 
 # Which column a service's field error belongs to.
 ACTIVITEIT_KOLOMMEN = {
-    "naam": NAAM, "ministerie": MINISTERIE, "dienstonderdeel": DIENSTONDERDEEL, "zbo": ZBO,
-    "opdrachtgevende_organisatie": OPDRACHTGEVER, "onderwerp": ONDERWERP, "dienstverlening": DIENSTVERLENING,
-    "wij_verbeteren_op": WIJ_VERBETEREN_OP, "soort": SOORT, "startdatum": STARTDATUM,
-    "reden_van_starten": REDEN_VAN_STARTEN, "doel": DOEL, "samenvatting": SAMENVATTING, "maatwerk": MAATWERK,
-    "ontwikkelwijze": ONTWIKKELWIJZE, "nummer": NUMMER, "status": STATUS,
+    "naam": NAAM,
+    "ministerie": MINISTERIE,
+    "dienstonderdeel": DIENSTONDERDEEL,
+    "zbo": ZBO,
+    "opdrachtgevende_organisatie": OPDRACHTGEVER,
+    "onderwerp": ONDERWERP,
+    "dienstverlening": DIENSTVERLENING,
+    "wij_verbeteren_op": WIJ_VERBETEREN_OP,
+    "soort": SOORT,
+    "startdatum": STARTDATUM,
+    "reden_van_starten": REDEN_VAN_STARTEN,
+    "doel": DOEL,
+    "samenvatting": SAMENVATTING,
+    "maatwerk": MAATWERK,
+    "ontwikkelwijze": ONTWIKKELWIJZE,
+    "nummer": NUMMER,
+    "status": STATUS,
 }
 BASELINE_KOLOMMEN = {
-    "datum": INITIELE_DATUM, "einddatum": INITIELE_EINDDATUM,
+    "datum": INITIELE_DATUM,
+    "einddatum": INITIELE_EINDDATUM,
     **{f"geschat_{c}": kolom_initieel(c) for c in KOSTENCATEGORIEEN},
     **{f"gerealiseerd_{c}": kolom_gerealiseerd(c) for c in KOSTENCATEGORIEEN},
-    "toelichting_kosten": TOELICHTING_KOSTEN, "toelichting_einddatum": TOELICHTING_EINDDATUM,
+    "toelichting_kosten": TOELICHTING_KOSTEN,
+    "toelichting_einddatum": TOELICHTING_EINDDATUM,
 }
 GEBEURTENIS_KOLOMMEN = {
-    "datum": PEILDATUM, "einddatum": ACTUELE_EINDDATUM, "redenen": REDEN_HERIJKING, "soort": REDEN_HERIJKING,
+    "datum": PEILDATUM,
+    "einddatum": ACTUELE_EINDDATUM,
+    "redenen": REDEN_HERIJKING,
+    "soort": REDEN_HERIJKING,
     **{f"geschat_{c}": kolom_actueel(c) for c in KOSTENCATEGORIEEN},
     **{f"gerealiseerd_{c}": kolom_gerealiseerd(c) for c in KOSTENCATEGORIEEN},
-    "toelichting_kosten": TOELICHTING_KOSTEN, "toelichting_einddatum": TOELICHTING_EINDDATUM,
+    "toelichting_kosten": TOELICHTING_KOSTEN,
+    "toelichting_einddatum": TOELICHTING_EINDDATUM,
 }
 STATUS_KOLOMMEN = {"status": STATUS, "dechargedatum": DECHARGEDATUM, "annuleringsdatum": ANNULERINGSDATUM, "reden": REDEN_ANNULERING}
 

@@ -160,7 +160,10 @@ class _Rijcontrole:
         plan = Rijplan(rij=self.rij, nummer=nummer if nummer is not _FOUT else None, naam=tekst(self.w.get(NAAM)))
         bestaand = ctx.bestaand.get(nummer) if _ok(nummer) and nummer else None
         if bestaand is not None and not ctx.scope.omvat(bestaand.ministerie_id, bestaand.dienstonderdeel_id):
-            self.fout(NUMMER, _("ICT-activiteit %(nr)s hoort bij een organisatie waarvoor u geen ICT-activiteiten mag wijzigen (B14).") % {"nr": nummer})
+            self.fout(
+                NUMMER,
+                _("ICT-activiteit %(nr)s hoort bij een organisatie waarvoor u geen ICT-activiteiten mag wijzigen (B14).") % {"nr": nummer},
+            )
             plan.fout = True
             return plan
         plan.activiteit = bestaand
@@ -171,7 +174,10 @@ class _Rijcontrole:
         if bestaand is not None:
             hist = ctx.historie.get(bestaand.pk)
             if hist is None or hist.eerste.soort != Gebeurtenis.Soort.INITIEEL:
-                self.fout(NUMMER, _("ICT-activiteit %(nr)s heeft geen initiële baseline; neem contact op met de functioneel beheerder.") % {"nr": nummer})
+                self.fout(
+                    NUMMER,
+                    _("ICT-activiteit %(nr)s heeft geen initiële baseline; neem contact op met de functioneel beheerder.") % {"nr": nummer},
+                )
                 plan.fout = True
                 return plan
             historie = None
@@ -193,10 +199,16 @@ class _Rijcontrole:
         if bestaand is None:
             gegevens = {k: v for k, v in velden.items()}
             eerste, overige = gebeurtenisplan["basis"], gebeurtenisplan["historie"]
-            initieel = {"datum": eerste.datum, "einddatum": eerste.einddatum, **eerste.bedragen(),
-                        "toelichting_kosten": eerste.toelichting_kosten, "toelichting_einddatum": eerste.toelichting_einddatum}
-            plan.stappen.append(Stap("aanmaken", {"gegevens": gegevens, "initieel": initieel},
-                                     {**ACTIVITEIT_KOLOMMEN, **BASELINE_KOLOMMEN}))
+            initieel = {
+                "datum": eerste.datum,
+                "einddatum": eerste.einddatum,
+                **eerste.bedragen(),
+                "toelichting_kosten": eerste.toelichting_kosten,
+                "toelichting_einddatum": eerste.toelichting_einddatum,
+            }
+            plan.stappen.append(
+                Stap("aanmaken", {"gegevens": gegevens, "initieel": initieel}, {**ACTIVITEIT_KOLOMMEN, **BASELINE_KOLOMMEN})
+            )
             plan.wijzigingen.append(_("Nieuwe ICT-activiteit met initiële baseline per %(d)s") % {"d": _d(eerste.datum)})
             for ev in overige:
                 plan.stappen.append(Stap("gebeurtenis", self._gebeurteniskwargs(ev), {}, standaardkolom=HISTORIE))
@@ -206,11 +218,15 @@ class _Rijcontrole:
             gewijzigd = {k: v for k, v in velden.items() if not self._gelijk(k, v, getattr(bestaand, k))}
             toevoegen, verwijderen = partijen
             if gewijzigd or toevoegen or verwijderen:
-                plan.stappen.append(Stap("wijzigen", {"gegevens": gewijzigd, "onderdelen": toevoegen, "verwijderen": verwijderen}, ACTIVITEIT_KOLOMMEN))
+                plan.stappen.append(
+                    Stap("wijzigen", {"gegevens": gewijzigd, "onderdelen": toevoegen, "verwijderen": verwijderen}, ACTIVITEIT_KOLOMMEN)
+                )
                 if gewijzigd:
                     plan.wijzigingen.append(_("Gewijzigd: %(velden)s") % {"velden": ", ".join(ACTIVITEIT_KOLOMMEN[k] for k in gewijzigd)})
                 if toevoegen or verwijderen:
-                    plan.wijzigingen.append(_("Ontwikkelpartijen: %(plus)s toegevoegd, %(min)s verwijderd") % {"plus": len(toevoegen), "min": len(verwijderen)})
+                    plan.wijzigingen.append(
+                        _("Ontwikkelpartijen: %(plus)s toegevoegd, %(min)s verwijderd") % {"plus": len(toevoegen), "min": len(verwijderen)}
+                    )
             if gebeurtenisplan["baseline"]:
                 plan.stappen.append(Stap("baseline", {"gegevens": gebeurtenisplan["baseline"]}, BASELINE_KOLOMMEN))
                 plan.wijzigingen.append(_("Initiële baseline gecorrigeerd (er is nog geen latere gebeurtenis)"))
@@ -218,11 +234,21 @@ class _Rijcontrole:
         if nieuw_ev is not None:
             plan.stappen.append(Stap("gebeurtenis", self._gebeurteniskwargs(nieuw_ev), GEBEURTENIS_KOLOMMEN, standaardkolom=PEILDATUM))
             if nieuw_ev.soort == Gebeurtenis.Soort.HERIJKING:
-                plan.wijzigingen.append(_("Herijking per %(d)s (%(redenen)s)") % {"d": _d(nieuw_ev.datum), "redenen": "; ".join(r.naam for r in nieuw_ev.redenen)})
+                plan.wijzigingen.append(
+                    _("Herijking per %(d)s (%(redenen)s)")
+                    % {"d": _d(nieuw_ev.datum), "redenen": "; ".join(r.naam for r in nieuw_ev.redenen)}
+                )
             else:
                 plan.wijzigingen.append(_("Rapportage per %(d)s") % {"d": _d(nieuw_ev.datum)})
         if bestaand is None and (partijen[0] or lijsten):
-            plan.stappen.append(Stap("wijzigen", {"gegevens": {}, "onderdelen": partijen[0] + lijsten, "verwijderen": []}, {}, standaardkolom=ONTWIKKELPARTIJEN))
+            plan.stappen.append(
+                Stap(
+                    "wijzigen",
+                    {"gegevens": {}, "onderdelen": partijen[0] + lijsten, "verwijderen": []},
+                    {},
+                    standaardkolom=ONTWIKKELPARTIJEN,
+                )
+            )
             plan.wijzigingen.append(_("%(n)s ontwikkelpartijen en lijstonderdelen") % {"n": len(partijen[0]) + len(lijsten)})
         for stap in statusplan:
             plan.stappen.append(stap)
@@ -245,8 +271,12 @@ class _Rijcontrole:
 
     def _gebeurteniskwargs(self, ev: _Ev) -> dict:
         return {
-            "soort": ev.soort, "datum": ev.datum, "einddatum": ev.einddatum, "bedragen": ev.bedragen(),
-            "toelichting_kosten": ev.toelichting_kosten, "toelichting_einddatum": ev.toelichting_einddatum,
+            "soort": ev.soort,
+            "datum": ev.datum,
+            "einddatum": ev.einddatum,
+            "bedragen": ev.bedragen(),
+            "toelichting_kosten": ev.toelichting_kosten,
+            "toelichting_einddatum": ev.toelichting_einddatum,
             "redenen": list(ev.redenen),
         }
 
@@ -265,9 +295,17 @@ class _Rijcontrole:
         zbo = bestaand.zbo if bestaand else None
         if _ok(ministerie):
             if self.heeft(DIENSTONDERDEEL):
-                dienstonderdeel = None if _leeg(self.w.get(DIENSTONDERDEEL)) else self.lees(DIENSTONDERDEEL, lambda w: ctx.dienstonderdeel(ministerie, tekst(w)))
+                dienstonderdeel = (
+                    None
+                    if _leeg(self.w.get(DIENSTONDERDEEL))
+                    else self.lees(DIENSTONDERDEEL, lambda w: ctx.dienstonderdeel(ministerie, tekst(w)))
+                )
             elif dienstonderdeel is not None and dienstonderdeel.ministerie_id != ministerie.pk:
-                self.fout(DIENSTONDERDEEL, _("Het dienstonderdeel %(do)s hoort niet bij %(m)s: neem de kolom Dienstonderdeel op.") % {"do": dienstonderdeel, "m": ministerie.afkorting})
+                self.fout(
+                    DIENSTONDERDEEL,
+                    _("Het dienstonderdeel %(do)s hoort niet bij %(m)s: neem de kolom Dienstonderdeel op.")
+                    % {"do": dienstonderdeel, "m": ministerie.afkorting},
+                )
                 dienstonderdeel = _FOUT
             if self.heeft(ZBO):
                 zbo = None if _leeg(self.w.get(ZBO)) else self.lees(ZBO, lambda w: ctx.zbo(ministerie, tekst(w)))
@@ -277,8 +315,11 @@ class _Rijcontrole:
             if _ok(dienstonderdeel, zbo) and dienstonderdeel and zbo:
                 self.fout(ZBO, _("Kies een dienstonderdeel óf een zbo als uitvoerende organisatie, niet beide."))
             if _ok(dienstonderdeel) and not ctx.scope.omvat(ministerie.pk, dienstonderdeel.pk if dienstonderdeel else None):
-                self.fout(MINISTERIE, _("U mag geen ICT-activiteiten invoeren of wijzigen voor %(org)s (B14, art 16.4).") % {
-                    "org": f"{ministerie.afkorting} / {dienstonderdeel}" if dienstonderdeel else ministerie.afkorting})
+                self.fout(
+                    MINISTERIE,
+                    _("U mag geen ICT-activiteiten invoeren of wijzigen voor %(org)s (B14, art 16.4).")
+                    % {"org": f"{ministerie.afkorting} / {dienstonderdeel}" if dienstonderdeel else ministerie.afkorting},
+                )
         if self.heeft(DIENSTONDERDEEL) or not bestaand:
             velden["dienstonderdeel"] = dienstonderdeel
         if self.heeft(ZBO) or not bestaand:
@@ -289,9 +330,15 @@ class _Rijcontrole:
         velden["naam"] = naam
         velden["soort"] = self.lees(SOORT, ctx.soort)
         velden["startdatum"] = self.lees(STARTDATUM, datum)
-        for kolom, veld in ((ONDERWERP, "onderwerp"), (DIENSTVERLENING, "dienstverlening"), (WIJ_VERBETEREN_OP, "wij_verbeteren_op"),
-                            (OPDRACHTGEVER, "opdrachtgevende_organisatie"), (REDEN_VAN_STARTEN, "reden_van_starten"),
-                            (DOEL, "doel"), (SAMENVATTING, "samenvatting")):
+        for kolom, veld in (
+            (ONDERWERP, "onderwerp"),
+            (DIENSTVERLENING, "dienstverlening"),
+            (WIJ_VERBETEREN_OP, "wij_verbeteren_op"),
+            (OPDRACHTGEVER, "opdrachtgevende_organisatie"),
+            (REDEN_VAN_STARTEN, "reden_van_starten"),
+            (DOEL, "doel"),
+            (SAMENVATTING, "samenvatting"),
+        ):
             if self.heeft(kolom) or not bestaand:
                 velden[veld] = self.tekstveld(kolom, veld)
         if self.heeft(MAATWERK) or not bestaand:
@@ -311,8 +358,13 @@ class _Rijcontrole:
     def _controleer_totaal(self, kolom: str, bedragen) -> None:
         totaal = self.lees(kolom, bedrag)
         if _ok(totaal, bedragen) and totaal is not None and totaal != _som(bedragen):
-            self.fout(kolom, _("%(totaal)s is niet de som van de bedragen per kostencategorie (%(som)s). Dit totaal wordt berekend: pas de bedragen per kostencategorie aan.") % {
-                "totaal": f"{totaal:.2f}", "som": f"{_som(bedragen):.2f}"})
+            self.fout(
+                kolom,
+                _(
+                    "%(totaal)s is niet de som van de bedragen per kostencategorie (%(som)s). Dit totaal wordt berekend: pas de bedragen per kostencategorie aan."
+                )
+                % {"totaal": f"{totaal:.2f}", "som": f"{_som(bedragen):.2f}"},
+            )
 
     def _historie(self) -> list[_Ev] | None:
         """The events of the column Historie (JSON) for a new activity; None when absent or empty."""
@@ -326,13 +378,17 @@ class _Rijcontrole:
                 self.fout(HISTORIE, _("Meer dan %(n)s gebeurtenissen in één historie.") % {"n": MAX_HISTORIE})
                 return _FOUT
         except ValueError:
-            self.fout(HISTORIE, _("Geen geldige historie: verwacht een JSON-lijst van gebeurtenissen (zoals in de export), of laat de cel leeg."))
+            self.fout(
+                HISTORIE, _("Geen geldige historie: verwacht een JSON-lijst van gebeurtenissen (zoals in de export), of laat de cel leeg.")
+            )
             return _FOUT
         evs = []
         fouten_voor = len(self.fouten)
         for nr, item in enumerate(items, start=1):
+
             def f(reden, nr=nr):
                 self.fout(HISTORIE, _("Gebeurtenis %(nr)s: %(reden)s") % {"nr": nr, "reden": reden})
+
             soort = item.get("soort")
             verwacht = [Gebeurtenis.Soort.INITIEEL] if nr == 1 else [Gebeurtenis.Soort.RAPPORTAGE, Gebeurtenis.Soort.HERIJKING]
             if soort not in verwacht:
@@ -354,8 +410,18 @@ class _Rijcontrole:
             if d is None:
                 f(_("de datum ontbreekt."))
                 continue
-            evs.append(_Ev(soort, d, e, bedragen["geschat"], bedragen["gerealiseerd"], str(item.get("toelichting_kosten") or ""),
-                           str(item.get("toelichting_einddatum") or ""), redenen))
+            evs.append(
+                _Ev(
+                    soort,
+                    d,
+                    e,
+                    bedragen["geschat"],
+                    bedragen["gerealiseerd"],
+                    str(item.get("toelichting_kosten") or ""),
+                    str(item.get("toelichting_einddatum") or ""),
+                    redenen,
+                )
+            )
         return evs if len(self.fouten) == fouten_voor else _FOUT
 
     def _gebeurtenissen(self, bestaand, hist: _Historie | None, historie, startdatum, plan) -> dict:
@@ -378,7 +444,9 @@ class _Rijcontrole:
             if _ok(r) and r not in redenen:
                 redenen.append(r)
         if _ok(init_bedragen, act_bedragen) and any(Decimal("0") < _som(b) < MILJOENENGRENS for b in (init_bedragen, act_bedragen)):
-            self.waarschuwing(ACTUEEL_TOTAAL, _("Het totaal is kleiner dan 1.000 euro. Bedragen staan in het bestand in euro's, niet in miljoenen."))
+            self.waarschuwing(
+                ACTUEEL_TOTAAL, _("Het totaal is kleiner dan 1.000 euro. Bedragen staan in het bestand in euro's, niet in miljoenen.")
+            )
         self._controleer_totaal(INITIEEL_TOTAAL, init_bedragen)
         self._controleer_totaal(ACTUEEL_TOTAAL, act_bedragen)
         self._controleer_totaal(UITGAVEN, ger_bedragen)
@@ -395,19 +463,33 @@ class _Rijcontrole:
                 evs = historie
                 hist = _Historie.van(evs)
                 eerste = evs[0]
-                for kolom, ok in ((INITIELE_DATUM, init_datum is None or init_datum == eerste.datum),
-                                  (INITIELE_EINDDATUM, init_eind == eerste.einddatum),
-                                  *((kolom_initieel(c), init_bedragen[c] == eerste.geschat[c]) for c in KOSTENCATEGORIEEN)):
+                for kolom, ok in (
+                    (INITIELE_DATUM, init_datum is None or init_datum == eerste.datum),
+                    (INITIELE_EINDDATUM, init_eind == eerste.einddatum),
+                    *((kolom_initieel(c), init_bedragen[c] == eerste.geschat[c]) for c in KOSTENCATEGORIEEN),
+                ):
                     if not ok:
-                        self.fout(kolom, _("Wijkt af van de initiële baseline in %(h)s. Maak die kolom leeg om de activiteit uit de kolommen op te bouwen.") % {"h": HISTORIE})
+                        self.fout(
+                            kolom,
+                            _(
+                                "Wijkt af van de initiële baseline in %(h)s. Maak die kolom leeg om de activiteit uit de kolommen op te bouwen."
+                            )
+                            % {"h": HISTORIE},
+                        )
                 if _ok(startdatum) and startdatum:
                     for nr, ev in enumerate(evs, start=1):
                         if ev.einddatum and ev.einddatum <= startdatum:
-                            self.fout(HISTORIE, _("Gebeurtenis %(nr)s: de einddatum (%(e)s) moet na de startdatum (%(s)s) liggen.") % {"nr": nr, "e": _d(ev.einddatum), "s": _d(startdatum)})
+                            self.fout(
+                                HISTORIE,
+                                _("Gebeurtenis %(nr)s: de einddatum (%(e)s) moet na de startdatum (%(s)s) liggen.")
+                                % {"nr": nr, "e": _d(ev.einddatum), "s": _d(startdatum)},
+                            )
                 for nr, (voor, na) in enumerate(zip(evs, evs[1:]), start=2):
                     if na.datum < voor.datum:
                         self.fout(HISTORIE, _("Gebeurtenis %(nr)s ligt vóór de vorige: de historie moet op datum staan.") % {"nr": nr})
-                    if na.soort == Gebeurtenis.Soort.HERIJKING and (not na.redenen or not (na.toelichting_kosten.strip() or na.toelichting_einddatum.strip())):
+                    if na.soort == Gebeurtenis.Soort.HERIJKING and (
+                        not na.redenen or not (na.toelichting_kosten.strip() or na.toelichting_einddatum.strip())
+                    ):
                         self.fout(HISTORIE, _("Gebeurtenis %(nr)s: een herijking heeft redenen en een toelichting.") % {"nr": nr})
                     if na.soort == Gebeurtenis.Soort.RAPPORTAGE and na.redenen:
                         self.fout(HISTORIE, _("Gebeurtenis %(nr)s: redenen horen alleen bij een herijking.") % {"nr": nr})
@@ -415,13 +497,20 @@ class _Rijcontrole:
             else:
                 d = init_datum or (startdatum if _ok(startdatum) else None)
                 if d is None:
-                    self.fout(INITIELE_DATUM if self.heeft(INITIELE_DATUM) else STARTDATUM,
-                              _("Vul de startdatum of de initiële datum in: de datum van de initiële baseline."))
+                    self.fout(
+                        INITIELE_DATUM if self.heeft(INITIELE_DATUM) else STARTDATUM,
+                        _("Vul de startdatum of de initiële datum in: de datum van de initiële baseline."),
+                    )
                     return uit
                 basis = _Ev(Gebeurtenis.Soort.INITIEEL, d, init_eind, dict(init_bedragen), _nul())
                 # One event only when the current figures are the initial ones (then the file's spend is the baseline's).
-                if (_ok(act_eind, act_bedragen, ger_bedragen, peildatum) and (peildatum is None or peildatum == d)
-                        and act_eind == init_eind and act_bedragen == init_bedragen and not redenen):
+                if (
+                    _ok(act_eind, act_bedragen, ger_bedragen, peildatum)
+                    and (peildatum is None or peildatum == d)
+                    and act_eind == init_eind
+                    and act_bedragen == init_bedragen
+                    and not redenen
+                ):
                     basis.gerealiseerd = dict(ger_bedragen)
                     basis.toelichting_kosten = toel_k or ""
                     basis.toelichting_einddatum = toel_e or ""
@@ -440,13 +529,26 @@ class _Rijcontrole:
             if wijziging and hist.aantal > 1:
                 for veld, (kolom, _w) in wijziging.items():
                     oud = _d(getattr(eerste, veld)) if veld in ("datum", "einddatum") else f"{eerste.geschat[veld[8:]]:.2f}"
-                    self.fout(kolom, _("De initiële baseline ligt vast zodra er een latere rapportage of herijking is (nu %(oud)s). Leg een wijziging vast als herijking in de actuele kolommen.") % {"oud": oud})
+                    self.fout(
+                        kolom,
+                        _(
+                            "De initiële baseline ligt vast zodra er een latere rapportage of herijking is (nu %(oud)s). Leg een wijziging vast als herijking in de actuele kolommen."
+                        )
+                        % {"oud": oud},
+                    )
                 return uit
             if wijziging:
                 uit["baseline"] = {veld: w for veld, (_k_, w) in wijziging.items()}
-                eerste = _Ev(eerste.soort, wijziging.get("datum", (None, eerste.datum))[1], wijziging.get("einddatum", (None, eerste.einddatum))[1],
-                             {c: wijziging.get(f"geschat_{c}", (None, eerste.geschat[c]))[1] for c in KOSTENCATEGORIEEN},
-                             eerste.gerealiseerd, eerste.toelichting_kosten, eerste.toelichting_einddatum, eerste.redenen)
+                eerste = _Ev(
+                    eerste.soort,
+                    wijziging.get("datum", (None, eerste.datum))[1],
+                    wijziging.get("einddatum", (None, eerste.einddatum))[1],
+                    {c: wijziging.get(f"geschat_{c}", (None, eerste.geschat[c]))[1] for c in KOSTENCATEGORIEEN},
+                    eerste.gerealiseerd,
+                    eerste.toelichting_kosten,
+                    eerste.toelichting_einddatum,
+                    eerste.redenen,
+                )
                 hist = _Historie(eerste, eerste, 1, hist.bekend)
 
         # -- the current figures ------------------------------------------------
@@ -456,25 +558,47 @@ class _Rijcontrole:
         bekend = hist.bekend
         weg = [r for r in self.ctx.redenen if r.pk in bekend and r not in redenen]
         if weg:
-            self.fout(REDEN_HERIJKING, _("Een eerdere herijking kan niet worden verwijderd; ontbrekende reden(en): %(r)s.") % {"r": "; ".join(r.naam for r in weg)})
+            self.fout(
+                REDEN_HERIJKING,
+                _("Een eerdere herijking kan niet worden verwijderd; ontbrekende reden(en): %(r)s.")
+                % {"r": "; ".join(r.naam for r in weg)},
+            )
         nieuwe_redenen = [r for r in redenen if r.pk not in bekend]
         cijfers_anders = act_eind != laatste.einddatum or act_bedragen != laatste.geschat or ger_bedragen != laatste.gerealiseerd
         datum_anders = peildatum is not None and peildatum != laatste.datum
         if cijfers_anders or datum_anders or nieuwe_redenen:
             if peildatum is None:
-                self.fout(PEILDATUM, _("De actuele cijfers wijken af van de laatste gebeurtenis (%(d)s): vul de peildatum van de nieuwe rapportage in.") % {"d": _d(laatste.datum)})
+                self.fout(
+                    PEILDATUM,
+                    _("De actuele cijfers wijken af van de laatste gebeurtenis (%(d)s): vul de peildatum van de nieuwe rapportage in.")
+                    % {"d": _d(laatste.datum)},
+                )
                 return uit
             if peildatum < laatste.datum:
-                self.fout(PEILDATUM, _("De peildatum ligt vóór de laatste gebeurtenis (%(d)s): de historie wordt alleen aangevuld.") % {"d": _d(laatste.datum)})
+                self.fout(
+                    PEILDATUM,
+                    _("De peildatum ligt vóór de laatste gebeurtenis (%(d)s): de historie wordt alleen aangevuld.")
+                    % {"d": _d(laatste.datum)},
+                )
                 return uit
             soort = Gebeurtenis.Soort.HERIJKING if nieuwe_redenen else Gebeurtenis.Soort.RAPPORTAGE
             ev = _Ev(soort, peildatum, act_eind, dict(act_bedragen), dict(ger_bedragen), toel_k or "", toel_e or "", nieuwe_redenen)
             if soort == Gebeurtenis.Soort.HERIJKING and not (ev.toelichting_kosten.strip() or ev.toelichting_einddatum.strip()):
-                self.fout(TOELICHTING_KOSTEN, _("Een herijking heeft een toelichting: vul de toelichting wijziging kosten of einddatum in."))
+                self.fout(
+                    TOELICHTING_KOSTEN, _("Een herijking heeft een toelichting: vul de toelichting wijziging kosten of einddatum in.")
+                )
             uit["nieuw"] = ev
-        elif (toel_k is not None and toel_k != tekst(laatste.toelichting_kosten)) or (toel_e is not None and toel_e != tekst(laatste.toelichting_einddatum)):
+        elif (toel_k is not None and toel_k != tekst(laatste.toelichting_kosten)) or (
+            toel_e is not None and toel_e != tekst(laatste.toelichting_einddatum)
+        ):
             kolom = TOELICHTING_KOSTEN if toel_k is not None and toel_k != tekst(laatste.toelichting_kosten) else TOELICHTING_EINDDATUM
-            self.fout(kolom, _("De toelichting hoort bij de laatste gebeurtenis (%(d)s) en die wordt nooit overschreven. Leg een nieuwe rapportage vast (andere peildatum of cijfers) of laat de toelichting ongewijzigd.") % {"d": _d(laatste.datum)})
+            self.fout(
+                kolom,
+                _(
+                    "De toelichting hoort bij de laatste gebeurtenis (%(d)s) en die wordt nooit overschreven. Leg een nieuwe rapportage vast (andere peildatum of cijfers) of laat de toelichting ongewijzigd."
+                )
+                % {"d": _d(laatste.datum)},
+            )
         return uit
 
     # -- status --------------------------------------------------------------
@@ -502,14 +626,20 @@ class _Rijcontrole:
             if status != hoort_bij:
                 self.fout(kolom, _("Hoort alleen bij de status %(s)s; laat deze cel leeg.") % {"s": Status(hoort_bij).label})
             else:
-                self.fout(kolom, _("Wordt vastgelegd bij de overgang naar %(s)s en kan daarna niet meer worden gewijzigd (nu %(oud)s).") % {
-                    "s": label, "oud": _d(oud) if isinstance(oud, datetime.date) else (oud or "—")})
+                self.fout(
+                    kolom,
+                    _("Wordt vastgelegd bij de overgang naar %(s)s en kan daarna niet meer worden gewijzigd (nu %(oud)s).")
+                    % {"s": label, "oud": _d(oud) if isinstance(oud, datetime.date) else (oud or "—")},
+                )
         if status == huidig:
             return []
         pad = statuspad(huidig, status)
         if pad is None:
             with translation.override("nl"):
-                self.fout(STATUS, _("Van '%(van)s' naar '%(naar)s' kan niet volgens de statusdefinities.") % {"van": Status(huidig).label, "naar": label})
+                self.fout(
+                    STATUS,
+                    _("Van '%(van)s' naar '%(naar)s' kan niet volgens de statusdefinities.") % {"van": Status(huidig).label, "naar": label},
+                )
             return []
         stappen = []
         for stap in pad:
@@ -518,8 +648,12 @@ class _Rijcontrole:
                 self.fout(STARTDATUM, _("Een activiteit in uitvoering heeft een startdatum."))
             if stap == Status.AFGEROND:
                 if not decharge:
-                    self.fout(DECHARGEDATUM, _("'Afgerond' betekent dat decharge is verleend: vul de dechargedatum in.")
-                              if self.heeft(DECHARGEDATUM) else _("'Afgerond' betekent dat decharge is verleend: neem de kolom Dechargedatum op en vul hem in."))
+                    self.fout(
+                        DECHARGEDATUM,
+                        _("'Afgerond' betekent dat decharge is verleend: vul de dechargedatum in.")
+                        if self.heeft(DECHARGEDATUM)
+                        else _("'Afgerond' betekent dat decharge is verleend: neem de kolom Dechargedatum op en vul hem in."),
+                    )
                 elif _ok(startdatum) and startdatum and decharge < startdatum:
                     self.fout(DECHARGEDATUM, _("De dechargedatum ligt vóór de startdatum."))
                 kwargs["dechargedatum"] = decharge
@@ -571,8 +705,15 @@ class _Rijcontrole:
                 continue
             waarde = tekst(self.w.get(kolom))
             if bestaand is not None:
-                if waarde and _normaliseer_json(waarde) != _normaliseer_json(lijst_json(self.ctx.lijsten.get(kolom, {}).get(bestaand.pk, []), velden)):
-                    self.waarschuwing(kolom, _("Wijkt af van het register; deze kolom wordt alleen bij een nieuwe ICT-activiteit ingelezen. Wijzig de lijst op de pagina van de activiteit."))
+                if waarde and _normaliseer_json(waarde) != _normaliseer_json(
+                    lijst_json(self.ctx.lijsten.get(kolom, {}).get(bestaand.pk, []), velden)
+                ):
+                    self.waarschuwing(
+                        kolom,
+                        _(
+                            "Wijkt af van het register; deze kolom wordt alleen bij een nieuwe ICT-activiteit ingelezen. Wijzig de lijst op de pagina van de activiteit."
+                        ),
+                    )
                 continue
             if not waarde:
                 continue
@@ -593,7 +734,9 @@ class _Rijcontrole:
                     obj.full_clean(exclude=["activiteit"], validate_unique=False, validate_constraints=False)
                 except ValidationError as exc:
                     for veld, berichten in exc.message_dict.items():
-                        self.fout(kolom, _("Onderdeel %(nr)s, %(veld)s: %(reden)s") % {"nr": nr, "veld": veld, "reden": " ".join(berichten)})
+                        self.fout(
+                            kolom, _("Onderdeel %(nr)s, %(veld)s: %(reden)s") % {"nr": nr, "veld": veld, "reden": " ".join(berichten)}
+                        )
                     continue
                 onderdelen.append(obj)
         if bestaand is None:
@@ -603,7 +746,11 @@ class _Rijcontrole:
                 except _Ongeldig:
                     aantal = None
                 if aantal and (not self.heeft(kolom) or not tekst(self.w.get(kolom))):
-                    self.waarschuwing(aantal_kolom, _("Het bestand noemt %(n)s, maar bevat de lijst zelf niet (kolom %(k)s): die wordt niet aangemaakt.") % {"n": aantal, "k": kolom})
+                    self.waarschuwing(
+                        aantal_kolom,
+                        _("Het bestand noemt %(n)s, maar bevat de lijst zelf niet (kolom %(k)s): die wordt niet aangemaakt.")
+                        % {"n": aantal, "k": kolom},
+                    )
         return onderdelen
 
 
@@ -664,7 +811,9 @@ def controleren(rijen, actor, *, peildatum: datetime.date | None = None, _vergre
         gelezen_nummers.append(nummer)
         if _ok(nummer) and nummer is not None:
             if nummer in nummers:
-                controle.fouten.append(Fout(rijnummer, NUMMER, _("Nummer %(nr)s komt ook voor in rij %(rij)s.") % {"nr": nummer, "rij": nummers[nummer]}))
+                controle.fouten.append(
+                    Fout(rijnummer, NUMMER, _("Nummer %(nr)s komt ook voor in rij %(rij)s.") % {"nr": nummer, "rij": nummers[nummer]})
+                )
             else:
                 nummers[nummer] = rijnummer
 

@@ -18,7 +18,11 @@ def probleem(r, status):
 
 
 def test_field_errors_in_dutch(office):
-    r = api(office).post("/api/v1/activiteiten/", {"naam": "", "ministerie": "bestaat-niet", "soort": "onzin", "initieel": {"einddatum": "31-12-2025"}}, format="json")
+    r = api(office).post(
+        "/api/v1/activiteiten/",
+        {"naam": "", "ministerie": "bestaat-niet", "soort": "onzin", "initieel": {"einddatum": "31-12-2025"}},
+        format="json",
+    )
     body = probleem(r, 400)
     assert body["title"] == "Ongeldige invoer"
     assert body["fouten"]["naam"] == ["Dit veld mag niet leeg zijn."]
@@ -28,8 +32,11 @@ def test_field_errors_in_dutch(office):
 
 
 def test_service_validation_errors_keep_their_field(office, eigen_activiteit):
-    r = api(office).post(f"/api/v1/activiteiten/{eigen_activiteit.nummer}/gebeurtenissen/", {
-        "versie": 1, "soort": "herijking", "datum": "2024-06-30", "einddatum": "2026-12-31"}, format="json")
+    r = api(office).post(
+        f"/api/v1/activiteiten/{eigen_activiteit.nummer}/gebeurtenissen/",
+        {"versie": 1, "soort": "herijking", "datum": "2024-06-30", "einddatum": "2026-12-31"},
+        format="json",
+    )
     body = probleem(r, 400)
     assert "redenen" in body["fouten"] and "herijking" in body["fouten"]["redenen"][0]
 
@@ -55,16 +62,43 @@ def test_unknown_address_under_the_api_is_a_problem_404(office):
 
 
 SLECHTE_QUERIES = [
-    "?page=abc", "?page=0", "?page=-1", "?page=99999999999999999999", "?page=5", "?page_size=abc", "?page_size=100000",
-    "?peildatum=x", "?peildatum=2025-02-30", "?peildatum=99999-01-01", "?ordering=drop", "?ordering=-naam,;drop",
-    "?status=onzin", "?soort=%00", "?q=%00", "?ministerie=" + "x" * 500, "?acict=misschien", "?activiteit=1e999",
-    "?activiteit=-5", "?activiteit=99999999999999999999", "?onderwerp=%00",
+    "?page=abc",
+    "?page=0",
+    "?page=-1",
+    "?page=99999999999999999999",
+    "?page=5",
+    "?page_size=abc",
+    "?page_size=100000",
+    "?peildatum=x",
+    "?peildatum=2025-02-30",
+    "?peildatum=99999-01-01",
+    "?ordering=drop",
+    "?ordering=-naam,;drop",
+    "?status=onzin",
+    "?soort=%00",
+    "?q=%00",
+    "?ministerie=" + "x" * 500,
+    "?acict=misschien",
+    "?activiteit=1e999",
+    "?activiteit=-5",
+    "?activiteit=99999999999999999999",
+    "?onderwerp=%00",
 ]
 
 
 @pytest.mark.parametrize("query", SLECHTE_QUERIES)
 @pytest.mark.parametrize(
-    "pad", ["publiek/activiteiten/", "publiek/kerncijfers/", "publiek/ministeries/", "publiek/activiteiten/1/", "activiteiten/", "versies/", "oordelen/", "aanmeldingen/"]
+    "pad",
+    [
+        "publiek/activiteiten/",
+        "publiek/kerncijfers/",
+        "publiek/ministeries/",
+        "publiek/activiteiten/1/",
+        "activiteiten/",
+        "versies/",
+        "oordelen/",
+        "aanmeldingen/",
+    ],
 )
 def test_nonsense_query_parameters_never_give_a_5xx(pad, query, office, eigen_activiteit):
     r = api(office).get(f"/api/v1/{pad}{query}")
@@ -112,5 +146,7 @@ def test_date_out_of_range_and_huge_version_are_400(office, eigen_activiteit):
     c = api(office)
     body = probleem(c.patch(f"/api/v1/activiteiten/{eigen_activiteit.nummer}/", {"versie": 10**20}, format="json"), 400)
     assert "versie" in body["fouten"]
-    body = probleem(c.post("/api/v1/versies/voorbereiden/", {"activiteit": eigen_activiteit.nummer, "peildatum": "2999-12-31"}, format="json"), 400)
+    body = probleem(
+        c.post("/api/v1/versies/voorbereiden/", {"activiteit": eigen_activiteit.nummer, "peildatum": "2999-12-31"}, format="json"), 400
+    )
     assert "peildatum" in body["fouten"]

@@ -46,7 +46,10 @@ def test_issue20_2_the_limit_is_a_setting(office, eigen_activiteit, settings):
     settings.API_JSON_MAX_DIEPTE = 3
     c = api(office)
     adres = f"/api/v1/activiteiten/{eigen_activiteit.nummer}/"
-    assert "hoogstens 3" in probleem(c.generic("PATCH", adres, '{"naam": [[[["x"]]]], "versie": 1}', content_type="application/json"), 400)["detail"]
+    assert (
+        "hoogstens 3"
+        in probleem(c.generic("PATCH", adres, '{"naam": [[[["x"]]]], "versie": 1}', content_type="application/json"), 400)["detail"]
+    )
     # Depth within the limit: parsed, then validated as usual.
     r = c.generic("PATCH", adres, '{"naam": "Nieuwe naam", "versie": 1}', content_type="application/json")
     assert r.status_code == 200, r.json()

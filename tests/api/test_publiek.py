@@ -20,18 +20,32 @@ def gepubliceerd(office, cio, cio_rijk, collega_ander_ministerie, cio_ander_mini
     """Two ministries, three activities, two peildata; one herijking and one AcICT advice; one below the threshold."""
     a = activiteit(office, ministerie, naam="Vernieuwing basisregistratie", geschat=12_000_000, onderwerp="Burgerzaken")
     b = activiteit(office, ministerie, naam="Klein project", geschat=1_000_000)
-    c = activiteit(collega_ander_ministerie, ander_ministerie, naam="Belastingdienst modernisering", geschat=40_000_000,
-                   soort="beheer_en_onderhoud", onderwerp="Belastingen")
+    c = activiteit(
+        collega_ander_ministerie,
+        ander_ministerie,
+        naam="Belastingdienst modernisering",
+        geschat=40_000_000,
+        soort="beheer_en_onderhoud",
+        onderwerp="Belastingen",
+    )
     for x in (a, b):
         publiceer(office, cio, cio_rijk, x, VORIGE)
     publiceer(collega_ander_ministerie, cio_ander_ministerie, cio_rijk, c, VORIGE)
     a.refresh_from_db()
     services.gebeurtenis_toevoegen(
-        actor=office, activiteit=a, versie=a.versie, soort=Gebeurtenis.Soort.HERIJKING, datum=datetime.date(2024, 6, 30),
-        einddatum=datetime.date(2027, 6, 30), bedragen=bedragen(18_000_000, 4_000_000), toelichting_kosten="Scope uitgebreid.",
+        actor=office,
+        activiteit=a,
+        versie=a.versie,
+        soort=Gebeurtenis.Soort.HERIJKING,
+        datum=datetime.date(2024, 6, 30),
+        einddatum=datetime.date(2027, 6, 30),
+        bedragen=bedragen(18_000_000, 4_000_000),
+        toelichting_kosten="Scope uitgebreid.",
         redenen=list(RedenHerijking.objects.filter(code="wetswijziging")),
     )
-    Kwaliteitstoets.objects.create(activiteit=a, toetsdatum=datetime.date(2024, 3, 1), uitvoerende_partij="AcICT", soort=Kwaliteitstoets.Soort.ACICT_ADVIES)
+    Kwaliteitstoets.objects.create(
+        activiteit=a, toetsdatum=datetime.date(2024, 3, 1), uitvoerende_partij="AcICT", soort=Kwaliteitstoets.Soort.ACICT_ADVIES
+    )
     publiceer(office, cio, cio_rijk, a, PEILDATUM)
     return a, b, c
 
@@ -127,7 +141,10 @@ def test_etag_and_last_modified_give_304_until_something_is_published(pad, gepub
 
 
 def test_public_endpoints_are_throttled_with_problem_json(settings, db):
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "3/minute", "user": "3/minute", "publiek": "100/minute"}}
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "3/minute", "user": "3/minute", "publiek": "100/minute"},
+    }
     c = api()
     codes = [c.get("/api/v1/publiek/peildata/").status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]

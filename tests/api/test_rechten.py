@@ -21,17 +21,25 @@ pytestmark = pytest.mark.django_db
 ASPECTEN = {
     "aanleiding": "Voor de start",
     "kwaliteitskader_versie": "Kwaliteitskader CIO-oordelen Rijksoverheid 2.1",
-    "beheersing": "voldoende", "beheersing_toelichting": "Op orde.",
-    "haalbaarheid": "voldoende", "haalbaarheid_toelichting": "Haalbaar.",
-    "risicos": "voldoende", "risicos_toelichting": "In beeld.",
-    "implicaties": "voldoende", "implicaties_toelichting": "Geen.",
+    "beheersing": "voldoende",
+    "beheersing_toelichting": "Op orde.",
+    "haalbaarheid": "voldoende",
+    "haalbaarheid_toelichting": "Haalbaar.",
+    "risicos": "voldoende",
+    "risicos_toelichting": "In beeld.",
+    "implicaties": "voldoende",
+    "implicaties_toelichting": "Geen.",
 }
 
 
 def nieuw(ministerie_code="bzk", **extra):
     return {
-        "naam": "Digitaal loket", "ministerie": ministerie_code, "startdatum": "2023-01-01", "onderwerp": "Dienstverlening",
-        "initieel": {"einddatum": "2026-12-31", "geschat_uitbesteed_werk": "9000000.00"}, **extra,
+        "naam": "Digitaal loket",
+        "ministerie": ministerie_code,
+        "startdatum": "2023-01-01",
+        "onderwerp": "Dienstverlening",
+        "initieel": {"einddatum": "2026-12-31", "geschat_uitbesteed_werk": "9000000.00"},
+        **extra,
     }
 
 
@@ -134,11 +142,22 @@ def test_cio_rijk_reads_all_activities_and_changes_none(cio_rijk, ministerie, ei
     pogingen = [
         c.patch(url(eigen_activiteit), {"naam": "Door CIO Rijk", "versie": eigen_activiteit.versie}, format="json"),
         c.post("/api/v1/activiteiten/", nieuw(), format="json"),
-        c.post(url(eigen_activiteit, "gebeurtenissen/"), {
-            "versie": eigen_activiteit.versie, "soort": "rapportage", "datum": "2024-12-31", "einddatum": "2026-06-30",
-            "geschat_uitbesteed_werk": "13000000.00"}, format="json"),
-        c.post(url(eigen_activiteit, "status/"), {"versie": eigen_activiteit.versie, "status": "geannuleerd",
-                                                  "annuleringsdatum": "2024-01-01", "reden": "Stop"}, format="json"),
+        c.post(
+            url(eigen_activiteit, "gebeurtenissen/"),
+            {
+                "versie": eigen_activiteit.versie,
+                "soort": "rapportage",
+                "datum": "2024-12-31",
+                "einddatum": "2026-06-30",
+                "geschat_uitbesteed_werk": "13000000.00",
+            },
+            format="json",
+        ),
+        c.post(
+            url(eigen_activiteit, "status/"),
+            {"versie": eigen_activiteit.versie, "status": "geannuleerd", "annuleringsdatum": "2024-01-01", "reden": "Stop"},
+            format="json",
+        ),
         c.post(url(eigen_activiteit, "mijlpalen/"), {"versie": eigen_activiteit.versie, "omschrijving": "Go-live"}, format="json"),
         c.post("/api/v1/versies/voorbereiden/", {"activiteit": eigen_activiteit.nummer, "peildatum": "2024-12-31"}, format="json"),
     ]
@@ -150,16 +169,29 @@ def test_cio_rijk_reads_all_activities_and_changes_none(cio_rijk, ministerie, ei
 
 def test_b14_office_records_an_event_and_edits_the_lists_of_its_own_activity(office, eigen_activiteit):
     c = api(office)
-    r = c.post(url(eigen_activiteit, "gebeurtenissen/"), {
-        "versie": 1, "soort": "herijking", "datum": "2024-06-30", "einddatum": "2026-12-31",
-        "geschat_uitbesteed_werk": "15000000.00", "toelichting_kosten": "Scope uitgebreid.", "redenen": ["wetswijziging"],
-    }, format="json")
+    r = c.post(
+        url(eigen_activiteit, "gebeurtenissen/"),
+        {
+            "versie": 1,
+            "soort": "herijking",
+            "datum": "2024-06-30",
+            "einddatum": "2026-12-31",
+            "geschat_uitbesteed_werk": "15000000.00",
+            "toelichting_kosten": "Scope uitgebreid.",
+            "redenen": ["wetswijziging"],
+        },
+        format="json",
+    )
     assert r.status_code == 201, r.json()
     assert r.json()["redenen"] == ["wetswijziging"] and r.json()["totaal_geschat"] == "15000000.00"
     detail = c.get(url(eigen_activiteit)).json()
     assert detail["kerncijfers"]["initieel_totaal"] == "12000000.00"  # the baseline stays next to the new estimate
     assert detail["kerncijfers"]["actueel_totaal"] == "15000000.00"
-    r = c.post(url(eigen_activiteit, "mijlpalen/"), {"versie": detail["versie"], "omschrijving": "Go-live", "verwachte_datum": "2025-06-01"}, format="json")
+    r = c.post(
+        url(eigen_activiteit, "mijlpalen/"),
+        {"versie": detail["versie"], "omschrijving": "Go-live", "verwachte_datum": "2025-06-01"},
+        format="json",
+    )
     assert r.status_code == 201, r.json()
     mijlpaal = r.json()["id"]
     versie = c.get(url(eigen_activiteit)).json()["versie"]
@@ -171,7 +203,9 @@ def test_b14_office_records_an_event_and_edits_the_lists_of_its_own_activity(off
     assert c.get(url(eigen_activiteit, "mijlpalen/")).json() == []
 
 
-def test_b14_list_rows_of_another_activity_are_not_reachable_through_ours(office, collega_ander_ministerie, eigen_activiteit, andere_activiteit):
+def test_b14_list_rows_of_another_activity_are_not_reachable_through_ours(
+    office, collega_ander_ministerie, eigen_activiteit, andere_activiteit
+):
     c = api(collega_ander_ministerie)
     r = c.post(url(andere_activiteit, "kamerstukken/"), {"versie": 1, "nummer": "26 643, nr. 1", "titel": "Brief"}, format="json")
     assert r.status_code == 201
@@ -202,7 +236,9 @@ def test_b14_b15_publication_steps_through_the_api(office, cio, cio_rijk, cio_an
     assert api().get("/api/v1/publiek/activiteiten/").json()["count"] == 1
 
 
-def test_b14_versions_are_visible_to_the_own_organisation_and_the_cio_rijk(office, cio, collega_ander_ministerie, cio_rijk, eigen_activiteit):
+def test_b14_versions_are_visible_to_the_own_organisation_and_the_cio_rijk(
+    office, cio, collega_ander_ministerie, cio_rijk, eigen_activiteit
+):
     r = api(office).post("/api/v1/versies/voorbereiden/", {"activiteit": eigen_activiteit.nummer, "peildatum": "2024-12-31"}, format="json")
     versie = r.json()["id"]
     assert api(collega_ander_ministerie).get("/api/v1/versies/").json()["count"] == 0
@@ -212,7 +248,9 @@ def test_b14_versions_are_visible_to_the_own_organisation_and_the_cio_rijk(offic
     stap = {"ministerie": "bzk", "peildatum": "2024-12-31", "versies": [versie]}
     assert api(cio).post("/api/v1/versies/aftekenen/", stap, format="json").status_code == 200
     assert api(cio_rijk).get(f"/api/v1/versies/{versie}/").status_code == 200
-    r = api(collega_ander_ministerie).post("/api/v1/versies/voorbereiden/", {"activiteit": eigen_activiteit.nummer, "peildatum": "2024-12-31"}, format="json")
+    r = api(collega_ander_ministerie).post(
+        "/api/v1/versies/voorbereiden/", {"activiteit": eigen_activiteit.nummer, "peildatum": "2024-12-31"}, format="json"
+    )
     assert r.status_code == 404
 
 
@@ -220,7 +258,9 @@ def test_b14_versions_are_visible_to_the_own_organisation_and_the_cio_rijk(offic
 # Oordelen (B5, B7, B1) and aanmeldingen (B8, B9, B28)
 
 
-def test_oordeel_workflow_through_the_api_with_the_rights_of_each_role(office, ciso, cio, sg, cio_rijk, collega_ander_ministerie, eigen_activiteit):
+def test_oordeel_workflow_through_the_api_with_the_rights_of_each_role(
+    office, ciso, cio, sg, cio_rijk, collega_ander_ministerie, eigen_activiteit
+):
     r = api(office).post("/api/v1/oordelen/", {"activiteit": eigen_activiteit.nummer, **ASPECTEN}, format="json")
     assert r.status_code == 201, r.json()
     oordeel = r.json()["id"]
@@ -228,7 +268,12 @@ def test_oordeel_workflow_through_the_api_with_the_rights_of_each_role(office, c
     # Charlie (another ministry) does not see it; the CIO Rijk does not see drafts (B7, B28).
     assert api(collega_ander_ministerie).get(pad).status_code == 404
     assert api(cio_rijk).get(pad).status_code == 404
-    assert api(collega_ander_ministerie).post("/api/v1/oordelen/", {"activiteit": eigen_activiteit.nummer, **ASPECTEN}, format="json").status_code == 404
+    assert (
+        api(collega_ander_ministerie)
+        .post("/api/v1/oordelen/", {"activiteit": eigen_activiteit.nummer, **ASPECTEN}, format="json")
+        .status_code
+        == 404
+    )
     assert api(cio_rijk).post("/api/v1/oordelen/", {"activiteit": eigen_activiteit.nummer, **ASPECTEN}, format="json").status_code == 403
     # B5: only the CISO contributes, and the CIO cannot decide without it.
     besluit = {"uitkomst": "negatief", "motivering": "Onvoldoende beheersing."}
@@ -242,7 +287,11 @@ def test_oordeel_workflow_through_the_api_with_the_rights_of_each_role(office, c
     # B7: a decided oordeel is visible to the CIO Rijk.
     assert api(cio_rijk).get(pad).status_code == 200
     # B1 / art 5.3: only the SG (or minister) records the afwijking.
-    afwijking = {"door_rol": "secretaris_generaal", "motivering": "Maatschappelijke noodzaak weegt zwaarder.", "datum": datetime.date.today().isoformat()}
+    afwijking = {
+        "door_rol": "secretaris_generaal",
+        "motivering": "Maatschappelijke noodzaak weegt zwaarder.",
+        "datum": datetime.date.today().isoformat(),
+    }
     assert api(cio).post(pad + "afwijking/", afwijking, format="json").status_code == 403
     r = api(sg).post(pad + "afwijking/", afwijking, format="json")
     assert r.status_code == 201 and r.json()["afwijking"]["door_rol"] == "secretaris_generaal"
@@ -266,10 +315,16 @@ def test_b8_b9_aanmelding_through_the_api(office, ciso, cio, cio_rijk, eigen_act
     assert api(cio_rijk).post(pad + "collegebesluit/", {"toetsen": True, "datum": "2025-01-10"}, format="json").status_code == 403
     r = api(office).post(pad + "collegebesluit/", {"toetsen": True, "datum": "2025-01-10"}, format="json")
     assert r.status_code == 200 and r.json()["status"] == "toetsing_besloten"
-    r = api(office).post(pad + "advies/", {"datum": "2025-03-01", "samenvatting": "Advies.", "aanbevelingen": ["Beperk de scope."]}, format="json")
+    r = api(office).post(
+        pad + "advies/", {"datum": "2025-03-01", "samenvatting": "Advies.", "aanbevelingen": ["Beperk de scope."]}, format="json"
+    )
     assert r.status_code == 200
     aanbeveling = r.json()["aanbevelingen"][0]["id"]
-    reactie = {"datum": "2025-04-01", "toelichting": "Wij nemen het over.", "reacties": [{"aanbeveling": aanbeveling, "reactie": "overgenomen"}]}
+    reactie = {
+        "datum": "2025-04-01",
+        "toelichting": "Wij nemen het over.",
+        "reacties": [{"aanbeveling": aanbeveling, "reactie": "overgenomen"}],
+    }
     assert api(office).post(pad + "reactie/", reactie, format="json").status_code == 403
     r = api(cio).post(pad + "reactie/", reactie, format="json")
     assert r.status_code == 200 and r.json()["status"] == "reactie_vastgesteld"

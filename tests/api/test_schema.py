@@ -26,7 +26,10 @@ def test_schema_is_served_and_documents_tokens_and_problem_json():
     assert r.status_code == 200
     schema = r.json()
     assert schema["components"]["securitySchemes"]["apiToken"] == {
-        "type": "apiKey", "in": "header", "name": "Authorization", "description": schema["components"]["securitySchemes"]["apiToken"]["description"],
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": schema["components"]["securitySchemes"]["apiToken"]["description"],
     }
     fout = schema["paths"]["/api/v1/activiteiten/"]["get"]["responses"]["401"]
     assert list(fout["content"]) == ["application/problem+json"]

@@ -36,7 +36,12 @@ HYPOTHESIS = {
     "derandomize": True,  # the same examples on every run, so CI is reproducible
     "database": None,  # no .hypothesis directory in the work tree
     "phases": [Phase.explicit, Phase.generate],
-    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+    "suppress_health_check": [
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.data_too_large,
+    ],
 }
 
 publiek = SCHEMA.include(path_regex=r"^/api/v1/publiek/")

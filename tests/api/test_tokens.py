@@ -34,7 +34,9 @@ def test_token_page_shows_the_secret_once_and_stores_only_its_hash(office):
     assert client.get(reverse("cio_stelsel:api_tokens")).status_code == 200
     assert client.get(reverse("cio_stelsel:api_token_nieuw")).status_code == 200
     verloopt = vandaag() + datetime.timedelta(days=30)
-    r = client.post(reverse("cio_stelsel:api_token_nieuw"), {"naam": "Rapportage-script", "alleen_lezen": "ja", "verloopt_op": verloopt.isoformat()})
+    r = client.post(
+        reverse("cio_stelsel:api_token_nieuw"), {"naam": "Rapportage-script", "alleen_lezen": "ja", "verloopt_op": verloopt.isoformat()}
+    )
     assert r.status_code == 200
     assert "no-store" in r["Cache-Control"]
     geheim = re.search(r'<code id="api-token"[^>]*>([^<]+)</code>', r.content.decode()).group(1)
@@ -127,7 +129,12 @@ def test_read_only_token_may_read_but_not_write(office, eigen_activiteit):
     assert c.get(f"/api/v1/activiteiten/{eigen_activiteit.nummer}/").status_code == 200
     r = c.patch(f"/api/v1/activiteiten/{eigen_activiteit.nummer}/", {"naam": "X", "versie": 1}, format="json")
     assert r.status_code == 403 and "alleen-lezen" in r.json()["detail"]
-    assert c.post("/api/v1/versies/voorbereiden/", {"activiteit": eigen_activiteit.nummer, "peildatum": "2024-12-31"}, format="json").status_code == 403
+    assert (
+        c.post(
+            "/api/v1/versies/voorbereiden/", {"activiteit": eigen_activiteit.nummer, "peildatum": "2024-12-31"}, format="json"
+        ).status_code
+        == 403
+    )
     eigen_activiteit.refresh_from_db()
     assert eigen_activiteit.naam != "X"
 
@@ -138,15 +145,24 @@ def test_token_never_grants_more_than_its_user(ministerie, eigen_activiteit):
     c = api(zonder_rol)
     assert c.get("/api/v1/activiteiten/").json()["count"] == 0
     assert c.get(f"/api/v1/activiteiten/{eigen_activiteit.nummer}/").status_code == 404
-    assert c.post("/api/v1/activiteiten/", {"naam": "x", "ministerie": "bzk", "initieel": {"einddatum": "2030-01-01"}}, format="json").status_code == 403
+    assert (
+        c.post(
+            "/api/v1/activiteiten/", {"naam": "x", "ministerie": "bzk", "initieel": {"einddatum": "2030-01-01"}}, format="json"
+        ).status_code
+        == 403
+    )
     # A CIO-office role that ended yesterday: its token sees nothing any more.
     toewijzing = benoem(Rol.CIO_OFFICE, ministerie, begindatum=datetime.date(2020, 1, 1))
     user = toewijzing.persoon.user
     c = api(user)
     assert c.get("/api/v1/activiteiten/").json()["count"] == 1
     services.roltoewijzing_beeindigen(
-        actor=None, toewijzing=toewijzing, einddatum=vandaag() - datetime.timedelta(days=1), reden="Vertrokken",
-        consultatie_datum=None, consultatie="",
+        actor=None,
+        toewijzing=toewijzing,
+        einddatum=vandaag() - datetime.timedelta(days=1),
+        reden="Vertrokken",
+        consultatie_datum=None,
+        consultatie="",
     )
     c = api(user)
     assert c.get("/api/v1/activiteiten/").json()["count"] == 0

@@ -33,12 +33,24 @@ def test_issue12_a_whole_cycle_from_due_peildatum_to_the_public_stand(page, live
     office, office_fin = benoem(Rol.CIO_OFFICE, bzk).persoon.user, benoem(Rol.CIO_OFFICE, fin).persoon.user
     cio, cio_fin = benoem(Rol.DEPARTEMENTALE_CIO, bzk).persoon.user, benoem(Rol.DEPARTEMENTALE_CIO, fin).persoon.user
     cio_rijk = benoem(Rol.CIO_RIJK).persoon.user
-    digid = activiteit(office, bzk, naam="Doorontwikkeling DigiD Machtigen", startdatum=datetime.date(2023, 1, 1),
-                       einddatum=datetime.date(2026, 12, 31), geschat=45_200_000)
+    digid = activiteit(
+        office,
+        bzk,
+        naam="Doorontwikkeling DigiD Machtigen",
+        startdatum=datetime.date(2023, 1, 1),
+        einddatum=datetime.date(2026, 12, 31),
+        geschat=45_200_000,
+    )
     digid.refresh_from_db()
     services.gebeurtenis_toevoegen(
-        actor=office, activiteit=digid, versie=digid.versie, soort=Gebeurtenis.Soort.HERIJKING, datum=datetime.date(2026, 2, 2),
-        einddatum=datetime.date(2027, 6, 30), bedragen=bedragen(56_200_000), toelichting_kosten="Uitbreiding.",
+        actor=office,
+        activiteit=digid,
+        versie=digid.versie,
+        soort=Gebeurtenis.Soort.HERIJKING,
+        datum=datetime.date(2026, 2, 2),
+        einddatum=datetime.date(2027, 6, 30),
+        bedragen=bedragen(56_200_000),
+        toelichting_kosten="Uitbreiding.",
         redenen=list(RedenHerijking.objects.all()[:1]),
     )
     belasting = activiteit(office_fin, fin, naam="Nieuw belastingsysteem", geschat=60_000_000)

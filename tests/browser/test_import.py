@@ -21,7 +21,9 @@ from tests.portfolio.test_importtaak import nieuwe_rapportage
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_large_import_runs_in_the_background_and_its_page_shows_the_result(page, live_server, werker, office, ministerie, monkeypatch, settings, tmp_path):
+def test_a_large_import_runs_in_the_background_and_its_page_shows_the_result(
+    page, live_server, werker, office, ministerie, monkeypatch, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path / "media"
     monkeypatch.setattr(uitwisseling_views, "SYNCHROON_MAX_RIJEN", 0)
     monkeypatch.setattr(services, "STARTVOORWAARDEN", [])

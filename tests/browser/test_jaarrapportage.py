@@ -25,7 +25,9 @@ def _media(settings, tmp_path):
     settings.GROTE_ICT_DREMPEL_EUR = 5_000_000
 
 
-def test_b16_cio_rijk_starts_a_generation_sees_progress_and_downloads_the_pdf(page, live_server, werker, portefeuille, cio_rijk, monkeypatch):
+def test_b16_cio_rijk_starts_a_generation_sees_progress_and_downloads_the_pdf(
+    page, live_server, werker, portefeuille, cio_rijk, monkeypatch
+):
     verder = threading.Event()
     echte_pdf = jaarrapportage_opmaak.pdf
 
@@ -70,8 +72,12 @@ def test_b16_cio_rijk_starts_a_generation_sees_progress_and_downloads_the_pdf(pa
 
     # WCAG 2.1 AA (axe-core) on every page of the Jaarrapportage, then finalize and see it public.
     rapporten = ""
-    for url in ("/jaarrapportage/", f"/jaarrapportage/{rapport.pk}/", f"/jaarrapportage/{rapport.pk}/html/",
-                f"/jaarrapportage/{rapport.pk}/definitief/"):
+    for url in (
+        "/jaarrapportage/",
+        f"/jaarrapportage/{rapport.pk}/",
+        f"/jaarrapportage/{rapport.pk}/html/",
+        f"/jaarrapportage/{rapport.pk}/definitief/",
+    ):
         rapporten += axe_controle(page, live_server.url + url)
     page.get_by_role("button", name="Ja, definitief maken").click()
     expect(page.get_by_role("status").filter(has_text="is definitief")).to_be_visible()
@@ -87,5 +93,7 @@ def axe_controle(page, url: str) -> str:
 
     antwoord = page.goto(url)
     assert antwoord is not None and antwoord.status == 200, url
-    resultaat = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
+    resultaat = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+    )
     return f"\n=== {url}\n{resultaat.generate_report()}" if resultaat.violations_count else ""

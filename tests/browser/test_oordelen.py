@@ -53,7 +53,12 @@ def test_b1_b5_from_draft_to_decision_and_start(live_server, als, office, ciso, 
     expect(page.get_by_role("link", name="Nieuw belastingsysteem").first).to_be_visible()
     page.get_by_label("Aanleiding / fase").fill("Voor de start")
     page.get_by_label("Versie kwaliteitskader").fill("Kwaliteitskader CIO-oordelen Rijksoverheid 2.1")
-    for aspect, waarde in (("beheersing", "voldoende"), ("haalbaarheid", "aandachtspunten"), ("risicos", "voldoende"), ("implicaties", "voldoende")):
+    for aspect, waarde in (
+        ("beheersing", "voldoende"),
+        ("haalbaarheid", "aandachtspunten"),
+        ("risicos", "voldoende"),
+        ("implicaties", "voldoende"),
+    ):
         page.locator(f"#id_{aspect}").select_option(waarde)
         page.locator(f"#id_{aspect}_toelichting").fill(f"Toelichting op {aspect}.")
     page.get_by_role("button", name="Opslaan").click()

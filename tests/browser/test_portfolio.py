@@ -102,15 +102,36 @@ def test_office_creates_an_activity_and_a_herijking_changes_the_derived_figures(
 
 PROJECTEN = [
     # naam, onderwerp, soort, start, eind, initieel (mln), herijkingen [(datum, eind, mln, gerealiseerd mln, reden)]
-    ("Vernieuwing Basisregistratie Personen", "Burgerzaken", Soort.VERNIEUWING, (2019, 3, 1), (2023, 12, 31), 62.5,
-     [((2021, 6, 1), (2025, 6, 30), 88.0, 31.0, "tegenvallers"), ((2023, 9, 1), (2026, 12, 31), 104.3, 67.2, "scopewijziging")]),
+    (
+        "Vernieuwing Basisregistratie Personen",
+        "Burgerzaken",
+        Soort.VERNIEUWING,
+        (2019, 3, 1),
+        (2023, 12, 31),
+        62.5,
+        [((2021, 6, 1), (2025, 6, 30), 88.0, 31.0, "tegenvallers"), ((2023, 9, 1), (2026, 12, 31), 104.3, 67.2, "scopewijziging")],
+    ),
     ("Werkplek Rijk 2030", "Bedrijfsvoering", Soort.BEHEER_EN_ONDERHOUD, (2022, 1, 1), (2027, 12, 31), 45.0, []),
-    ("Digitale Overheid: MijnOverheid", "Digitalisering", Soort.VERNIEUWING, (2021, 1, 1), (2024, 12, 31), 23.8,
-     [((2023, 12, 31), (2025, 12, 31), 27.1, 19.4, "prijsontwikkeling")]),
+    (
+        "Digitale Overheid: MijnOverheid",
+        "Digitalisering",
+        Soort.VERNIEUWING,
+        (2021, 1, 1),
+        (2024, 12, 31),
+        23.8,
+        [((2023, 12, 31), (2025, 12, 31), 27.1, 19.4, "prijsontwikkeling")],
+    ),
     ("Modernisering zaaksysteem", "Dienstverlening", Soort.VERNIEUWING, (2023, 5, 1), (2026, 4, 30), 12.2, []),
     ("Hulpmiddel archivering", "Bedrijfsvoering", Soort.VERNIEUWING, (2024, 1, 1), (2025, 6, 30), 3.4, []),
-    ("Beheer Rijksportaal Personeel", "Bedrijfsvoering", Soort.BEHEER_EN_ONDERHOUD, (2020, 1, 1), (2028, 12, 31), 110.0,
-     [((2024, 12, 31), (2029, 12, 31), 131.5, 72.0, "wetswijziging")]),
+    (
+        "Beheer Rijksportaal Personeel",
+        "Bedrijfsvoering",
+        Soort.BEHEER_EN_ONDERHOUD,
+        (2020, 1, 1),
+        (2028, 12, 31),
+        110.0,
+        [((2024, 12, 31), (2029, 12, 31), 131.5, 72.0, "wetswijziging")],
+    ),
 ]
 
 
@@ -120,14 +141,22 @@ def _realistisch(office, ministerie, dienstonderdeel):
         a = services.activiteit_aanmaken(
             actor=office,
             gegevens={
-                "naam": naam, "ministerie": ministerie, "dienstonderdeel": dienstonderdeel if i % 2 else None,
-                "onderwerp": onderwerp, "soort": soort, "startdatum": datetime.date(*start),
+                "naam": naam,
+                "ministerie": ministerie,
+                "dienstonderdeel": dienstonderdeel if i % 2 else None,
+                "onderwerp": onderwerp,
+                "soort": soort,
+                "startdatum": datetime.date(*start),
                 "samenvatting": "Vervanging van een verouderd systeem door een modulaire oplossing die beter aansluit op de dienstverlening aan burgers.",
-                "doel": "Betrouwbare, veilige en toekomstvaste registratie.", "opdrachtgevende_organisatie": "DGOO",
-                "dienstverlening": "Inschrijving en adreswijziging", "ontwikkelwijze": "agile_scrum", "maatwerk": True,
+                "doel": "Betrouwbare, veilige en toekomstvaste registratie.",
+                "opdrachtgevende_organisatie": "DGOO",
+                "dienstverlening": "Inschrijving en adreswijziging",
+                "ontwikkelwijze": "agile_scrum",
+                "maatwerk": True,
             },
             initieel={
-                "datum": datetime.date(*start), "einddatum": datetime.date(*eind),
+                "datum": datetime.date(*start),
+                "einddatum": datetime.date(*eind),
                 "geschat_uitbesteed_werk": Decimal(str(mln * 0.6 * 1e6)).quantize(Decimal("1")),
                 "geschat_extern_personeel": Decimal(str(mln * 0.25 * 1e6)).quantize(Decimal("1")),
                 "geschat_intern_personeel": Decimal(str(mln * 0.15 * 1e6)).quantize(Decimal("1")),
@@ -136,8 +165,12 @@ def _realistisch(office, ministerie, dienstonderdeel):
         for datum, nieuw_eind, nieuw_mln, gerealiseerd, reden in herijkingen:
             a.refresh_from_db()
             services.gebeurtenis_toevoegen(
-                actor=office, activiteit=a, versie=a.versie, soort=Gebeurtenis.Soort.HERIJKING,
-                datum=datetime.date(*datum), einddatum=datetime.date(*nieuw_eind),
+                actor=office,
+                activiteit=a,
+                versie=a.versie,
+                soort=Gebeurtenis.Soort.HERIJKING,
+                datum=datetime.date(*datum),
+                einddatum=datetime.date(*nieuw_eind),
                 bedragen={
                     "geschat_uitbesteed_werk": Decimal(str(nieuw_mln * 0.6 * 1e6)).quantize(Decimal("1")),
                     "geschat_extern_personeel": Decimal(str(nieuw_mln * 0.25 * 1e6)).quantize(Decimal("1")),
@@ -151,8 +184,12 @@ def _realistisch(office, ministerie, dienstonderdeel):
             )
             a.refresh_from_db()
             services.gebeurtenis_toevoegen(
-                actor=office, activiteit=a, versie=a.versie, soort=Gebeurtenis.Soort.RAPPORTAGE,
-                datum=datetime.date(datum[0], 12, 31), einddatum=datetime.date(*nieuw_eind),
+                actor=office,
+                activiteit=a,
+                versie=a.versie,
+                soort=Gebeurtenis.Soort.RAPPORTAGE,
+                datum=datetime.date(datum[0], 12, 31),
+                einddatum=datetime.date(*nieuw_eind),
                 bedragen={
                     "geschat_uitbesteed_werk": Decimal(str(nieuw_mln * 0.6 * 1e6)).quantize(Decimal("1")),
                     "geschat_extern_personeel": Decimal(str(nieuw_mln * 0.25 * 1e6)).quantize(Decimal("1")),
@@ -163,13 +200,31 @@ def _realistisch(office, ministerie, dienstonderdeel):
             )
         if eerste is None:
             eerste = a
-    Mijlpaal.objects.create(activiteit=eerste, omschrijving="Aanbesteding gegund", verwachte_datum=datetime.date(2020, 3, 1),
-                            gerealiseerde_datum=datetime.date(2020, 5, 1), behaald=True, conform_eisen=True, projectplanversie="1.2")
+    Mijlpaal.objects.create(
+        activiteit=eerste,
+        omschrijving="Aanbesteding gegund",
+        verwachte_datum=datetime.date(2020, 3, 1),
+        gerealiseerde_datum=datetime.date(2020, 5, 1),
+        behaald=True,
+        conform_eisen=True,
+        projectplanversie="1.2",
+    )
     Mijlpaal.objects.create(activiteit=eerste, omschrijving="Eerste gemeenten aangesloten", verwachte_datum=datetime.date(2025, 9, 1))
-    Kwaliteitstoets.objects.create(activiteit=eerste, toetsdatum=datetime.date(2021, 4, 15), uitvoerende_partij="Adviescollege ICT-toetsing",
-                                   soort=Kwaliteitstoets.Soort.ACICT_ADVIES, omschrijving="Advies: herijk de planning en versterk de sturing.")
-    Kamerstuk.objects.create(activiteit=eerste, nummer="27 859, nr. 160", titel="Voortgangsrapportage vernieuwing BRP",
-                             link="https://zoek.officielebekendmakingen.nl/kst-27859-160.html", briefdatum=datetime.date(2021, 10, 4), acict_advies=True)
+    Kwaliteitstoets.objects.create(
+        activiteit=eerste,
+        toetsdatum=datetime.date(2021, 4, 15),
+        uitvoerende_partij="Adviescollege ICT-toetsing",
+        soort=Kwaliteitstoets.Soort.ACICT_ADVIES,
+        omschrijving="Advies: herijk de planning en versterk de sturing.",
+    )
+    Kamerstuk.objects.create(
+        activiteit=eerste,
+        nummer="27 859, nr. 160",
+        titel="Voortgangsrapportage vernieuwing BRP",
+        link="https://zoek.officielebekendmakingen.nl/kst-27859-160.html",
+        briefdatum=datetime.date(2021, 10, 4),
+        acict_advies=True,
+    )
     Ontwikkelpartij.objects.create(activiteit=eerste, partij="RvIG", rol="Opdrachtnemer")
     Ontwikkelpartij.objects.create(activiteit=eerste, partij="Marktpartij X", rol="Bouw en test")
     return eerste

@@ -39,12 +39,22 @@ def gegevens(monkeypatch, settings):
     fin = MinisterieFactory(naam="Ministerie van Financiën", afkorting="FIN", code="fin")
     logius = DienstonderdeelFactory(ministerie=bzk, naam="Logius", afkorting="Logius")
     rollen = {
-        "office": benoem(Rol.CIO_OFFICE, bzk), "cio": benoem(Rol.DEPARTEMENTALE_CIO, bzk), "ciso": benoem(Rol.DEPARTEMENTALE_CISO, bzk),
-        "cio_rijk": benoem(Rol.CIO_RIJK), "office_fin": benoem(Rol.CIO_OFFICE, fin), "cio_fin": benoem(Rol.DEPARTEMENTALE_CIO, fin),
+        "office": benoem(Rol.CIO_OFFICE, bzk),
+        "cio": benoem(Rol.DEPARTEMENTALE_CIO, bzk),
+        "ciso": benoem(Rol.DEPARTEMENTALE_CISO, bzk),
+        "cio_rijk": benoem(Rol.CIO_RIJK),
+        "office_fin": benoem(Rol.CIO_OFFICE, fin),
+        "cio_fin": benoem(Rol.DEPARTEMENTALE_CIO, fin),
         "ciso_fin": benoem(Rol.DEPARTEMENTALE_CISO, fin),
     }
     users = {naam: t.persoon.user for naam, t in rollen.items()}
-    p = bouwen(monkeypatch, bzk=bzk, fin=fin, logius=logius, **{k: users[k] for k in ("office", "cio", "ciso", "cio_rijk", "office_fin", "cio_fin")})
+    p = bouwen(
+        monkeypatch,
+        bzk=bzk,
+        fin=fin,
+        logius=logius,
+        **{k: users[k] for k in ("office", "cio", "ciso", "cio_rijk", "office_fin", "cio_fin")},
+    )
     oordeel_met_marker(users["office_fin"], users["ciso_fin"], users["cio_fin"], p.belasting)
     yield p, users
     cache.clear()
@@ -66,7 +76,10 @@ def publieke_paginas(p) -> dict[str, tuple[str, int]]:
     return {
         "home": ("/", 200),
         "lijst": ("/activiteiten/", 200),
-        "lijst met filters": ("/activiteiten/?status=in_uitvoering&status=afgerond&ministerie=bzk&organisatie=Logius&acict=nee&q=beheer&sort=-actueel", 200),
+        "lijst met filters": (
+            "/activiteiten/?status=in_uitvoering&status=afgerond&ministerie=bzk&organisatie=Logius&acict=nee&q=beheer&sort=-actueel",
+            200,
+        ),
         "lijst zonder resultaat": ("/activiteiten/?q=bestaat-niet", 200),
         "activiteit": (f"/activiteiten/{n}/", 200),
         "activiteit eerdere peildatum": (f"/activiteiten/{n}/?peildatum=2024-12-31", 200),
@@ -138,7 +151,9 @@ def test_b13_the_reporting_model_pages_have_no_axe_violations(browser, live_serv
     _p, users = gegevens
     cio_rijk = users["cio_rijk"]
     toekomst = rapportagemodel_services.drempel_vaststellen(
-        actor=cio_rijk, geldig_vanaf=timezone.localdate() + datetime.timedelta(days=60), drempel_eur=8_000_000,
+        actor=cio_rijk,
+        geldig_vanaf=timezone.localdate() + datetime.timedelta(days=60),
+        drempel_eur=8_000_000,
         toelichting="Kader Portfoliomanagement Rijk",
     )
     reden = rapportagemodel_services.reden_toevoegen(actor=cio_rijk, naam="Nieuwe reden")

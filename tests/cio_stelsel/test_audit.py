@@ -62,12 +62,19 @@ def test_roltoewijzing_beeindigen_writes_one_record_with_before_and_after(actor)
             actor=a, overlegorgaan=overlegorgaan(Overlegorgaan.Soort.CIO_BERAAD), versie="3.0", vastgesteld_op=OP
         ),
         lambda a: services.overleglid_toevoegen(
-            actor=a, overlegorgaan=overlegorgaan(Overlegorgaan.Soort.TORV), persoon=PersoonFactory(),
-            functie="voorzitter", begindatum=OP, gedelegeerd_door_cio_rijk=True,
+            actor=a,
+            overlegorgaan=overlegorgaan(Overlegorgaan.Soort.TORV),
+            persoon=PersoonFactory(),
+            functie="voorzitter",
+            begindatum=OP,
+            gedelegeerd_door_cio_rijk=True,
         ),
         lambda a: services.ministerie_opvolgen(
-            actor=a, voorganger=MinisterieFactory(), opvolgers=[{"naam": "Nieuw", "afkorting": "NW", "code": "nw"}],
-            datum=OP, reden="KB 2025",
+            actor=a,
+            voorganger=MinisterieFactory(),
+            opvolgers=[{"naam": "Nieuw", "afkorting": "NW", "code": "nw"}],
+            datum=OP,
+            reden="KB 2025",
         ),
     ],
     ids=["organisatie_opslaan", "handvest_vaststellen", "overleglid_toevoegen", "ministerie_opvolgen"],

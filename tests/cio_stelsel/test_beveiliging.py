@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args, **env):
-    omgeving = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    omgeving = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     omgeving.update(env)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=omgeving, capture_output=True, text=True, timeout=120)
 
@@ -30,8 +32,13 @@ def test_production_refuses_to_start_without_secret_key_or_allowed_hosts():
 
 def test_check_deploy_passes_without_warnings_in_production_mode():
     resultaat = _manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DJANGO_SETTINGS_MODE="production", SECRET_KEY="k3y-" + "a7Xq9LmZ2pR8vT4wB6nC1dF5gH0jK3sU" * 2, ALLOWED_HOSTS="cio.example.nl",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODE="production",
+        SECRET_KEY="k3y-" + "a7Xq9LmZ2pR8vT4wB6nC1dF5gH0jK3sU" * 2,
+        ALLOWED_HOSTS="cio.example.nl",
     )
     assert resultaat.returncode == 0, resultaat.stdout + resultaat.stderr
     assert "no issues" in resultaat.stdout

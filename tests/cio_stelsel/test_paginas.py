@@ -299,8 +299,12 @@ def test_overlegorganen_show_chair_members_and_overdue_handvest(login, cio_rijk,
         actor=None, overlegorgaan=stelsel["beraad"], persoon=cio_rijk.persoon, functie="voorzitter", begindatum=datetime.date(2024, 2, 1)
     )
     services.overleglid_toevoegen(
-        actor=None, overlegorgaan=stelsel["beraad"], persoon=stelsel["cio"].persoon, functie="lid",
-        begindatum=datetime.date(2024, 2, 1), namens_ministerie=stelsel["ministerie"],
+        actor=None,
+        overlegorgaan=stelsel["beraad"],
+        persoon=stelsel["cio"].persoon,
+        functie="lid",
+        begindatum=datetime.date(2024, 2, 1),
+        namens_ministerie=stelsel["ministerie"],
     )
     html = login(cio_rijk).get(reverse("cio_stelsel:overlegorganen")).content.decode()
     assert str(cio_rijk.persoon) in html and "Carla Cioweg" in html
@@ -332,8 +336,14 @@ def test_beheerder_appoints_a_ciso_through_the_form(login, beheerder, ministerie
     assert vooringevuld.context["form"].initial["rol"] == Rol.DEPARTEMENTALE_CISO
     response = client.post(
         url,
-        {"persoon": persoon.pk, "rol": Rol.DEPARTEMENTALE_CISO, "ministerie": ministerie.pk, "begindatum": "2025-01-01",
-         "reden": "Benoemd", "besloten_door": minister.pk},
+        {
+            "persoon": persoon.pk,
+            "rol": Rol.DEPARTEMENTALE_CISO,
+            "ministerie": ministerie.pk,
+            "begindatum": "2025-01-01",
+            "reden": "Benoemd",
+            "besloten_door": minister.pk,
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("cio_stelsel:ministerie", args=[ministerie.pk])

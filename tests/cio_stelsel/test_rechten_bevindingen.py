@@ -25,10 +25,14 @@ VANDAAG = datetime.date.today()
 ASPECTEN = {
     "aanleiding": "Voor de start",
     "kwaliteitskader_versie": "Kwaliteitskader CIO-oordelen Rijksoverheid 2.1",
-    "beheersing": "voldoende", "beheersing_toelichting": "Op orde.",
-    "haalbaarheid": "voldoende", "haalbaarheid_toelichting": "Haalbaar.",
-    "risicos": "voldoende", "risicos_toelichting": "In beeld.",
-    "implicaties": "voldoende", "implicaties_toelichting": "Geen.",
+    "beheersing": "voldoende",
+    "beheersing_toelichting": "Op orde.",
+    "haalbaarheid": "voldoende",
+    "haalbaarheid_toelichting": "Haalbaar.",
+    "risicos": "voldoende",
+    "risicos_toelichting": "In beeld.",
+    "implicaties": "voldoende",
+    "implicaties_toelichting": "Geen.",
 }
 
 
@@ -40,8 +44,13 @@ def test_bevinding_1_cio_rijk_cannot_appoint_itself_to_a_ministry_role_and_edit_
     a = activiteit(office, ministerie, naam="Origineel")
     response = login(cio_rijk).post(
         reverse("cio_stelsel:roltoewijzing_starten"),
-        {"persoon": cio_rijk.persoon.pk, "rol": Rol.CIO_OFFICE, "ministerie": ministerie.pk,
-         "begindatum": VANDAAG.isoformat(), "reden": "Even helpen"},
+        {
+            "persoon": cio_rijk.persoon.pk,
+            "rol": Rol.CIO_OFFICE,
+            "ministerie": ministerie.pk,
+            "begindatum": VANDAAG.isoformat(),
+            "reden": "Even helpen",
+        },
     )
     assert response.status_code == 200
     assert "uzelf geen rol" in response.content.decode()
@@ -95,13 +104,22 @@ def test_bevinding_1_departmental_ciso_appointment_records_the_deciding_minister
     geen_minister = PersoonFactory()
     with pytest.raises(ValidationError) as exc:
         services.roltoewijzing_starten(
-            actor=beheerder, persoon=kandidaat, rol=Rol.DEPARTEMENTALE_CISO, organisatie=ministerie,
-            begindatum=VANDAAG, besloten_door=geen_minister,
+            actor=beheerder,
+            persoon=kandidaat,
+            rol=Rol.DEPARTEMENTALE_CISO,
+            organisatie=ministerie,
+            begindatum=VANDAAG,
+            besloten_door=geen_minister,
         )
     assert "geen minister" in str(exc.value.error_dict["besloten_door"])
     t = services.roltoewijzing_starten(
-        actor=beheerder, persoon=kandidaat, rol=Rol.DEPARTEMENTALE_CISO, organisatie=ministerie,
-        begindatum=VANDAAG, besloten_door=minister, reden="Benoemd bij besluit van de minister",
+        actor=beheerder,
+        persoon=kandidaat,
+        rol=Rol.DEPARTEMENTALE_CISO,
+        organisatie=ministerie,
+        begindatum=VANDAAG,
+        besloten_door=minister,
+        reden="Benoemd bij besluit van de minister",
     )
     assert t.besloten_door == minister
     record = AuditRecord.objects.get(actie="roltoewijzing.gestart", object_id=str(t.pk))
@@ -145,7 +163,9 @@ def test_bevinding_2_superuser_cannot_publish_list_drafts_or_start_a_report(supe
     c = api(superuser)
     r = c.post("/api/v1/versies/publiceren/", {"ministerie": ministerie.code, "peildatum": PEILDATUM.isoformat()}, format="json")
     assert r.status_code == 403, r.content[:300]
-    r = c.post("/api/v1/versies/publiceren/", {"ministerie": ministerie.code, "peildatum": PEILDATUM.isoformat(), "versies": [v.pk]}, format="json")
+    r = c.post(
+        "/api/v1/versies/publiceren/", {"ministerie": ministerie.code, "peildatum": PEILDATUM.isoformat(), "versies": [v.pk]}, format="json"
+    )
     assert 400 <= r.status_code < 500, r.content[:300]
     v.refresh_from_db()
     assert v.status != v.Status.GEPUBLICEERD
@@ -153,7 +173,9 @@ def test_bevinding_2_superuser_cannot_publish_list_drafts_or_start_a_report(supe
     assert c.get("/api/v1/oordelen/").json()["count"] == 0
     assert login(superuser).post(reverse("jaarrapportage:starten"), {"jaar": 2024}).status_code in (403, 404)
     with pytest.raises(PermissionDenied):
-        services.roltoewijzing_starten(actor=superuser, persoon=PersoonFactory(), rol=Rol.CIO_OFFICE, organisatie=ministerie, begindatum=VANDAAG)
+        services.roltoewijzing_starten(
+            actor=superuser, persoon=PersoonFactory(), rol=Rol.CIO_OFFICE, organisatie=ministerie, begindatum=VANDAAG
+        )
 
 
 def test_bevinding_2_demo_beheerder_is_staff_but_no_superuser_and_keeps_its_role():
@@ -177,10 +199,12 @@ def test_bevinding_3_cio_rijk_does_not_see_drafts_through_the_audit_log(login, o
     oordeel_services.oordeel_vaststellen(actor=cio, oordeel=vast, uitkomst="positief", motivering="Goed.", voorwaarden=[])
     concept = oordeel_services.oordeel_opstellen(actor=office, activiteit=a, gegevens={**ASPECTEN, "aanleiding": "Geheim concept"})
     aanmelding = oordeel_services.aanmelding_opstellen(actor=office, activiteit=a, toelichting="Concept-aanmelding")
-    concept_records = AuditRecord.objects.filter(
-        object_type__in=["oordelen.ciooordeel", "oordelen.aanmelding"], object_id__in=[str(concept.pk), str(aanmelding.pk)]
-    ).exclude(object_type="oordelen.ciooordeel", object_id=str(aanmelding.pk)).exclude(
-        object_type="oordelen.aanmelding", object_id=str(concept.pk)
+    concept_records = (
+        AuditRecord.objects.filter(
+            object_type__in=["oordelen.ciooordeel", "oordelen.aanmelding"], object_id__in=[str(concept.pk), str(aanmelding.pk)]
+        )
+        .exclude(object_type="oordelen.ciooordeel", object_id=str(aanmelding.pk))
+        .exclude(object_type="oordelen.aanmelding", object_id=str(concept.pk))
     )
     assert concept_records.exists()
     rijk = login(cio_rijk)
@@ -217,7 +241,10 @@ def test_bevinding_4_ministerie_filter_by_code(pad, cio_rijk, office, cio, ciso,
     vreemd = activiteit(collega_ander_ministerie, ander_ministerie, geschat=40_000_000)
     cio_ander = benoem(Rol.DEPARTEMENTALE_CIO, ander_ministerie).persoon.user
     ciso_ander = benoem(Rol.DEPARTEMENTALE_CISO, ander_ministerie).persoon.user
-    for a, o, ci, cs, m in ((eigen, office, cio, ciso, ministerie), (vreemd, collega_ander_ministerie, cio_ander, ciso_ander, ander_ministerie)):
+    for a, o, ci, cs, m in (
+        (eigen, office, cio, ciso, ministerie),
+        (vreemd, collega_ander_ministerie, cio_ander, ciso_ander, ander_ministerie),
+    ):
         v = portfolio_services.versie_voorbereiden(actor=o, activiteit=a, peildatum=PEILDATUM)
         portfolio_services.versies_aftekenen(actor=ci, ministerie=m, peildatum=PEILDATUM, versies=[v])
         oordeel = oordeel_services.oordeel_opstellen(actor=o, activiteit=a, gegevens=ASPECTEN)

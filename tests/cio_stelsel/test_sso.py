@@ -39,7 +39,9 @@ def sso(settings, provider):
     for sleutel, waarde in oidc_ontdekken(provider).items():
         setattr(settings, sleutel, waarde)
     settings.AUTHENTICATION_BACKENDS = [
-        settings.AUTHENTICATION_BACKENDS[0], "cio_stelsel.sso.PersoonOidcBackend", *settings.AUTHENTICATION_BACKENDS[1:]
+        settings.AUTHENTICATION_BACKENDS[0],
+        "cio_stelsel.sso.PersoonOidcBackend",
+        *settings.AUTHENTICATION_BACKENDS[1:],
     ]
     return provider
 
@@ -67,9 +69,7 @@ def test_sso_a_known_person_with_mfa_at_the_provider_is_logged_in_and_verified(s
     client = Client()
     groepen = set(office.groups.values_list("name", flat=True))
     aantal = get_user_model().objects.count()
-    antwoord = via_provider(
-        client, sso, "alice-1", {"email": "alice.office@minbzk.example", "amr": ["pwd", "mfa"], "groups": ["CIO Rijk"]}
-    )
+    antwoord = via_provider(client, sso, "alice-1", {"email": "alice.office@minbzk.example", "amr": ["pwd", "mfa"], "groups": ["CIO Rijk"]})
     assert antwoord.status_code == 302 and antwoord["Location"] == "/portfolio/"
     assert client.get(reverse("cio_stelsel:werkvoorraad")).status_code == 200
     assert int(client.session["_auth_user_id"]) == office.pk

@@ -36,6 +36,7 @@ def volledig_ministerie(**kwargs):
 
 # S1 -------------------------------------------------------------------------
 
+
 def test_s1_one_active_departmental_cio_allowed_and_reported_complete():
     m = volledig_ministerie()
     assert "S1" not in regels(m)
@@ -54,8 +55,12 @@ def test_s1_successor_after_end_of_predecessor_is_allowed():
     m = volledig_ministerie()
     huidige = Roltoewijzing.objects.get(rol=Rol.DEPARTEMENTALE_CIO, ministerie=m)
     services.roltoewijzing_beeindigen(
-        actor=None, toewijzing=huidige, einddatum=datetime.date(2025, 3, 31), reden="Vertrek",
-        consultatie_datum=datetime.date(2025, 3, 1), consultatie="CIO Rijk geconsulteerd",
+        actor=None,
+        toewijzing=huidige,
+        einddatum=datetime.date(2025, 3, 31),
+        reden="Vertrek",
+        consultatie_datum=datetime.date(2025, 3, 1),
+        consultatie="CIO Rijk geconsulteerd",
     )
     opvolger = benoem(Rol.DEPARTEMENTALE_CIO, m, begindatum=datetime.date(2025, 4, 1))
     assert opvolger.is_actief(OP)
@@ -70,6 +75,7 @@ def test_s1_ministerie_without_cio_or_sg_is_reported():
 
 
 # S2 -------------------------------------------------------------------------
+
 
 def test_s2_appointed_cio_becomes_member_of_the_bestuursraad():
     m = volledig_ministerie()
@@ -87,6 +93,7 @@ def test_s2_cio_without_bestuursraad_seat_is_reported():
 
 
 # S3 -------------------------------------------------------------------------
+
 
 def test_s3_appointing_a_cio_gives_exactly_one_office():
     m = volledig_ministerie()
@@ -113,6 +120,7 @@ def test_s3_cio_without_office_is_reported():
 
 # S4 -------------------------------------------------------------------------
 
+
 def test_s4_second_active_ciso_is_refused():
     m = volledig_ministerie()
     with pytest.raises(ValidationError) as exc:
@@ -130,6 +138,7 @@ def test_s4_ministerie_without_ciso_is_reported_and_with_ciso_not():
 
 
 # S5 -------------------------------------------------------------------------
+
 
 def test_s5_substantial_dienstonderdeel_without_ciso_is_reported():
     m = volledig_ministerie()
@@ -164,6 +173,7 @@ def test_s5_dienstonderdeel_role_on_a_ministerie_is_refused():
 
 # S6 -------------------------------------------------------------------------
 
+
 def test_s6_one_cio_rijk_and_one_ciso_rijk():
     assert {"S6"} <= regels()
     benoem(Rol.CIO_RIJK)
@@ -185,12 +195,11 @@ def test_s6_rijksbrede_role_for_an_organisation_is_refused():
 
 # S7 -------------------------------------------------------------------------
 
+
 def test_s7_appointing_a_cio_without_consultation_is_refused():
     m = MinisterieFactory()
     with pytest.raises(ValidationError) as exc:
-        services.roltoewijzing_starten(
-            actor=None, persoon=PersoonFactory(), rol=Rol.DEPARTEMENTALE_CIO, organisatie=m, begindatum=OP
-        )
+        services.roltoewijzing_starten(actor=None, persoon=PersoonFactory(), rol=Rol.DEPARTEMENTALE_CIO, organisatie=m, begindatum=OP)
     assert "S7" in str(exc.value) and "art 12.2" in str(exc.value)
     assert not Roltoewijzing.objects.filter(ministerie=m).exists()
 
@@ -198,8 +207,13 @@ def test_s7_appointing_a_cio_without_consultation_is_refused():
 def test_s7_appointment_records_the_consultation():
     m = MinisterieFactory()
     t = services.roltoewijzing_starten(
-        actor=None, persoon=PersoonFactory(), rol=Rol.DEPARTEMENTALE_CIO, organisatie=m, begindatum=OP,
-        consultatie_datum=datetime.date(2025, 5, 1), consultatie="Brief CIO Rijk 2025-0042",
+        actor=None,
+        persoon=PersoonFactory(),
+        rol=Rol.DEPARTEMENTALE_CIO,
+        organisatie=m,
+        begindatum=OP,
+        consultatie_datum=datetime.date(2025, 5, 1),
+        consultatie="Brief CIO Rijk 2025-0042",
     )
     t.refresh_from_db()
     assert t.consultatie_benoeming_datum == datetime.date(2025, 5, 1)
@@ -215,14 +229,19 @@ def test_s7_dismissing_a_cio_without_consultation_is_refused_and_with_it_recorde
     cio.refresh_from_db()
     assert cio.einddatum is None
     services.roltoewijzing_beeindigen(
-        actor=None, toewijzing=cio, einddatum=OP, reden="Andere functie",
-        consultatie_datum=datetime.date(2025, 5, 20), consultatie="Akkoord CIO Rijk",
+        actor=None,
+        toewijzing=cio,
+        einddatum=OP,
+        reden="Andere functie",
+        consultatie_datum=datetime.date(2025, 5, 20),
+        consultatie="Akkoord CIO Rijk",
     )
     cio.refresh_from_db()
     assert (cio.einddatum, cio.consultatie_ontslag) == (OP, "Akkoord CIO Rijk")
 
 
 # S8 -------------------------------------------------------------------------
+
 
 def test_s8_a_zbo_holds_no_mandatory_stelsel_roles():
     zbo = ZboFactory()
@@ -239,6 +258,7 @@ def test_s8_a_zbo_without_roles_is_no_violation():
 
 
 # S9 -------------------------------------------------------------------------
+
 
 def test_s9_cio_beraad_chaired_by_cio_rijk_with_all_cios_is_complete():
     m = volledig_ministerie()
@@ -279,12 +299,19 @@ def test_s9_cto_raad_reports_an_unrepresented_ict_dienstverlener():
 
 # S10 ------------------------------------------------------------------------
 
+
 def _afwijking(m, bepalingen, goedkeuren=True, **kwargs):
     minister = benoem(Rol.MINISTER, m).persoon
     afwijking = services.art17_afwijking_aanvragen(
-        actor=None, ministerie=m, bepalingen=bepalingen, reden="Klein departement; taken belegd bij CIO.",
-        aangevraagd_door=minister, consultatie_bzk_datum=datetime.date(2024, 11, 1), consultatie_bzk="Overleg BZK",
-        begindatum=kwargs.pop("begindatum", datetime.date(2025, 1, 1)), **kwargs,
+        actor=None,
+        ministerie=m,
+        bepalingen=bepalingen,
+        reden="Klein departement; taken belegd bij CIO.",
+        aangevraagd_door=minister,
+        consultatie_bzk_datum=datetime.date(2024, 11, 1),
+        consultatie_bzk="Overleg BZK",
+        begindatum=kwargs.pop("begindatum", datetime.date(2025, 1, 1)),
+        **kwargs,
     )
     if goedkeuren is not None:
         services.art17_afwijking_besluiten(actor=None, afwijking=afwijking, goedgekeurd=goedkeuren)
@@ -318,19 +345,27 @@ def test_s10_afwijking_applies_only_in_its_period():
 
 # B27 (art 17 afwijkingen) -----------------------------------------------------
 
+
 def test_b27_afwijking_needs_named_provisions_reason_consultation_and_the_minister():
     m = MinisterieFactory()
     benoem(Rol.MINISTER, m)
     with pytest.raises(ValidationError) as exc:
         services.art17_afwijking_aanvragen(
-            actor=None, ministerie=m, bepalingen=[], reden="", aangevraagd_door=PersoonFactory(),
-            consultatie_bzk_datum=None, consultatie_bzk="", begindatum=OP,
+            actor=None,
+            ministerie=m,
+            bepalingen=[],
+            reden="",
+            aangevraagd_door=PersoonFactory(),
+            consultatie_bzk_datum=None,
+            consultatie_bzk="",
+            begindatum=OP,
         )
     assert set(exc.value.message_dict) == {"bepalingen", "reden", "consultatie_bzk", "aangevraagd_door"}
     assert not Art17Afwijking.objects.exists()
 
 
 # B24, B25 ---------------------------------------------------------------------
+
 
 def test_b24_handvest_overdue_after_two_years():
     orgaan = overlegorgaan(Overlegorgaan.Soort.CIO_BERAAD)
@@ -373,8 +408,14 @@ def test_a_ministerie_may_have_two_ministers_and_either_requests_an_afwijking():
     benoem(Rol.MINISTER, m)
     tweede = benoem(Rol.MINISTER, m).persoon
     afwijking = services.art17_afwijking_aanvragen(
-        actor=None, ministerie=m, bepalingen=["art6.1"], reden="Doeltreffender", aangevraagd_door=tweede,
-        consultatie_bzk_datum=OP, consultatie_bzk="Overleg BZK", begindatum=OP,
+        actor=None,
+        ministerie=m,
+        bepalingen=["art6.1"],
+        reden="Doeltreffender",
+        aangevraagd_door=tweede,
+        consultatie_bzk_datum=OP,
+        consultatie_bzk="Overleg BZK",
+        begindatum=OP,
     )
     assert afwijking.aangevraagd_door == tweede
 
@@ -382,13 +423,21 @@ def test_a_ministerie_may_have_two_ministers_and_either_requests_an_afwijking():
 def test_s9_overlapping_chairs_are_refused():
     orgaan = overlegorgaan(Overlegorgaan.Soort.TORN)
     services.overleglid_toevoegen(
-        actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="voorzitter",
-        begindatum=datetime.date(2022, 9, 1), gedelegeerd_door_cio_rijk=True,
+        actor=None,
+        overlegorgaan=orgaan,
+        persoon=PersoonFactory(),
+        functie="voorzitter",
+        begindatum=datetime.date(2022, 9, 1),
+        gedelegeerd_door_cio_rijk=True,
     )
     with pytest.raises(ValidationError) as exc:
         services.overleglid_toevoegen(
-            actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="voorzitter",
-            begindatum=datetime.date(2022, 1, 1), gedelegeerd_door_cio_rijk=True,
+            actor=None,
+            overlegorgaan=orgaan,
+            persoon=PersoonFactory(),
+            functie="voorzitter",
+            begindatum=datetime.date(2022, 1, 1),
+            gedelegeerd_door_cio_rijk=True,
         )
     assert "S9" in str(exc.value)
 
@@ -402,8 +451,12 @@ def test_s9_torn_needs_delegates_of_every_cio_office_and_ict_dienstverlener():
     )
     torn = [o for o in overtredingen(OP) if o.organisatie.startswith("TORN")]
     assert {o.artikel for o in torn} == {"art 15.8"} and len(torn) == 2
-    services.overleglid_toevoegen(actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="lid", begindatum=OP, namens_ministerie=m)
-    services.overleglid_toevoegen(actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="lid", begindatum=OP, namens_dienstonderdeel=dv)
+    services.overleglid_toevoegen(
+        actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="lid", begindatum=OP, namens_ministerie=m
+    )
+    services.overleglid_toevoegen(
+        actor=None, overlegorgaan=orgaan, persoon=PersoonFactory(), functie="lid", begindatum=OP, namens_dienstonderdeel=dv
+    )
     assert not [o for o in overtredingen(OP) if o.organisatie.startswith("TORN")]
 
 

@@ -16,7 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cio_stelsel.models import AuditRecord
 from cio_stelsel.rechten import Rol
-from tests.factories import WACHTWOORD, MinisterieFactory, benoem
+from tests.factories import WACHTWOORD, benoem
 from tests.rechten.test_matrix import url_namen
 from tests.tweede_factor import app_van, code_van, inloggen
 
@@ -24,8 +24,17 @@ pytestmark = pytest.mark.django_db
 
 # What a user who gave only the password still reaches (cio_stelsel/middleware.py).
 VRIJ = {
-    "login", "logout", "set_language", "gezondheid_levend", "gezondheid_gereed", "security_txt",
-    "password_reset", "password_reset_done", "password_reset_complete", "sso_inloggen", "sso_terug",
+    "login",
+    "logout",
+    "set_language",
+    "gezondheid_levend",
+    "gezondheid_gereed",
+    "security_txt",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_complete",
+    "sso_inloggen",
+    "sso_terug",
     "jaarrapportage:publiek",
 }
 

@@ -127,7 +127,9 @@ def test_ministerie_gewijzigd_in_beheer_verschijnt_direct_op_dashboard(client, p
     assert NIEUWE_NAAM in client.get("/ministeries/bzkd/").content.decode()
 
 
-def test_publieke_api_geeft_geen_304_meer_na_hernoemd_ministerie(client, publiek, ministerie, beheerder, django_capture_on_commit_callbacks):
+def test_publieke_api_geeft_geen_304_meer_na_hernoemd_ministerie(
+    client, publiek, ministerie, beheerder, django_capture_on_commit_callbacks
+):
     pad = "/api/v1/publiek/ministeries/"
     etag = client.get(pad)["ETag"]
     assert client.get(pad, headers={"If-None-Match": etag}).status_code == 304

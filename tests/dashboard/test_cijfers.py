@@ -29,7 +29,10 @@ def uit_export(client, peildatum: datetime.date) -> dict:
     rijen = data["activiteiten"]
     lopend = [r for r in rijen if r["Status"] in LOPEND]
     duren = [
-        (Decimal((datetime.date.fromisoformat(r["Actuele schatting einddatum"]) - datetime.date.fromisoformat(r["Startdatum"])).days) / JAAR).quantize(Decimal("0.01"))
+        (
+            Decimal((datetime.date.fromisoformat(r["Actuele schatting einddatum"]) - datetime.date.fromisoformat(r["Startdatum"])).days)
+            / JAAR
+        ).quantize(Decimal("0.01"))
         for r in lopend
     ]
     per_ministerie = defaultdict(lambda: {"aantal": 0, "initieel": Decimal(0), "actueel": Decimal(0)})
@@ -59,8 +62,12 @@ def test_export_figures_equal_the_home_page_figures(client, publiek, peildatum):
         assert getattr(k, veld) == verwacht[veld], veld
     # and that is what a reader sees
     zichtbaar = tekst(response)
-    for waarde in (getal_opmaak(verwacht["lopend"]), mln_opmaak(verwacht["som_actueel_lopend"], 0),
-                   getal_opmaak(verwacht["gemiddelde_doorlooptijd_jaren"], 1), getal_opmaak(verwacht["met_acict_advies"])):
+    for waarde in (
+        getal_opmaak(verwacht["lopend"]),
+        mln_opmaak(verwacht["som_actueel_lopend"], 0),
+        getal_opmaak(verwacht["gemiddelde_doorlooptijd_jaren"], 1),
+        getal_opmaak(verwacht["met_acict_advies"]),
+    ):
         assert waarde in zichtbaar, waarde
     for rij in response.context["per_ministerie"]:
         m = verwacht["per_ministerie"][rij["ministerie"]["afkorting"]]
@@ -89,7 +96,9 @@ def test_export_rows_equal_the_list_rows(client, publiek):
         assert bedrag(e["Actuele schatting meerjarige kosten huidige jaar"]) == r["actueel_totaal"]
         assert bedrag(e["Initiële schatting meerjarige kosten"]) == r["initieel_totaal"]
         assert e["Actuele schatting einddatum"] == r["actuele_einddatum"].isoformat()
-        assert (Decimal(str(e["Verschil initieel en actueel (in jaren)"])) if e["Verschil initieel en actueel (in jaren)"] is not None else None) == r["vertraging"]
+        assert (
+            Decimal(str(e["Verschil initieel en actueel (in jaren)"])) if e["Verschil initieel en actueel (in jaren)"] is not None else None
+        ) == r["vertraging"]
 
 
 def test_chart_figures_equal_the_export_columns(client, publiek):
@@ -103,6 +112,11 @@ def test_chart_figures_equal_the_export_columns(client, publiek):
     per_aanpassing = defaultdict(int)
     for r in data["activiteiten"]:
         per_aanpassing[r["Aanpassing einddatum (relatief)"]] += 1
-    labels = {"Eerder": "Eerder", "Ongewijzigd": "Ongewijzigd", "Later, hoogstens 1 jaar": "Later (≤ 1 jaar)", "Later, meer dan 1 jaar": "Later (> 1 jaar)"}
+    labels = {
+        "Eerder": "Eerder",
+        "Ongewijzigd": "Ongewijzigd",
+        "Later, hoogstens 1 jaar": "Later (≤ 1 jaar)",
+        "Later, meer dan 1 jaar": "Later (> 1 jaar)",
+    }
     uit_grafiek = {labels[str(rij["label"])]: rij["waarden"][0] for rij in grafieken["einddatum"]["rijen"] if str(rij["label"]) in labels}
     assert {k: v for k, v in uit_grafiek.items() if v} == dict(per_aanpassing)

@@ -189,8 +189,11 @@ def test_b16_a_redelivered_message_of_a_killed_attempt_fails_it_instead_of_loopi
 def test_b16_verweesd_only_after_the_hard_time_limit(portefeuille, cio_rijk):
     rapport = services.jaarrapportage_starten(actor=cio_rijk, jaar=2024)
     nu = timezone.now()
-    for leeftijd, verweesd in ((datetime.timedelta(minutes=1), False), (VERWEESD_NA - datetime.timedelta(seconds=5), False),
-                               (VERWEESD_NA + datetime.timedelta(seconds=5), True)):
+    for leeftijd, verweesd in (
+        (datetime.timedelta(minutes=1), False),
+        (VERWEESD_NA - datetime.timedelta(seconds=5), False),
+        (VERWEESD_NA + datetime.timedelta(seconds=5), True),
+    ):
         rapport.hartslag_op = nu - leeftijd
         assert rapport.is_verweesd is verweesd
     rapport.status = Status.CONCEPT
@@ -225,7 +228,9 @@ def test_b16_an_unreachable_broker_makes_the_start_fail_visibly(portefeuille, ci
 @pytest.mark.django_db
 def test_b16_the_report_stores_exactly_the_published_versions_it_used(portefeuille, cio_rijk):
     rapport = genereer(cio_rijk)
-    verwacht = sorted([v.pk, v.activiteit.nummer, v.versienummer] for v in portefeuille.versies_2024 if v.activiteit_id != portefeuille.klein.pk)
+    verwacht = sorted(
+        [v.pk, v.activiteit.nummer, v.versienummer] for v in portefeuille.versies_2024 if v.activiteit_id != portefeuille.klein.pk
+    )
     assert rapport.invoer["versies"] == verwacht
     douane = next(v for v in rapport.invoer["versies"] if v[1] == portefeuille.douane.nummer)
     assert douane[2] == 2  # the published correction, not versie 1
@@ -306,14 +311,19 @@ def test_b16_the_cio_rijk_starts_a_generation_from_the_page(portefeuille, cio_ri
 
 
 @pytest.mark.django_db
-def test_b16_concepts_only_for_the_cio_rijk_final_reports_for_everyone_who_logs_in(portefeuille, cio_rijk, office, cio, collega_ander_ministerie):
+def test_b16_concepts_only_for_the_cio_rijk_final_reports_for_everyone_who_logs_in(
+    portefeuille, cio_rijk, office, cio, collega_ander_ministerie
+):
     rapport = genereer(cio_rijk)
     urls = [reverse(f"jaarrapportage:{n}", args=[rapport.pk]) for n in ("detail", "status", "pdf", "html", "xlsx")]
     for url in urls:
         assert ingelogd(cio_rijk).get(url).status_code == 200
         for actor in (office, cio, collega_ander_ministerie):
             assert ingelogd(actor).get(url).status_code == 404
-    assert ingelogd(office).get(reverse("jaarrapportage:lijst")).content.decode().count(reverse("jaarrapportage:detail", args=[rapport.pk])) == 0
+    assert (
+        ingelogd(office).get(reverse("jaarrapportage:lijst")).content.decode().count(reverse("jaarrapportage:detail", args=[rapport.pk]))
+        == 0
+    )
     publiek = reverse("jaarrapportage:publiek")
     from django.test import Client
 
@@ -411,7 +421,10 @@ def test_b16_the_pdf_is_tagged_and_its_text_holds_the_dashboards_figures(portefe
         for (afkorting, _naam), m in selectors.per_ministerie(rijen).items():
             assert f"{afkorting} {getal_opmaak(m.aantal)} {mln_opmaak(m.som_initieel)} {mln_opmaak(m.som_actueel)}" in tekst
         for p, t in selectors.trend():
-            assert f"{p:%d-%m-%Y} {getal_opmaak(t.aantal)} {getal_opmaak(t.lopend)} {mln_opmaak(t.som_initieel)} {mln_opmaak(t.som_actueel)}" in tekst
+            assert (
+                f"{p:%d-%m-%Y} {getal_opmaak(t.aantal)} {getal_opmaak(t.lopend)} {mln_opmaak(t.som_initieel)} {mln_opmaak(t.som_actueel)}"
+                in tekst
+            )
     # The known portfolio: 4 activities above the threshold, the correction of 'douane' (45 mln), not the concept (99 mln).
     assert k.aantal == 4 and k.som_actueel == Decimal("111500000.00")
     assert "Douane aangiftesysteem" in tekst and "45,0" in tekst and "99,0" not in tekst
@@ -462,18 +475,26 @@ def test_b16_the_progress_page_polls_a_json_status_without_inline_script(portefe
     status = client.get(reverse("jaarrapportage:status", args=[rapport.pk]))
     assert status["Cache-Control"].startswith("max-age=0")
     assert status.json() | {"foutmelding": ""} == {
-        "status": "wachtend", "status_label": "Wachtend", "stap": "Wacht op een verwerker", "voortgang": 0, "lopend": True,
-        "gereed": False, "mislukt": False, "verweesd": False, "foutmelding": "", "poging": 1,
+        "status": "wachtend",
+        "status_label": "Wachtend",
+        "stap": "Wacht op een verwerker",
+        "voortgang": 0,
+        "lopend": True,
+        "gereed": False,
+        "mislukt": False,
+        "verweesd": False,
+        "foutmelding": "",
+        "poging": 1,
     }
-
 
 
 @pytest.mark.django_db
 def test_b16_the_list_pages_take_a_constant_number_of_queries(portefeuille, cio_rijk, office, django_assert_max_num_queries):
     def rapporten(aantal):
         for _ in range(aantal):
-            Jaarrapportage.objects.create(jaar=2023, peildatum=datetime.date(2023, 12, 31), gestart_door=cio_rijk,
-                                          status=Status.MISLUKT, foutmelding="proef")
+            Jaarrapportage.objects.create(
+                jaar=2023, peildatum=datetime.date(2023, 12, 31), gestart_door=cio_rijk, status=Status.MISLUKT, foutmelding="proef"
+            )
 
     client, publiek = ingelogd(cio_rijk), reverse("jaarrapportage:publiek")
     rapporten(2)

@@ -60,7 +60,16 @@ def test_all_activities_as_a_spreadsheet_with_the_dashboard_columns(client, publ
     tabel = lees(formaat, response.content)
     assert tabel[0] == u.KOLOMMEN
     # the first columns are exactly those of the Rijks ICT-dashboard (rapportagemodel.md), in its order
-    assert tabel[0][:8] == ["Nummer", "Ministerie", "Ministerie (naam)", "ICT-activiteit", "Status", "Soort ICT-activiteit", "Onderwerp", "Dienstverlening"]
+    assert tabel[0][:8] == [
+        "Nummer",
+        "Ministerie",
+        "Ministerie (naam)",
+        "ICT-activiteit",
+        "Status",
+        "Soort ICT-activiteit",
+        "Onderwerp",
+        "Dienstverlening",
+    ]
     rijen = {int(r[0]): dict(zip(tabel[0], r)) for r in tabel[1:]}
     assert set(rijen) == {a.nummer for a in publiek.openbaar}
     basis = rijen[publiek.basisregistratie.nummer]
@@ -164,7 +173,9 @@ def test_etag_last_modified_and_304(client, publiek, formaat):
     assert client.get(reverse("dashboard:export", args=[formaat]), headers={"If-None-Match": 'W/"iets-anders"'}).status_code == 200
 
 
-def test_a_publication_changes_the_etag_and_the_file(client, publiek, ministerie, office, cio, cio_rijk, django_capture_on_commit_callbacks):
+def test_a_publication_changes_the_etag_and_the_file(
+    client, publiek, ministerie, office, cio, cio_rijk, django_capture_on_commit_callbacks
+):
     from tests.dashboard.publiek import publiceren
     from tests.factories import activiteit
 
@@ -186,5 +197,5 @@ def test_csv_protects_against_formula_injection(client, publiek, ministerie, off
     from tests.factories import activiteit
 
     with django_capture_on_commit_callbacks(execute=True):
-        publiceren(office, cio, cio_rijk, [activiteit(office, ministerie, naam="=HYPERLINK(\"http://x\")", geschat=9_000_000)], P2025)
+        publiceren(office, cio, cio_rijk, [activiteit(office, ministerie, naam='=HYPERLINK("http://x")', geschat=9_000_000)], P2025)
     assert b"'=HYPERLINK" in export(client, "csv").content

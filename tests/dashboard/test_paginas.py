@@ -77,13 +77,22 @@ def test_list_shows_the_published_stand_with_the_baseline_next_to_the_current_es
     response = client.get(reverse("dashboard:activiteiten"))
     assert response.status_code == 200
     assert sorted(lijst_namen(response)) == sorted(
-        ["Vernieuwing Basisregistratie Personen", "Beheer en onderhoud MijnOverheid", "Migratie rekencentrum",
-         "Nieuw belastingsysteem", "Nieuw subsidiesysteem"]
+        [
+            "Vernieuwing Basisregistratie Personen",
+            "Beheer en onderhoud MijnOverheid",
+            "Migratie rekencentrum",
+            "Nieuw belastingsysteem",
+            "Nieuw subsidiesysteem",
+        ]
     )
     inhoud = tekst(response)
     assert "Initiële schatting (mln euro)" in inhoud and "Actuele schatting (mln euro)" in inhoud
     rij = next(r for r in response.context["rijen"] if r["nummer"] == publiek.basisregistratie.nummer)
-    assert (rij["initieel_totaal"], rij["actueel_totaal"], rij["verschil_pct"]) == (Decimal("20000000.00"), Decimal("30000000.00"), Decimal("50.0"))
+    assert (rij["initieel_totaal"], rij["actueel_totaal"], rij["verschil_pct"]) == (
+        Decimal("20000000.00"),
+        Decimal("30000000.00"),
+        Decimal("50.0"),
+    )
 
 
 @pytest.mark.parametrize(
@@ -127,7 +136,9 @@ def test_facet_counts_apply_the_other_facets(client, publiek):
 
 
 def test_the_filter_state_is_in_the_url_and_the_form(client, publiek):
-    response = client.get(reverse("dashboard:activiteiten"), {"status": ["in_uitvoering", "afgerond"], "ministerie": "bzk", "q": "a", "sort": "-actueel"})
+    response = client.get(
+        reverse("dashboard:activiteiten"), {"status": ["in_uitvoering", "afgerond"], "ministerie": "bzk", "q": "a", "sort": "-actueel"}
+    )
     html = response.content.decode()
     assert re.search(r'<form class="zoeken" method="get"', html)
     assert re.search(r'name="status" value="in_uitvoering" checked', html)
@@ -140,7 +151,12 @@ def test_the_filter_state_is_in_the_url_and_the_form(client, publiek):
     assert '<button type="submit" class="knop">Filters toepassen</button>' in html
     # an active filter can be removed with one link that keeps the others
     verwijder = next(a for a in response.context["actieve_filters"] if a["label"].endswith("Afgerond"))
-    assert dict(parse_qsl(urlsplit(verwijder["url"]).query)) == {"status": "in_uitvoering", "ministerie": "bzk", "q": "a", "sort": "-actueel"}
+    assert dict(parse_qsl(urlsplit(verwijder["url"]).query)) == {
+        "status": "in_uitvoering",
+        "ministerie": "bzk",
+        "q": "a",
+        "sort": "-actueel",
+    }
 
 
 @pytest.mark.parametrize(
@@ -215,26 +231,37 @@ def test_activity_page_shows_the_published_record(client, publiek):
     assert response.status_code == 200
     inhoud = tekst(response)
     for verwacht in [
-        "Vernieuwing Basisregistratie Personen", "Vervanging van de centrale voorziening.",  # general, summary
+        "Vernieuwing Basisregistratie Personen",
+        "Vervanging van de centrale voorziening.",  # general, summary
         "Eerste release in productie",  # milestone
-        "Adviescollege ICT-toetsing", "Het Adviescollege ICT-toetsing (AcICT) heeft 1 advies uitgebracht",  # review / AcICT advice
-        "26 643, nr. 900", "Reactie op het AcICT-advies",  # Kamerstuk
-        "Snellere verwerking van verhuizingen.", "2.500.000",  # benefit
+        "Adviescollege ICT-toetsing",
+        "Het Adviescollege ICT-toetsing (AcICT) heeft 1 advies uitgebracht",  # review / AcICT advice
+        "26 643, nr. 900",
+        "Reactie op het AcICT-advies",  # Kamerstuk
+        "Snellere verwerking van verhuizingen.",
+        "2.500.000",  # benefit
         "RvIG",  # development party
-        "Herijking van 01-03-2025", "Tegenvallers binnen project", "Wetswijziging",  # herijking with reasons ...
-        "Extra koppelingen met gemeenten nodig.", "Een extra release.",  # ... and explanations
+        "Herijking van 01-03-2025",
+        "Tegenvallers binnen project",
+        "Wetswijziging",  # herijking with reasons ...
+        "Extra koppelingen met gemeenten nodig.",
+        "Een extra release.",  # ... and explanations
         "Gegevens op peildatum 31-12-2025",
     ]:
         assert verwacht in inhoud, verwacht
     # the history chart: an inline SVG with a title and description, the initial baseline as a dashed line next to the current estimate
     html = response.content.decode()
-    svg = re.search(r'<svg[^>]*role="img"[^>]*aria-labelledby="grafiek-kosten-\d+-titel grafiek-kosten-\d+-desc".*?</svg>', html, re.S).group(0)
+    svg = re.search(
+        r'<svg[^>]*role="img"[^>]*aria-labelledby="grafiek-kosten-\d+-titel grafiek-kosten-\d+-desc".*?</svg>', html, re.S
+    ).group(0)
     assert "<title" in svg and "<desc" in svg and 'stroke-dasharray="7 5"' in svg
     assert "Initiële baseline 20,0 mln euro" in svg and "actuele schatting 30,0 mln euro" in svg
     # and the table with the same history
     assert [(e.soort, e.totaal_geschat) for e in response.context["gebeurtenissen"]] == [
-        ("initieel", Decimal("20000000.00")), ("rapportage", Decimal("20000000.00")),
-        ("herijking", Decimal("30000000.00")), ("rapportage", Decimal("30000000.00")),
+        ("initieel", Decimal("20000000.00")),
+        ("rapportage", Decimal("20000000.00")),
+        ("herijking", Decimal("30000000.00")),
+        ("rapportage", Decimal("30000000.00")),
     ]
 
 
@@ -275,7 +302,10 @@ def test_ministerie_page_shows_its_activities_and_trend(client, publiek):
     response = client.get(reverse("dashboard:ministerie", args=["bzk"]))
     assert response.status_code == 200
     assert {r["naam"] for r in response.context["rijen"]} == {
-        "Vernieuwing Basisregistratie Personen", "Beheer en onderhoud MijnOverheid", "Migratie rekencentrum"}
+        "Vernieuwing Basisregistratie Personen",
+        "Beheer en onderhoud MijnOverheid",
+        "Migratie rekencentrum",
+    }
     trend = [(t["peildatum"], t["k"].aantal, t["k"].som_initieel, t["k"].som_actueel) for t in response.context["trend"]]
     assert trend == [
         (P2024, 3, Decimal("40000000.00"), Decimal("40000000.00")),
@@ -300,7 +330,11 @@ def test_ministerie_page_paginates_its_activities(client, publiek, ministerie, o
     assert eerste.context["k"].aantal == PAGINA_GROOTTE + 3  # the key figures count all, not one page
     # the second page keeps the comparison's parameters and returns to the list's section
     tweede = client.get(url, {"page": 2, "van": "2024-12-31"})
-    assert [r["naam"] for r in tweede.context["rijen"]] == ["Extra activiteit 24", "Migratie rekencentrum", "Vernieuwing Basisregistratie Personen"]
+    assert [r["naam"] for r in tweede.context["rijen"]] == [
+        "Extra activiteit 24",
+        "Migratie rekencentrum",
+        "Vernieuwing Basisregistratie Personen",
+    ]
     html = tweede.content.decode()
     assert 'href="?page=1&amp;van=2024-12-31#activiteiten" rel="prev"' in html
     assert "ICT-activiteiten van BZK, pagina 2 van 2" in tekst(tweede)
@@ -319,13 +353,17 @@ def test_comparison_of_two_peildata(client, publiek):
     assert [p["nieuw"]["naam"] for p in bzk["herijkt"]] == ["Vernieuwing Basisregistratie Personen"]
     assert bzk["herijkt"][0]["verschil"] == Decimal("10000000.00")
     assert {p["nieuw"]["naam"]: p["verschil"] for p in bzk["per_activiteit"]} == {
-        "Vernieuwing Basisregistratie Personen": Decimal("10000000.00"), "Beheer en onderhoud MijnOverheid": Decimal("1000000.00")}
+        "Vernieuwing Basisregistratie Personen": Decimal("10000000.00"),
+        "Beheer en onderhoud MijnOverheid": Decimal("1000000.00"),
+    }
     inhoud = tekst(client.get(reverse("dashboard:ministerie", args=["bzk"])))
     assert "Wat is er veranderd tussen twee peildata" in inhoud and "Migratie rekencentrum" in inhoud
 
 
-@pytest.mark.parametrize("params", [{"van": "2025-12-31", "tot": "2024-12-31"}, {"van": "2025-12-31", "tot": "2025-12-31"},
-                                    {"van": "2019-12-31"}, {"tot": "31-12-2025"}])
+@pytest.mark.parametrize(
+    "params",
+    [{"van": "2025-12-31", "tot": "2024-12-31"}, {"van": "2025-12-31", "tot": "2025-12-31"}, {"van": "2019-12-31"}, {"tot": "31-12-2025"}],
+)
 def test_bad_comparison_parameters_give_400(client, publiek, params):
     assert client.get(reverse("dashboard:ministerie", args=["bzk"]), params).status_code == 400
 
@@ -424,7 +462,15 @@ def test_language_switch_ignores_unknown_languages_and_cross_site_requests(clien
 
 
 def test_public_pages_have_no_csrf_token_and_no_form_that_posts(client, publiek):
-    for url in ["/", "/activiteiten/", f"/activiteiten/{publiek.basisregistratie.nummer}/", "/ministeries/bzk/", "/grafieken/", "/open-data/", "/toegankelijkheid/"]:
+    for url in [
+        "/",
+        "/activiteiten/",
+        f"/activiteiten/{publiek.basisregistratie.nummer}/",
+        "/ministeries/bzk/",
+        "/grafieken/",
+        "/open-data/",
+        "/toegankelijkheid/",
+    ]:
         html = client.get(url).content.decode()
         assert "csrfmiddlewaretoken" not in html, url
         assert 'method="post"' not in html, url

@@ -93,8 +93,10 @@ def _portefeuille(aantal, ministerie, ander_ministerie, office, cio, collega_and
     from portfolio import services
 
     monkeypatch.setattr(services, "STARTVOORWAARDEN", [])
-    bzk = [activiteit(office, ministerie, naam=f"Project {i}", geschat=6_000_000 + i * 1_000_000, onderwerp=f"Onderwerp {i % 4}")
-           for i in range(aantal - aantal // 3)]
+    bzk = [
+        activiteit(office, ministerie, naam=f"Project {i}", geschat=6_000_000 + i * 1_000_000, onderwerp=f"Onderwerp {i % 4}")
+        for i in range(aantal - aantal // 3)
+    ]
     fin = [activiteit(collega_ander_ministerie, ander_ministerie, naam=f"Fin-project {i}", geschat=8_000_000) for i in range(aantal // 3)]
     for p in (P2024, P2025):
         publiceren(office, cio, cio_rijk, bzk, p)
@@ -115,11 +117,24 @@ def _queries(client, urls) -> dict[str, int]:
 
 
 PAGINAS = [
-    "/", "/?peildatum=2024-12-31", "/activiteiten/", "/activiteiten/?ministerie=bzk&status=in_uitvoering&q=project&sort=-actueel&page=1",
-    "/activiteiten/{n}/", "/activiteiten/{n}/?peildatum=2024-12-31", "/ministeries/", "/ministeries/bzk/",
-    "/ministeries/bzk/?van=2024-12-31&tot=2025-12-31", "/grafieken/", "/open-data/", "/toegankelijkheid/",
-    "/open-data/activiteiten.json", "/open-data/activiteiten.csv", "/open-data/activiteiten.xlsx", "/open-data/activiteiten.ods",
-    "/open-data/activiteiten/{n}.csv", "/open-data/activiteiten/{n}.xlsx",
+    "/",
+    "/?peildatum=2024-12-31",
+    "/activiteiten/",
+    "/activiteiten/?ministerie=bzk&status=in_uitvoering&q=project&sort=-actueel&page=1",
+    "/activiteiten/{n}/",
+    "/activiteiten/{n}/?peildatum=2024-12-31",
+    "/ministeries/",
+    "/ministeries/bzk/",
+    "/ministeries/bzk/?van=2024-12-31&tot=2025-12-31",
+    "/grafieken/",
+    "/open-data/",
+    "/toegankelijkheid/",
+    "/open-data/activiteiten.json",
+    "/open-data/activiteiten.csv",
+    "/open-data/activiteiten.xlsx",
+    "/open-data/activiteiten.ods",
+    "/open-data/activiteiten/{n}.csv",
+    "/open-data/activiteiten/{n}.xlsx",
 ]
 
 
@@ -131,10 +146,21 @@ MAXIMUM = {"/ministeries/bzk/": 9, "/ministeries/bzk/?van=2024-12-31&tot=2025-12
 
 @pytest.mark.parametrize("aantal", [5, 40])
 def test_queries_per_public_page_stay_below_a_small_maximum(
-    aantal, client, ministerie, ander_ministerie, office, cio, collega_ander_ministerie, cio_ander_ministerie, cio_rijk,
-    monkeypatch, django_assert_max_num_queries,
+    aantal,
+    client,
+    ministerie,
+    ander_ministerie,
+    office,
+    cio,
+    collega_ander_ministerie,
+    cio_ander_ministerie,
+    cio_rijk,
+    monkeypatch,
+    django_assert_max_num_queries,
 ):
-    n = _portefeuille(aantal, ministerie, ander_ministerie, office, cio, collega_ander_ministerie, cio_ander_ministerie, cio_rijk, monkeypatch)
+    n = _portefeuille(
+        aantal, ministerie, ander_ministerie, office, cio, collega_ander_ministerie, cio_ander_ministerie, cio_rijk, monkeypatch
+    )
     for pagina in PAGINAS:
         cache.clear()
         selectors.geheugen.legen()
@@ -143,7 +169,15 @@ def test_queries_per_public_page_stay_below_a_small_maximum(
 
 
 def test_queries_are_the_same_for_5_and_40_activities(
-    client, ministerie, ander_ministerie, office, cio, collega_ander_ministerie, cio_ander_ministerie, cio_rijk, monkeypatch,
+    client,
+    ministerie,
+    ander_ministerie,
+    office,
+    cio,
+    collega_ander_ministerie,
+    cio_ander_ministerie,
+    cio_rijk,
+    monkeypatch,
 ):
     """Both sizes in one test (independent of test order): the counts are equal page by page."""
     n = _portefeuille(5, ministerie, ander_ministerie, office, cio, collega_ander_ministerie, cio_ander_ministerie, cio_rijk, monkeypatch)

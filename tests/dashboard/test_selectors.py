@@ -72,6 +72,11 @@ def test_end_date_classes_match_the_export_column(initieel, actueel, klasse):
     from portfolio.uitwisseling import aanpassing_einddatum
 
     assert selectors.einddatum_klasse({"initiele_einddatum": initieel, "actuele_einddatum": actueel}) == klasse
-    export = {"eerder": "Eerder", "ongewijzigd": "Ongewijzigd", "later_tot_1_jaar": "Later (≤ 1 jaar)",
-              "later_meer_dan_1_jaar": "Later (> 1 jaar)", "onbekend": ""}
+    export = {
+        "eerder": "Eerder",
+        "ongewijzigd": "Ongewijzigd",
+        "later_tot_1_jaar": "Later (≤ 1 jaar)",
+        "later_meer_dan_1_jaar": "Later (> 1 jaar)",
+        "onbekend": "",
+    }
     assert aanpassing_einddatum(initieel, actueel) == export[klasse]

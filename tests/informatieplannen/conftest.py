@@ -5,8 +5,13 @@ from informatieplannen import services
 from tests.factories import activiteit, benoem
 
 JAREN = (2025, 2028)
-GEGEVENS = {"titel": "Informatieplan BZK", "periode_van": JAREN[0], "periode_tot": JAREN[1],
-            "ambities": "Een wendbare, veilige I-functie.", "strategische_doelen": "Digitale weerbaarheid versterken."}
+GEGEVENS = {
+    "titel": "Informatieplan BZK",
+    "periode_van": JAREN[0],
+    "periode_tot": JAREN[1],
+    "ambities": "Een wendbare, veilige I-functie.",
+    "strategische_doelen": "Digitale weerbaarheid versterken.",
+}
 
 
 def financien(bedrag="1000000", van=JAREN[0], tot=JAREN[1]):

@@ -25,18 +25,28 @@ def strategie(db):
 
 @pytest.fixture
 def actie_bzk(strategie, ministerie):
-    return Actie.objects.create(maatregel=Maatregel.objects.get(), omschrijving="Pentesten", houder_ministerie=ministerie, termijn=D(2024, 6, 30))
+    return Actie.objects.create(
+        maatregel=Maatregel.objects.get(), omschrijving="Pentesten", houder_ministerie=ministerie, termijn=D(2024, 6, 30)
+    )
 
 
 @pytest.fixture
 def actie_beraad(strategie):
     beraad = Overlegorgaan.objects.get_or_create(soort=Overlegorgaan.Soort.CIO_BERAAD)[0]
-    return Actie.objects.create(maatregel=Maatregel.objects.get(), omschrijving="Handvest", houder_overlegorgaan=beraad, termijn=D(2030, 1, 1))
+    return Actie.objects.create(
+        maatregel=Maatregel.objects.get(), omschrijving="Handvest", houder_overlegorgaan=beraad, termijn=D(2030, 1, 1)
+    )
 
 
 def _actualisatie(actor, strategie, **kw):
-    gegevens = {"jaar": 2024, "besproken_in_cio_beraad_op": D(2024, 5, 14), "cio_beraad_verslag": "CIO-beraad 14 mei 2024",
-                "kamerstuk": "26 643, nr. 1150", "verzonden_op": D(2024, 6, 1), **kw}
+    gegevens = {
+        "jaar": 2024,
+        "besproken_in_cio_beraad_op": D(2024, 5, 14),
+        "cio_beraad_verslag": "CIO-beraad 14 mei 2024",
+        "kamerstuk": "26 643, nr. 1150",
+        "verzonden_op": D(2024, 6, 1),
+        **kw,
+    }
     return istrategie.actualisatie_vastleggen(actor=actor, strategie=strategie, **gegevens)
 
 
@@ -94,8 +104,14 @@ def test_overdue_action_stands_out(actie_bzk, actie_beraad):
 
 
 def test_toezegging_number_and_postponement_need_a_new_date_and_explanation(cio_rijk, ministerie, office):
-    gegevens = {"soort": "toezegging", "nummer": "TZ202106-12", "tekst": "Kamer informeren", "datum": D(2021, 6, 1), "ministerie": ministerie,
-                "termijn": D(2022, 1, 1)}
+    gegevens = {
+        "soort": "toezegging",
+        "nummer": "TZ202106-12",
+        "tekst": "Kamer informeren",
+        "datum": D(2021, 6, 1),
+        "ministerie": ministerie,
+        "termijn": D(2022, 1, 1),
+    }
     with pytest.raises(ValidationError) as exc:
         istrategie.toezegging_registreren(actor=cio_rijk, gegevens=gegevens)
     assert "nummer" in exc.value.message_dict
@@ -106,6 +122,8 @@ def test_toezegging_number_and_postponement_need_a_new_date_and_explanation(cio_
     with pytest.raises(ValidationError) as exc:
         istrategie.toezegging_bijwerken(actor=cio_rijk, toezegging=t, status="uitgesteld")
     assert {"termijn", "toelichting"} <= set(exc.value.message_dict)
-    t = istrategie.toezegging_bijwerken(actor=cio_rijk, toezegging=t, status="uitgesteld", toelichting="Na de zomer.", nieuwe_termijn=D(2022, 9, 1))
+    t = istrategie.toezegging_bijwerken(
+        actor=cio_rijk, toezegging=t, status="uitgesteld", toelichting="Na de zomer.", nieuwe_termijn=D(2022, 9, 1)
+    )
     assert t.status == Toezegging.Status.UITGESTELD and t.termijn == D(2022, 9, 1)
     assert AuditRecord.objects.filter(actie="toezegging.bijgewerkt").exists()

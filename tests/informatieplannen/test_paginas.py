@@ -24,10 +24,17 @@ def test_b10_b11_b12_a_plan_from_concept_to_kwaliteitstoets_through_the_pages(lo
 
     minister = benoem(Rol.MINISTER, ministerie).persoon.user
     c = login(office)
-    r = c.post(reverse("informatieplannen:nieuw"), {
-        "ministerie": ministerie.pk, "titel": "I-plan BZK", "periode_van": JAREN[0], "periode_tot": JAREN[1],
-        "ambities": "Wendbaar.", "strategische_doelen": "Weerbaar.",
-    })
+    r = c.post(
+        reverse("informatieplannen:nieuw"),
+        {
+            "ministerie": ministerie.pk,
+            "titel": "I-plan BZK",
+            "periode_van": JAREN[0],
+            "periode_tot": JAREN[1],
+            "ambities": "Wendbaar.",
+            "strategische_doelen": "Weerbaar.",
+        },
+    )
     assert r.status_code == 302, r.content.decode()[:2000]
     plan = Informatieplan.objects.get()
     assert c.get(reverse("informatieplannen:plan", args=[plan.pk])).status_code == 200
@@ -48,7 +55,12 @@ def test_b10_b11_b12_a_plan_from_concept_to_kwaliteitstoets_through_the_pages(lo
     # B11: only the CISO writes the section
     assert c.get(reverse("informatieplannen:informatiebeveiliging", args=[plan.pk])).status_code == 403
     cs = login(ciso)
-    assert cs.post(reverse("informatieplannen:informatiebeveiliging", args=[plan.pk]), {"informatiebeveiliging": "BIO.", "versie": ""}).status_code == 302
+    assert (
+        cs.post(
+            reverse("informatieplannen:informatiebeveiliging", args=[plan.pk]), {"informatiebeveiliging": "BIO.", "versie": ""}
+        ).status_code
+        == 302
+    )
 
     assert c.get(reverse("informatieplannen:aanbieden", args=[plan.pk])).status_code == 200
     assert c.post(reverse("informatieplannen:aanbieden", args=[plan.pk])).status_code == 302
@@ -103,8 +115,9 @@ def test_werkvoorraad_shows_the_ciso_task(login, plan, ciso):
 
 
 def test_b10_one_year_plan_is_a_form_error(login, office, ministerie):
-    r = login(office).post(reverse("informatieplannen:nieuw"), {
-        "ministerie": ministerie.pk, "titel": "X", "periode_van": 2025, "periode_tot": 2025})
+    r = login(office).post(
+        reverse("informatieplannen:nieuw"), {"ministerie": ministerie.pk, "titel": "X", "periode_van": 2025, "periode_tot": 2025}
+    )
     assert r.status_code == 200 and "id_periode_tot_fout" in r.content.decode()
 
 

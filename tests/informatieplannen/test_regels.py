@@ -29,7 +29,9 @@ def test_b10_a_plan_of_one_year_is_refused(office, ministerie):
     assert "B10" in exc.value.message_dict["periode_tot"][0]
 
 
-def test_b10_other_ministry_and_dienstonderdeel_and_cio_rijk_may_not_draft(ministerie, collega_ander_ministerie, office_logius, cio_rijk, ciso, minister):
+def test_b10_other_ministry_and_dienstonderdeel_and_cio_rijk_may_not_draft(
+    ministerie, collega_ander_ministerie, office_logius, cio_rijk, ciso, minister
+):
     for user in (collega_ander_ministerie, office_logius, cio_rijk, ciso, minister):
         with pytest.raises(PermissionDenied):
             services.plan_opstellen(actor=user, ministerie=ministerie, gegevens=dict(GEGEVENS))
@@ -67,7 +69,9 @@ def test_b10_a_consequence_without_reasoning_is_refused(plan, office, act):
 
 def test_b10_a_year_outside_the_period_is_refused(plan, office):
     with pytest.raises(ValidationError) as exc:
-        services.regel_toevoegen(actor=office, plan=plan, voorgenomen_naam="X", financien=[{"jaar": 2030, "bedrag": "1", "redenering": "r"}])
+        services.regel_toevoegen(
+            actor=office, plan=plan, voorgenomen_naam="X", financien=[{"jaar": 2030, "bedrag": "1", "redenering": "r"}]
+        )
     assert "2030" in exc.value.message_dict["financien"][0]
 
 
@@ -119,7 +123,9 @@ def test_b11_plan_cannot_be_submitted_without_the_ciso_section(plan, office, act
 
 
 def test_b11_the_plan_fields_cannot_carry_the_ciso_section(plan, office):
-    plan = services.plan_wijzigen(actor=office, plan=plan, versie=None, gegevens={"informatiebeveiliging": "Door het office", "titel": "Nieuw"})
+    plan = services.plan_wijzigen(
+        actor=office, plan=plan, versie=None, gegevens={"informatiebeveiliging": "Door het office", "titel": "Nieuw"}
+    )
     assert plan.titel == "Nieuw" and plan.informatiebeveiliging == ""
 
 
@@ -182,7 +188,9 @@ def test_b12_actualisatie_starts_from_the_last_version(vastgesteld, office, ciso
 
 
 def test_b12_cio_rijk_reviews_per_criterion_with_a_verdict(vastgesteld, cio_rijk):
-    toets = services.plan_toetsen(actor=cio_rijk, plan=vastgesteld, bevindingen=bevindingen(), eindoordeel="aandachtspunten", samenvatting="Op orde.")
+    toets = services.plan_toetsen(
+        actor=cio_rijk, plan=vastgesteld, bevindingen=bevindingen(), eindoordeel="aandachtspunten", samenvatting="Op orde."
+    )
     assert toets.bevindingen.count() == 5
     vastgesteld.refresh_from_db()
     assert vastgesteld.status == Informatieplan.Status.GETOETST

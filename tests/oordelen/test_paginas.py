@@ -52,8 +52,13 @@ def pagina_ok(response):
 
 def test_anonymous_users_are_sent_to_the_login_page(client, office, groot):
     o = concept(office, groot)
-    for url in (reverse("oordelen:lijst"), reverse("oordelen:oordeel", args=[o.pk]), reverse("oordelen:overzicht"),
-                reverse("oordelen:nieuw", args=[groot.nummer]), reverse("oordelen:pdf", args=[o.pk])):
+    for url in (
+        reverse("oordelen:lijst"),
+        reverse("oordelen:oordeel", args=[o.pk]),
+        reverse("oordelen:overzicht"),
+        reverse("oordelen:nieuw", args=[groot.nummer]),
+        reverse("oordelen:pdf", args=[o.pk]),
+    ):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith(reverse("login")), url
 
@@ -84,8 +89,11 @@ def test_lijst_filters_on_the_activity_of_the_detail_page_link(login, office, ci
     concept(office, ander)
     detail = login(office).get(reverse("portfolio:detail", args=[groot.nummer])).content.decode()
     assert reverse("oordelen:nieuw", args=[groot.nummer]) in detail
-    assert f'{reverse("oordelen:lijst")}?activiteit={groot.nummer}' in detail
-    assert reverse("oordelen:nieuw", args=[groot.nummer]) not in login(cio_rijk).get(reverse("portfolio:detail", args=[groot.nummer])).content.decode()
+    assert f"{reverse('oordelen:lijst')}?activiteit={groot.nummer}" in detail
+    assert (
+        reverse("oordelen:nieuw", args=[groot.nummer])
+        not in login(cio_rijk).get(reverse("portfolio:detail", args=[groot.nummer])).content.decode()
+    )
     response = login(office).get(reverse("oordelen:lijst"), {"activiteit": groot.nummer})
     assert list(response.context["page_obj"]) == [eigen]
     assert reverse("oordelen:nieuw", args=[groot.nummer]) in pagina_ok(response)
@@ -109,7 +117,12 @@ def test_lijst_shows_the_users_tasks(login, office, ciso, groot):
 def test_b7_draft_oordeel_page_own_ministerie_only_not_the_cio_rijk(login, rollen, office, groot):
     o = concept(office, groot)
     assert statussen(login, rollen, reverse("oordelen:oordeel", args=[o.pk])) == {
-        "office": 200, "ciso": 200, "cio": 200, "sg": 200, "cio_rijk": 404, "ander": 404,
+        "office": 200,
+        "ciso": 200,
+        "cio": 200,
+        "sg": 200,
+        "cio_rijk": 404,
+        "ander": 404,
     }
     pagina_ok(login(office).get(reverse("oordelen:oordeel", args=[o.pk])))
 
@@ -117,7 +130,12 @@ def test_b7_draft_oordeel_page_own_ministerie_only_not_the_cio_rijk(login, rolle
 def test_b7_decided_oordeel_page_is_visible_to_the_cio_rijk(login, rollen, office, ciso, cio, groot):
     o = vastgesteld(office, ciso, cio, groot, uitkomst="positief_onder_voorwaarden", voorwaarden=["Externe review vóór fase 2"])
     assert statussen(login, rollen, reverse("oordelen:oordeel", args=[o.pk])) == {
-        "office": 200, "ciso": 200, "cio": 200, "sg": 200, "cio_rijk": 200, "ander": 404,
+        "office": 200,
+        "ciso": 200,
+        "cio": 200,
+        "sg": 200,
+        "cio_rijk": 200,
+        "ander": 404,
     }
     html = pagina_ok(login(rollen["cio_rijk"]).get(reverse("oordelen:oordeel", args=[o.pk])))
     assert "Externe review vóór fase 2" in html
@@ -127,7 +145,12 @@ def test_b7_decided_oordeel_page_is_visible_to_the_cio_rijk(login, rollen, offic
 
 def test_nieuw_only_for_the_office_and_cio_of_the_ministerie(login, rollen, groot):
     assert statussen(login, rollen, reverse("oordelen:nieuw", args=[groot.nummer])) == {
-        "office": 200, "ciso": 403, "cio": 200, "sg": 403, "cio_rijk": 403, "ander": 404,
+        "office": 200,
+        "ciso": 403,
+        "cio": 200,
+        "sg": 403,
+        "cio_rijk": 403,
+        "ander": 404,
     }
     html = pagina_ok(login(rollen["office"]).get(reverse("oordelen:nieuw", args=[groot.nummer])))
     assert "Nieuw belastingsysteem" in html
@@ -136,7 +159,12 @@ def test_nieuw_only_for_the_office_and_cio_of_the_ministerie(login, rollen, groo
 def test_bewerken_only_a_draft_and_only_by_the_office_or_cio(login, rollen, office, ciso, cio, groot):
     o = concept(office, groot)
     assert statussen(login, rollen, reverse("oordelen:bewerken", args=[o.pk])) == {
-        "office": 200, "ciso": 403, "cio": 200, "sg": 403, "cio_rijk": 404, "ander": 404,
+        "office": 200,
+        "ciso": 403,
+        "cio": 200,
+        "sg": 403,
+        "cio_rijk": 404,
+        "ander": 404,
     }
     pagina_ok(login(office).get(reverse("oordelen:bewerken", args=[o.pk])))
     besloten = vastgesteld(office, ciso, cio, groot)
@@ -173,11 +201,17 @@ def test_b1_overzicht_marks_a_start_without_afwijking_as_violation(login, office
     type(zonder).objects.filter(pk=zonder.pk).update(status="in_uitvoering")  # e.g. imported history
     met = activiteit(office, ministerie, naam="Met afwijking gestart", geschat=20_000_000)
     o = vastgesteld(office, ciso, cio, met, uitkomst="negatief")
-    services.afwijking_vastleggen(actor=sg, oordeel=o, door_rol="secretaris_generaal", motivering="Politiek-bestuurlijke noodzaak, met extra waarborgen.", datum=VANDAAG)
+    services.afwijking_vastleggen(
+        actor=sg,
+        oordeel=o,
+        door_rol="secretaris_generaal",
+        motivering="Politiek-bestuurlijke noodzaak, met extra waarborgen.",
+        datum=VANDAAG,
+    )
     type(met).objects.filter(pk=met.pk).update(status="in_uitvoering")
     html = pagina_ok(login(cio_rijk).get(reverse("oordelen:overzicht")))
-    rij_zonder = html[html.index("Zonder oordeel gestart"):][:1200]
-    rij_met = html[html.index("Met afwijking gestart"):][:1200]
+    rij_zonder = html[html.index("Zonder oordeel gestart") :][:1200]
+    rij_met = html[html.index("Met afwijking gestart") :][:1200]
     assert "afwijking: nee" in rij_zonder and "Overtreding B1" in rij_zonder
     assert "afwijking: ja" in rij_met and "Overtreding B1" not in rij_met.split("</tr>")[0]
 
@@ -194,16 +228,23 @@ def test_office_drafts_ciso_contributes_cio_decides(login, office, ciso, cio, gr
 
     html = pagina_ok(login(ciso).get(reverse("oordelen:oordeel", args=[o.pk])))
     assert reverse("oordelen:ciso_bijdrage", args=[o.pk]) in html
-    response = login(ciso).post(reverse("oordelen:ciso_bijdrage", args=[o.pk]), {"ciso_bijdrage": "BIO getoetst; DPIA uitgevoerd.", "versie": o.versie})
+    response = login(ciso).post(
+        reverse("oordelen:ciso_bijdrage", args=[o.pk]), {"ciso_bijdrage": "BIO getoetst; DPIA uitgevoerd.", "versie": o.versie}
+    )
     assert response.status_code == 302
     o.refresh_from_db()
     assert o.ciso_bijdrage == "BIO getoetst; DPIA uitgevoerd." and o.ciso_bijdrage_door == ciso
 
     html = pagina_ok(login(cio).get(reverse("oordelen:oordeel", args=[o.pk])))
     assert reverse("oordelen:vaststellen", args=[o.pk]) in html and "zichtbaar voor de CIO Rijk" in html
-    response = login(cio).post(reverse("oordelen:vaststellen", args=[o.pk]), {
-        "uitkomst": "positief_onder_voorwaarden", "motivering": "Goed voorbereid; regie versterken.", "voorwaarden": "Externe review vóór fase 2\nExitstrategie",
-    })
+    response = login(cio).post(
+        reverse("oordelen:vaststellen", args=[o.pk]),
+        {
+            "uitkomst": "positief_onder_voorwaarden",
+            "motivering": "Goed voorbereid; regie versterken.",
+            "voorwaarden": "Externe review vóór fase 2\nExitstrategie",
+        },
+    )
     assert response.status_code == 302
     o.refresh_from_db()
     assert o.status == CioOordeel.Status.VASTGESTELD and o.uitkomst == "positief_onder_voorwaarden" and o.vastgesteld_door == cio
@@ -228,7 +269,9 @@ def test_b5_deciding_without_ciso_contribution_rerenders_with_the_message(login,
 def test_invalid_decision_form_rerenders_the_form_with_errors(login, office, ciso, cio, groot):
     o = concept(office, groot)
     services.ciso_bijdrage_leveren(actor=ciso, oordeel=o, bijdrage="BIO getoetst.")
-    response = login(cio).post(reverse("oordelen:vaststellen", args=[o.pk]), {"uitkomst": "positief_onder_voorwaarden", "motivering": "Goed."})
+    response = login(cio).post(
+        reverse("oordelen:vaststellen", args=[o.pk]), {"uitkomst": "positief_onder_voorwaarden", "motivering": "Goed."}
+    )
     html = pagina_ok(response)
     assert "Noem ten minste één voorwaarde" in html
     o.refresh_from_db()
@@ -238,8 +281,13 @@ def test_invalid_decision_form_rerenders_the_form_with_errors(login, office, cis
 def test_only_the_cio_decides_through_the_page(login, office, ciso, groot, cio_rijk):
     o = concept(office, groot)
     services.ciso_bijdrage_leveren(actor=ciso, oordeel=o, bijdrage="BIO getoetst.")
-    assert login(office).post(reverse("oordelen:vaststellen", args=[o.pk]), {"uitkomst": "positief", "motivering": "Goed."}).status_code == 403
-    assert login(cio_rijk).post(reverse("oordelen:vaststellen", args=[o.pk]), {"uitkomst": "positief", "motivering": "Goed."}).status_code == 404
+    assert (
+        login(office).post(reverse("oordelen:vaststellen", args=[o.pk]), {"uitkomst": "positief", "motivering": "Goed."}).status_code == 403
+    )
+    assert (
+        login(cio_rijk).post(reverse("oordelen:vaststellen", args=[o.pk]), {"uitkomst": "positief", "motivering": "Goed."}).status_code
+        == 404
+    )
     o.refresh_from_db()
     assert o.status == CioOordeel.Status.CONCEPT
 
@@ -249,9 +297,14 @@ def test_b1_sg_records_an_afwijking_from_a_negative_oordeel(login, office, ciso,
     assert reverse("oordelen:afwijking", args=[o.pk]) not in login(cio).get(reverse("oordelen:oordeel", args=[o.pk])).content.decode()
     html = pagina_ok(login(sg).get(reverse("oordelen:oordeel", args=[o.pk])))
     assert reverse("oordelen:afwijking", args=[o.pk]) in html
-    response = login(sg).post(reverse("oordelen:afwijking", args=[o.pk]), {
-        "door_rol": "secretaris_generaal", "motivering": "Maatschappelijke noodzaak weegt zwaarder; extra toezicht ingericht.", "datum": VANDAAG.strftime("%d-%m-%Y"),
-    })
+    response = login(sg).post(
+        reverse("oordelen:afwijking", args=[o.pk]),
+        {
+            "door_rol": "secretaris_generaal",
+            "motivering": "Maatschappelijke noodzaak weegt zwaarder; extra toezicht ingericht.",
+            "datum": VANDAAG.strftime("%d-%m-%Y"),
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     afwijking = Afwijking.objects.get(oordeel=o)
     assert afwijking.vastgelegd_door == sg and afwijking.door_rol == "secretaris_generaal"
@@ -261,7 +314,10 @@ def test_b1_sg_records_an_afwijking_from_a_negative_oordeel(login, office, ciso,
 
 def test_b1_afwijking_without_reasons_is_refused_on_the_page(login, office, ciso, cio, sg, groot):
     o = vastgesteld(office, ciso, cio, groot, uitkomst="negatief")
-    response = login(sg).post(reverse("oordelen:afwijking", args=[o.pk]), {"door_rol": "secretaris_generaal", "motivering": "Omdat.", "datum": VANDAAG.strftime("%d-%m-%Y")})
+    response = login(sg).post(
+        reverse("oordelen:afwijking", args=[o.pk]),
+        {"door_rol": "secretaris_generaal", "motivering": "Omdat.", "datum": VANDAAG.strftime("%d-%m-%Y")},
+    )
     html = pagina_ok(response)
     assert "ten minste 20 tekens" in html
     assert not Afwijking.objects.exists()
@@ -300,8 +356,19 @@ def test_b8_b9_acict_aanmelding_through_the_pages(login, office, ciso, cio, groo
     assert stap(cio, "indienen").status_code == 302
     assert stap(office, "collegebesluit", {"toetsen": "ja", "datum": VANDAAG.strftime("%d-%m-%Y")}).status_code == 302
     advies = VANDAAG - datetime.timedelta(days=40)
-    assert stap(office, "advies", {"datum": advies.strftime("%d-%m-%Y"), "samenvatting": "Faseer de invoering.",
-                                   "aanbevelingen": "Faseer de invoering\nVersterk de regie", "kamerstuk": "26 643, nr. 1100"}).status_code == 302
+    assert (
+        stap(
+            office,
+            "advies",
+            {
+                "datum": advies.strftime("%d-%m-%Y"),
+                "samenvatting": "Faseer de invoering.",
+                "aanbevelingen": "Faseer de invoering\nVersterk de regie",
+                "kamerstuk": "26 643, nr. 1100",
+            },
+        ).status_code
+        == 302
+    )
     a.refresh_from_db()
     assert a.status == Aanmelding.Status.ADVIES_ONTVANGEN
     html = pagina_ok(login(cio_rijk).get(url))
@@ -309,9 +376,18 @@ def test_b8_b9_acict_aanmelding_through_the_pages(login, office, ciso, cio, groo
     html = pagina_ok(login(cio_rijk).get(reverse("oordelen:overzicht")))
     assert "Reactie te laat" in html
     eerste, tweede = a.aanbevelingen.all()
-    response = stap(cio, "reactie", {"datum": VANDAAG.strftime("%d-%m-%Y"), "toelichting": "De minister neemt het advies grotendeels over.",
-                                     f"reactie_{eerste.pk}": "overgenomen", f"reden_{eerste.pk}": "",
-                                     f"reactie_{tweede.pk}": "niet_overgenomen", f"reden_{tweede.pk}": "Regie is al belegd."})
+    response = stap(
+        cio,
+        "reactie",
+        {
+            "datum": VANDAAG.strftime("%d-%m-%Y"),
+            "toelichting": "De minister neemt het advies grotendeels over.",
+            f"reactie_{eerste.pk}": "overgenomen",
+            f"reden_{eerste.pk}": "",
+            f"reactie_{tweede.pk}": "niet_overgenomen",
+            f"reden_{tweede.pk}": "Regie is al belegd.",
+        },
+    )
     assert response.status_code == 302
     a.refresh_from_db()
     assert a.status == Aanmelding.Status.REACTIE_VASTGESTELD
@@ -322,7 +398,11 @@ def test_b8_b9_acict_aanmelding_through_the_pages(login, office, ciso, cio, groo
 def test_a_refused_aanmelding_step_shows_the_reason(login, office, ciso, cio, groot):
     vastgesteld(office, ciso, cio, groot)
     a = services.aanmelding_opstellen(actor=office, activiteit=groot)
-    response = login(office).post(reverse("oordelen:aanmelding_stap", args=[a.pk, "collegebesluit"]), {"toetsen": "ja", "datum": VANDAAG.strftime("%d-%m-%Y")}, follow=True)
+    response = login(office).post(
+        reverse("oordelen:aanmelding_stap", args=[a.pk, "collegebesluit"]),
+        {"toetsen": "ja", "datum": VANDAAG.strftime("%d-%m-%Y")},
+        follow=True,
+    )
     assert response.status_code == 200 and "deze stap hoort bij aangemeld" in response.content.decode()
 
 
@@ -330,7 +410,9 @@ def test_a_refused_aanmelding_step_shows_the_reason(login, office, ciso, cio, gr
 # PDF
 
 
-def test_pdf_of_a_decided_oordeel_is_a_tagged_pdf_with_name_and_outcome(login, office, ciso, cio, groot, cio_rijk, collega_ander_ministerie):
+def test_pdf_of_a_decided_oordeel_is_a_tagged_pdf_with_name_and_outcome(
+    login, office, ciso, cio, groot, cio_rijk, collega_ander_ministerie
+):
     o = vastgesteld(office, ciso, cio, groot, uitkomst="positief_onder_voorwaarden", voorwaarden=["Externe review vóór fase 2"])
     url = reverse("oordelen:pdf", args=[o.pk])
     response = login(office).get(url)
@@ -369,7 +451,9 @@ def _oordelen(office, ciso, cio, ministerie, aantal):
 
 
 @pytest.mark.parametrize("rol", ["office", "cio", "cio_rijk"])
-def test_lijst_query_count_does_not_grow_with_the_oordelen(login, rollen, office, ciso, cio, ministerie, rol, django_assert_max_num_queries):
+def test_lijst_query_count_does_not_grow_with_the_oordelen(
+    login, rollen, office, ciso, cio, ministerie, rol, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

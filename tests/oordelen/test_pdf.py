@@ -58,8 +58,13 @@ def test_a_worker_makes_and_keeps_the_pdf_of_the_decision_and_an_afwijking_renew
     assert download(login(office), o) == opgeslagen
     eerste = o.pdf.name
 
-    services.afwijking_vastleggen(actor=sg, oordeel=o, door_rol="secretaris_generaal",
-                                  motivering="Politiek-bestuurlijke noodzaak, met extra waarborgen.", datum=VANDAAG)
+    services.afwijking_vastleggen(
+        actor=sg,
+        oordeel=o,
+        door_rol="secretaris_generaal",
+        motivering="Politiek-bestuurlijke noodzaak, met extra waarborgen.",
+        datum=VANDAAG,
+    )
     o = wachten_op_pdf(o, oude_checksum=o.pdf_checksum)
     with o.pdf.open("rb") as f:
         nieuw = f.read()
@@ -68,7 +73,9 @@ def test_a_worker_makes_and_keeps_the_pdf_of_the_decision_and_an_afwijking_renew
     assert download(login(cio), o) == nieuw
     assert o.pdf_checksum in login(office).get(reverse("oordelen:oordeel", args=[o.pk])).content.decode()
     assert o.versie == CioOordeel.objects.get(pk=o.pk).versie  # making the PDF did not change the decided oordeel
-    acties = list(AuditRecord.objects.filter(object_id=str(o.pk), actie__startswith="oordeel.pdf").order_by("pk").values_list("actie", flat=True))
+    acties = list(
+        AuditRecord.objects.filter(object_id=str(o.pk), actie__startswith="oordeel.pdf").order_by("pk").values_list("actie", flat=True)
+    )
     assert acties == ["oordeel.pdf_gemaakt", "oordeel.pdf_vervallen", "oordeel.pdf_gemaakt"]
 
 
@@ -94,8 +101,13 @@ def test_a_pdf_rendered_before_an_afwijking_is_not_kept(office, ciso, cio, sg, g
 
     def afwijking_tijdens_het_maken(oordeel):
         inhoud = echt(oordeel)  # the document without the afwijking ...
-        services.afwijking_vastleggen(actor=sg, oordeel=oordeel, door_rol="secretaris_generaal",
-                                      motivering="Politiek-bestuurlijke noodzaak, met extra waarborgen.", datum=VANDAAG)
+        services.afwijking_vastleggen(
+            actor=sg,
+            oordeel=oordeel,
+            door_rol="secretaris_generaal",
+            motivering="Politiek-bestuurlijke noodzaak, met extra waarborgen.",
+            datum=VANDAAG,
+        )
         return inhoud  # ... is finished after the afwijking was recorded
 
     monkeypatch.setattr(oordeel_pdf_module, "oordeel_pdf", afwijking_tijdens_het_maken)
@@ -120,8 +132,13 @@ def test_two_pdfs_of_one_oordeel_made_within_one_second_get_different_names(offi
     o = vastgesteld(office, ciso, cio, groot, uitkomst="negatief")
     o = oordeel_pdf_module.pdf_maken(o.pk)
     eerste = o.pdf.name
-    services.afwijking_vastleggen(actor=sg, oordeel=o, door_rol="secretaris_generaal",
-                                  motivering="Politiek-bestuurlijke noodzaak, met extra waarborgen.", datum=VANDAAG)
+    services.afwijking_vastleggen(
+        actor=sg,
+        oordeel=o,
+        door_rol="secretaris_generaal",
+        motivering="Politiek-bestuurlijke noodzaak, met extra waarborgen.",
+        datum=VANDAAG,
+    )
     opslag = o.pdf.storage
     opslag.delete(eerste)  # what the afwijking's on_commit does, before the new render stores its file
     o = oordeel_pdf_module.pdf_maken(o.pk)

@@ -21,10 +21,14 @@ VANDAAG = datetime.date.today()
 ASPECTEN = {
     "aanleiding": "Voor de start",
     "kwaliteitskader_versie": "Kwaliteitskader CIO-oordelen Rijksoverheid 2.1",
-    "beheersing": "voldoende", "beheersing_toelichting": "Projectbeheersing op orde.",
-    "haalbaarheid": "aandachtspunten", "haalbaarheid_toelichting": "Planning krap.",
-    "risicos": "voldoende", "risicos_toelichting": "Risico's in beeld.",
-    "implicaties": "voldoende", "implicaties_toelichting": "Geen bijzondere implicaties.",
+    "beheersing": "voldoende",
+    "beheersing_toelichting": "Projectbeheersing op orde.",
+    "haalbaarheid": "aandachtspunten",
+    "haalbaarheid_toelichting": "Planning krap.",
+    "risicos": "voldoende",
+    "risicos_toelichting": "Risico's in beeld.",
+    "implicaties": "voldoende",
+    "implicaties_toelichting": "Geen bijzondere implicaties.",
 }
 
 
@@ -49,6 +53,7 @@ def starten(actor, act):
 
 
 # B1 / B2 ----------------------------------------------------------------------
+
 
 def test_b1_start_without_any_oordeel_is_refused_citing_art_5_3(office, groot):
     with pytest.raises(ValidationError) as exc:
@@ -75,7 +80,13 @@ def test_b1_negative_oordeel_blocks_start_until_a_reasoned_afwijking_by_the_sg(o
     with pytest.raises(ValidationError) as exc:
         starten(office, groot)
     assert "art 5.3" in str(exc.value)
-    services.afwijking_vastleggen(actor=sg, oordeel=o, door_rol="secretaris_generaal", motivering="Maatschappelijke noodzaak weegt zwaarder dan de risico's; extra toezicht ingericht.", datum=VANDAAG)
+    services.afwijking_vastleggen(
+        actor=sg,
+        oordeel=o,
+        door_rol="secretaris_generaal",
+        motivering="Maatschappelijke noodzaak weegt zwaarder dan de risico's; extra toezicht ingericht.",
+        datum=VANDAAG,
+    )
     assert starten(office, groot).status == Status.IN_UITVOERING
 
 
@@ -125,6 +136,7 @@ def test_b2_maintenance_activities_are_not_exempt(office, ministerie):
 
 # B3 ---------------------------------------------------------------------------
 
+
 def test_b3_negative_oordeel_puts_an_item_on_the_bestuursraad_agenda(office, ciso, cio, sg, groot, ministerie):
     o = vastgesteld(office, ciso, cio, groot, uitkomst="negatief")
     punt = BestuursraadAgendapunt.objects.get(oordeel=o)
@@ -139,6 +151,7 @@ def test_b3_positive_oordeel_puts_nothing_on_the_agenda(office, ciso, cio, groot
 
 # B4 ---------------------------------------------------------------------------
 
+
 def test_b4_several_oordelen_over_an_activitys_life_the_latest_counts(office, ciso, cio, groot):
     eerste = vastgesteld(office, ciso, cio, groot, uitkomst="negatief")
     tweede = vastgesteld(office, ciso, cio, groot, uitkomst="positief")
@@ -147,6 +160,7 @@ def test_b4_several_oordelen_over_an_activitys_life_the_latest_counts(office, ci
 
 
 # B5 ---------------------------------------------------------------------------
+
 
 def test_b5_oordeel_cannot_be_decided_without_the_ciso_contribution(office, cio, groot):
     o = concept(office, groot)
@@ -180,6 +194,7 @@ def test_b5_ciso_is_asked_by_email_after_commit(office, ciso, groot, django_capt
 
 # B6 ---------------------------------------------------------------------------
 
+
 def test_b6_oordeel_records_quality_norm_version_and_all_four_aspects(office, ciso, cio, groot):
     o = concept(office, groot)
     o = services.oordeel_wijzigen(actor=office, oordeel=o, versie=o.versie, gegevens={"kwaliteitskader_versie": "", "implicaties": ""})
@@ -190,6 +205,7 @@ def test_b6_oordeel_records_quality_norm_version_and_all_four_aspects(office, ci
 
 
 # B7 ---------------------------------------------------------------------------
+
 
 def test_b7_decided_oordeel_is_immutable(office, ciso, cio, groot):
     o = vastgesteld(office, ciso, cio, groot)
@@ -227,7 +243,9 @@ def test_b7_cio_rijk_cannot_draft_or_edit(groot, cio_rijk, office):
 
 def test_b7_every_transition_is_audited(office, ciso, cio, groot):
     o = vastgesteld(office, ciso, cio, groot)
-    acties = list(AuditRecord.objects.filter(object_type="oordelen.ciooordeel", object_id=str(o.pk)).order_by("id").values_list("actie", "actor"))
+    acties = list(
+        AuditRecord.objects.filter(object_type="oordelen.ciooordeel", object_id=str(o.pk)).order_by("id").values_list("actie", "actor")
+    )
     assert acties == [("oordeel.opgesteld", office.pk), ("oordeel.ciso_bijdrage", ciso.pk), ("oordeel.vastgesteld", cio.pk)]
 
 
@@ -237,6 +255,7 @@ def test_b7_decided_oordeel_does_not_become_a_public_kwaliteitstoets(office, cis
 
 
 # B8 / B9 ----------------------------------------------------------------------
+
 
 def test_b8_aanmelding_requires_a_decided_oordeel(office, groot):
     concept(office, groot)
@@ -261,19 +280,33 @@ def test_acict_lifecycle_to_bestuurlijke_reactie(office, ciso, cio, groot, cio_r
     a = services.aanmelding_indienen(actor=cio, aanmelding=a)
     a = services.collegebesluit_vastleggen(actor=office, aanmelding=a, toetsen=True, datum=VANDAAG)
     a = services.advies_vastleggen(
-        actor=office, aanmelding=a, datum=VANDAAG - datetime.timedelta(days=40), samenvatting="Het college adviseert te faseren.",
-        aanbevelingen=["Faseer de invoering", "Versterk de regie"], kamerstuk="26 643, nr. 1100",
+        actor=office,
+        aanmelding=a,
+        datum=VANDAAG - datetime.timedelta(days=40),
+        samenvatting="Het college adviseert te faseren.",
+        aanbevelingen=["Faseer de invoering", "Versterk de regie"],
+        kamerstuk="26 643, nr. 1100",
     )
     assert groot.kwaliteitstoetsen.filter(soort=Kwaliteitstoets.Soort.ACICT_ADVIES).count() == 1
     assert [t.te_laat for t in selectors.taken_voor(cio) if t.soort == "reactie"] == [True]
     assert list(selectors.advies_zonder_reactie(cio_rijk)) == [a]
     eerste, tweede = a.aanbevelingen.all()
     with pytest.raises(ValidationError) as exc:
-        services.reactie_vaststellen(actor=cio, aanmelding=a, datum=VANDAAG, toelichting="Reactie",
-                                     reacties={eerste.pk: ("overgenomen", ""), tweede.pk: ("niet_overgenomen", "")})
+        services.reactie_vaststellen(
+            actor=cio,
+            aanmelding=a,
+            datum=VANDAAG,
+            toelichting="Reactie",
+            reacties={eerste.pk: ("overgenomen", ""), tweede.pk: ("niet_overgenomen", "")},
+        )
     assert "redenen" in str(exc.value)
-    a = services.reactie_vaststellen(actor=cio, aanmelding=a, datum=VANDAAG, toelichting="De minister neemt het advies grotendeels over.",
-                                     reacties={eerste.pk: ("overgenomen", ""), tweede.pk: ("niet_overgenomen", "Regie is al belegd bij de CIO.")})
+    a = services.reactie_vaststellen(
+        actor=cio,
+        aanmelding=a,
+        datum=VANDAAG,
+        toelichting="De minister neemt het advies grotendeels over.",
+        reacties={eerste.pk: ("overgenomen", ""), tweede.pk: ("niet_overgenomen", "Regie is al belegd bij de CIO.")},
+    )
     assert a.status == Aanmelding.Status.REACTIE_VASTGESTELD and a.gedeeld_met_cio_rijk_op == VANDAAG
     assert not list(selectors.advies_zonder_reactie(cio_rijk))
 
@@ -285,7 +318,13 @@ def test_cio_rijk_overview_lists_started_activities_without_positive_oordeel(off
     # 'Zonder oordeel' started before the gate existed (e.g. imported history): simulate by a direct update.
     type(zonder).objects.filter(pk=zonder.pk).update(status=Status.IN_UITVOERING)
     o = vastgesteld(office, ciso, cio, met_afwijking, uitkomst="negatief")
-    services.afwijking_vastleggen(actor=sg, oordeel=o, door_rol="secretaris_generaal", motivering="Politiek-bestuurlijke noodzaak, met extra waarborgen.", datum=VANDAAG)
+    services.afwijking_vastleggen(
+        actor=sg,
+        oordeel=o,
+        door_rol="secretaris_generaal",
+        motivering="Politiek-bestuurlijke noodzaak, met extra waarborgen.",
+        datum=VANDAAG,
+    )
     starten(office, met_afwijking)
     vastgesteld(office, ciso, cio, positief)
     starten(office, positief)

@@ -45,7 +45,11 @@ def test_b13_the_calendar_due_peildatum_and_deadlines():
     assert kalender.verschuldigde_peildatum(datetime.date(2026, 12, 2)) == datetime.date(2026, 12, 31)
     assert kalender.peildata(datetime.date(2026, 12, 2)) == [datetime.date(2026, 12, 31), P2025, P2024]
     t = kalender.Termijnen.van(P2025)
-    assert (t.voorbereiden, t.aftekenen, t.publiceren) == (datetime.date(2026, 2, 15), datetime.date(2026, 3, 15), datetime.date(2026, 4, 15))
+    assert (t.voorbereiden, t.aftekenen, t.publiceren) == (
+        datetime.date(2026, 2, 15),
+        datetime.date(2026, 3, 15),
+        datetime.date(2026, 4, 15),
+    )
     assert t.verantwoordingsdag == datetime.date(2026, 5, 20)  # the third Wednesday of May 2026
 
 
@@ -96,7 +100,9 @@ def test_b15_bulk_publication_lists_and_publishes_only_signed_off_versions(cyclu
 
 
 def test_b15_bulk_publication_narrowed_to_one_ministry(cyclusstand, cio_rijk, login, ander_ministerie):
-    pagina = login(cio_rijk).get(reverse("portfolio:peildatum_publiceren", args=[P2025]), {"ministerie": ander_ministerie.pk}).content.decode()
+    pagina = (
+        login(cio_rijk).get(reverse("portfolio:peildatum_publiceren", args=[P2025]), {"ministerie": ander_ministerie.pk}).content.decode()
+    )
     assert "FIN 0" in pagina and "BZK 2" not in pagina
 
 
@@ -116,7 +122,9 @@ def test_b15_only_the_cio_rijk_publishes_in_bulk(cyclusstand, cio, office, login
     assert not ActiviteitVersie.objects.filter(status=Status.GEPUBLICEERD).exists()
 
 
-def test_issue12_the_cycle_page_takes_a_constant_number_of_queries(cyclusstand, cio_rijk, office, ministerie, login, django_assert_max_num_queries):
+def test_issue12_the_cycle_page_takes_a_constant_number_of_queries(
+    cyclusstand, cio_rijk, office, ministerie, login, django_assert_max_num_queries
+):
     client = login(cio_rijk)
     client.get(reverse("portfolio:cyclus"))
     with django_assert_max_num_queries(40) as eerst:

@@ -76,8 +76,17 @@ def test_a_large_file_is_imported_by_a_worker_and_the_page_shows_the_result(werk
     assert pagina.status_code == 200 and "Geslaagd" in pagina.content.decode()
     stand = client.get(response["Location"], {"formaat": "json"}).json()
     assert stand | {"status_label": None} == {
-        "status": "geslaagd", "status_label": None, "lopend": False, "gereed": True, "mislukt": False,
-        "nieuw": 0, "bijgewerkt": 1, "ongewijzigd": 0, "aantal_fouten": 0, "foutmelding": ""}
+        "status": "geslaagd",
+        "status_label": None,
+        "lopend": False,
+        "gereed": True,
+        "mislukt": False,
+        "nieuw": 0,
+        "bijgewerkt": 1,
+        "ongewijzigd": 0,
+        "aantal_fouten": 0,
+        "foutmelding": "",
+    }
     # only its owner sees it; the upload page lists it
     assert login(collega_ander_ministerie).get(response["Location"]).status_code == 404
     assert response["Location"] in client.get(reverse("portfolio:import")).content.decode()
@@ -101,7 +110,9 @@ def test_a_background_import_that_fails_in_a_service_changes_nothing_and_lists_e
     assert taak.fouten == [{"rij": 2, "kolom": "Peildatum actueel", "reden": "Deze rapportage wordt geweigerd (test)."}]
     assert tellingen()[:2] == voor[:2] and tellingen()[3:] == voor[3:]  # no activity or event changed (only audit records added)
     assert list(AuditRecord.objects.filter(actie__startswith="import.").values_list("actie", flat=True).order_by("pk")) == [
-        "import.ingepland", "import.mislukt"]
+        "import.ingepland",
+        "import.mislukt",
+    ]
     inhoud = client.get(reverse("portfolio:import_taak", args=[taak.pk])).content.decode()
     assert "Deze rapportage wordt geweigerd (test)." in inhoud and "De import is niet uitgevoerd" in inhoud
     # the file is kept: confirming again plans a new attempt of the same task
@@ -113,7 +124,9 @@ def test_a_background_import_that_fails_in_a_service_changes_nothing_and_lists_e
 
 
 @pytest.mark.django_db
-def test_a_redelivered_message_of_a_dead_worker_fails_the_import_instead_of_hanging(office, ministerie, login, django_capture_on_commit_callbacks):
+def test_a_redelivered_message_of_a_dead_worker_fails_the_import_instead_of_hanging(
+    office, ministerie, login, django_capture_on_commit_callbacks
+):
     activiteit(office, ministerie)
     client = login(office)
     controle_url = uploaden(client, [nieuwe_rapportage(office)])
@@ -135,7 +148,9 @@ def test_a_redelivered_message_of_a_dead_worker_fails_the_import_instead_of_hang
 
 
 @pytest.mark.django_db
-def test_a_double_click_plans_one_import_and_the_dry_run_then_shows_the_running_task(office, ministerie, login, django_capture_on_commit_callbacks):
+def test_a_double_click_plans_one_import_and_the_dry_run_then_shows_the_running_task(
+    office, ministerie, login, django_capture_on_commit_callbacks
+):
     activiteit(office, ministerie)
     client = login(office)
     controle_url = uploaden(client, [nieuwe_rapportage(office)])

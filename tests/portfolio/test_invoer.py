@@ -17,7 +17,10 @@ from tests.api.conftest import api
 from tests.factories import activiteit, bedragen
 from tests.portfolio.test_paginas import formulier, tekst
 
-VIJF_MAXIMAAL = {f"geschat_{c}": "9999999999999.99" for c in ("intern_personeel", "extern_personeel", "overig_materieel", "uitbesteed_werk", "overige_kosten")}
+VIJF_MAXIMAAL = {
+    f"geschat_{c}": "9999999999999.99"
+    for c in ("intern_personeel", "extern_personeel", "overig_materieel", "uitbesteed_werk", "overige_kosten")
+}
 
 
 @pytest.fixture
@@ -71,8 +74,13 @@ def test_issue20_1_form_refuses_an_event_dated_after_today(office, a, login):
 def test_issue20_1_service_refuses_a_far_future_event_whatever_the_caller(office, a):
     with pytest.raises(services.ValidationError) as exc:
         services.gebeurtenis_toevoegen(
-            actor=office, activiteit=a, versie=a.versie, soort="rapportage", datum=datetime.date(9999, 12, 31),
-            einddatum=datetime.date(9999, 12, 31), bedragen=bedragen(12_000_000),
+            actor=office,
+            activiteit=a,
+            versie=a.versie,
+            soort="rapportage",
+            datum=datetime.date(9999, 12, 31),
+            einddatum=datetime.date(9999, 12, 31),
+            bedragen=bedragen(12_000_000),
         )
     assert {"datum", "einddatum"} <= set(exc.value.message_dict)
 
@@ -189,8 +197,13 @@ def _fout_vastgelegd(office, a):
     """A mistaken rapportage (a wrong date and amount, as far as the rules let it in)."""
     a.refresh_from_db()
     return services.gebeurtenis_toevoegen(
-        actor=office, activiteit=a, versie=a.versie, soort="rapportage", datum=invoerregels.vandaag(),
-        einddatum=datetime.date(2040, 12, 31), bedragen=bedragen(99_000_000),
+        actor=office,
+        activiteit=a,
+        versie=a.versie,
+        soort="rapportage",
+        datum=invoerregels.vandaag(),
+        einddatum=datetime.date(2040, 12, 31),
+        bedragen=bedragen(99_000_000),
     )
 
 
@@ -198,13 +211,20 @@ def test_issue20_1_api_corrects_the_last_event_audited_and_keeps_the_history(off
     fout = _fout_vastgelegd(office, a)
     a.refresh_from_db()
     c = api(office)
-    r = c.post(gebeurtenis_url(a, "correctie/"), rapportage(a, datum="2024-12-31", einddatum="2026-12-31",
-                                                             geschat_uitbesteed_werk="13000000.00", reden="Typfout in het bedrag."), format="json")
+    r = c.post(
+        gebeurtenis_url(a, "correctie/"),
+        rapportage(a, datum="2024-12-31", einddatum="2026-12-31", geschat_uitbesteed_werk="13000000.00", reden="Typfout in het bedrag."),
+        format="json",
+    )
     assert r.status_code == 201, r.json()
     assert r.json()["vervangt"] == fout.pk and r.json()["reden_correctie"] == "Typfout in het bedrag."
     # Nothing deleted: the mistaken event stays, marked, and no longer counts.
     historie = c.get(gebeurtenis_url(a)).json()
-    assert {g["id"]: g["vervangen"] for g in historie} == {a.gebeurtenissen.get(soort="initieel").pk: False, fout.pk: True, r.json()["id"]: False}
+    assert {g["id"]: g["vervangen"] for g in historie} == {
+        a.gebeurtenissen.get(soort="initieel").pk: False,
+        fout.pk: True,
+        r.json()["id"]: False,
+    }
     k = IctActiviteit.objects.met_kerncijfers().get(pk=a.pk).kerncijfers
     assert k.actueel_totaal == Decimal("13000000") and k.actuele_einddatum == datetime.date(2026, 12, 31)
     assert k.peildatum == datetime.date(2024, 12, 31)
@@ -217,7 +237,9 @@ def test_issue20_1_api_corrects_the_last_event_audited_and_keeps_the_history(off
     from portfolio import uitwisseling
 
     assert [ev.datum for _id, evs in uitwisseling.gebeurtenissen_per_activiteit([a.pk]) for ev in evs] == [
-        datetime.date(2022, 1, 1), datetime.date(2024, 12, 31)]
+        datetime.date(2022, 1, 1),
+        datetime.date(2024, 12, 31),
+    ]
 
 
 def test_issue20_1_correction_needs_a_reason_and_only_the_last_event(office, a):
@@ -230,8 +252,16 @@ def test_issue20_1_correction_needs_a_reason_and_only_the_last_event(office, a):
     assert "reden" in f
     assert Gebeurtenis.objects.filter(vervangt__isnull=False).count() == 0
     with pytest.raises(services.ValidationError) as exc:
-        services.gebeurtenis_corrigeren(actor=office, activiteit=a, versie=a.versie, reden="  ", soort="rapportage",
-                                        datum=datetime.date(2024, 12, 31), einddatum=None, bedragen={})
+        services.gebeurtenis_corrigeren(
+            actor=office,
+            activiteit=a,
+            versie=a.versie,
+            reden="  ",
+            soort="rapportage",
+            datum=datetime.date(2024, 12, 31),
+            einddatum=None,
+            bedragen={},
+        )
     assert "reden" in exc.value.message_dict
 
 
@@ -271,7 +301,9 @@ def test_issue20_1_correction_page_without_an_event_to_correct(office, a, login)
 
 
 def test_issue20_4_api_patch_with_read_only_fields_is_a_400_naming_them(office, a):
-    r = api(office).patch(f"/api/v1/activiteiten/{a.nummer}/", {"versie": a.versie, "naam": "Nieuw", "status": "afgerond", "kerncijfers": {}}, format="json")
+    r = api(office).patch(
+        f"/api/v1/activiteiten/{a.nummer}/", {"versie": a.versie, "naam": "Nieuw", "status": "afgerond", "kerncijfers": {}}, format="json"
+    )
     f = fouten(r)
     assert set(f) == {"status", "kerncijfers"}
     assert "/status/" in f["status"][0] and "alleen-lezen" in f["kerncijfers"][0]
@@ -283,17 +315,29 @@ def test_issue20_4_api_unknown_fields_are_a_400_naming_them(office, a):
     c = api(office)
     f = fouten(c.post(gebeurtenis_url(a), rapportage(a, geschat_totaal="1", bedrag="2"), format="json"))
     assert set(f) == {"geschat_totaal", "bedrag"} and "Onbekend veld" in f["bedrag"][0]
-    f = fouten(c.post(f"/api/v1/activiteiten/{a.nummer}/mijlpalen/", {"versie": a.versie, "omschrijving": "Go-live", "id": 5}, format="json"))
+    f = fouten(
+        c.post(f"/api/v1/activiteiten/{a.nummer}/mijlpalen/", {"versie": a.versie, "omschrijving": "Go-live", "id": 5}, format="json")
+    )
     assert set(f) == {"id"}
-    f = fouten(c.post("/api/v1/versies/voorbereiden/", {"activiteit": a.nummer, "peildatum": "2024-12-31", "status": "gepubliceerd"}, format="json"))
+    f = fouten(
+        c.post(
+            "/api/v1/versies/voorbereiden/", {"activiteit": a.nummer, "peildatum": "2024-12-31", "status": "gepubliceerd"}, format="json"
+        )
+    )
     assert set(f) == {"status"}
     assert a.gebeurtenissen.count() == 1 and not a.mijlpalen.exists() and not ActiviteitVersie.objects.exists()
 
 
 def test_issue20_4_api_unknown_field_in_the_nested_initial_baseline(office, ministerie):
-    r = api(office).post("/api/v1/activiteiten/", {
-        "naam": "Nieuw", "ministerie": ministerie.code, "initieel": {"einddatum": "2027-12-31", "totaal_geschat": "5"},
-    }, format="json")
+    r = api(office).post(
+        "/api/v1/activiteiten/",
+        {
+            "naam": "Nieuw",
+            "ministerie": ministerie.code,
+            "initieel": {"einddatum": "2027-12-31", "totaal_geschat": "5"},
+        },
+        format="json",
+    )
     assert "initieel.totaal_geschat" in fouten(r)
     assert not IctActiviteit.objects.exists()
 

@@ -17,11 +17,16 @@ from tests.api.conftest import api
 from tests.factories import activiteit
 from tests.portfolio.test_paginas import formulier
 
-BEDRAGVELDEN = [f"{s}_{c}" for s in ("geschat", "gerealiseerd") for c in (
-    "intern_personeel", "extern_personeel", "overig_materieel", "uitbesteed_werk", "overige_kosten")]
+BEDRAGVELDEN = [
+    f"{s}_{c}"
+    for s in ("geschat", "gerealiseerd")
+    for c in ("intern_personeel", "extern_personeel", "overig_materieel", "uitbesteed_werk", "overige_kosten")
+]
 
 INSTELLINGEN = settings(
-    max_examples=30, deadline=None, derandomize=True,
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 

@@ -15,8 +15,14 @@ pytestmark = pytest.mark.django_db
 def herijk(actor, a, *, datum, einddatum, geschat, gerealiseerd=0, redenen=("tegenvallers",)):
     a.refresh_from_db()
     return services.gebeurtenis_toevoegen(
-        actor=actor, activiteit=a, versie=a.versie, soort=Gebeurtenis.Soort.HERIJKING, datum=datum, einddatum=einddatum,
-        bedragen=bedragen(geschat, gerealiseerd), toelichting_kosten="Aanbesteding viel duurder uit.",
+        actor=actor,
+        activiteit=a,
+        versie=a.versie,
+        soort=Gebeurtenis.Soort.HERIJKING,
+        datum=datum,
+        einddatum=einddatum,
+        bedragen=bedragen(geschat, gerealiseerd),
+        toelichting_kosten="Aanbesteding viel duurder uit.",
         redenen=RedenHerijking.objects.filter(code__in=redenen),
     )
 
@@ -54,11 +60,20 @@ def test_totals_are_summed_by_the_database_over_all_categories(office, ministeri
     assert g.totaal_geschat == 0
     a.refresh_from_db()
     services.gebeurtenis_toevoegen(
-        actor=office, activiteit=a, versie=a.versie, soort=Gebeurtenis.Soort.RAPPORTAGE, datum=datetime.date(2023, 12, 31),
+        actor=office,
+        activiteit=a,
+        versie=a.versie,
+        soort=Gebeurtenis.Soort.RAPPORTAGE,
+        datum=datetime.date(2023, 12, 31),
         einddatum=datetime.date(2025, 12, 31),
-        bedragen={"geschat_intern_personeel": Decimal("1.10"), "geschat_extern_personeel": Decimal("2.20"),
-                  "geschat_overig_materieel": Decimal("3.30"), "geschat_uitbesteed_werk": Decimal("4.40"),
-                  "geschat_overige_kosten": Decimal("5.50"), "gerealiseerd_overige_kosten": Decimal("0.05")},
+        bedragen={
+            "geschat_intern_personeel": Decimal("1.10"),
+            "geschat_extern_personeel": Decimal("2.20"),
+            "geschat_overig_materieel": Decimal("3.30"),
+            "geschat_uitbesteed_werk": Decimal("4.40"),
+            "geschat_overige_kosten": Decimal("5.50"),
+            "gerealiseerd_overige_kosten": Decimal("0.05"),
+        },
     )
     r = a.gebeurtenissen.get(soort="rapportage")
     assert r.totaal_geschat == Decimal("16.50") and r.totaal_gerealiseerd == Decimal("0.05")
@@ -75,5 +90,7 @@ def test_rapporteerbaar_by_threshold_setting(office, ministerie, settings):
 
 def test_rebaselining_below_threshold_does_not_hide_an_activity(office, ministerie):
     a = activiteit(office, ministerie, geschat=6_000_000)
-    herijk(office, a, datum=datetime.date(2023, 1, 1), einddatum=datetime.date(2025, 12, 31), geschat=3_000_000, redenen=("scopewijziging",))
+    herijk(
+        office, a, datum=datetime.date(2023, 1, 1), einddatum=datetime.date(2025, 12, 31), geschat=3_000_000, redenen=("scopewijziging",)
+    )
     assert IctActiviteit.objects.rapporteerbaar().filter(pk=a.pk).exists()

@@ -102,8 +102,14 @@ def tekst(response) -> str:
 def herijk(actor, a, *, datum, einddatum, geschat, gerealiseerd=0, soort=Gebeurtenis.Soort.HERIJKING):
     a.refresh_from_db()
     return services.gebeurtenis_toevoegen(
-        actor=actor, activiteit=a, versie=a.versie, soort=soort, datum=datum, einddatum=einddatum,
-        bedragen=bedragen(geschat, gerealiseerd), toelichting_kosten="Aanbesteding viel duurder uit.",
+        actor=actor,
+        activiteit=a,
+        versie=a.versie,
+        soort=soort,
+        datum=datum,
+        einddatum=einddatum,
+        bedragen=bedragen(geschat, gerealiseerd),
+        toelichting_kosten="Aanbesteding viel duurder uit.",
         redenen=RedenHerijking.objects.filter(code="tegenvallers") if soort == Gebeurtenis.Soort.HERIJKING else [],
     )
 
@@ -199,15 +205,21 @@ def portfolio(office, ministerie, ander_ministerie, collega_ander_ministerie):
     """Five activities in two ministries with distinct figures."""
     bzk = [
         activiteit(office, ministerie, naam="Basisregistratie Personen", geschat=40_000_000, onderwerp="Burgerzaken"),
-        activiteit(office, ministerie, naam="Werkplek Rijk", geschat=8_000_000, onderwerp="Bedrijfsvoering", soort=Soort.BEHEER_EN_ONDERHOUD),
+        activiteit(
+            office, ministerie, naam="Werkplek Rijk", geschat=8_000_000, onderwerp="Bedrijfsvoering", soort=Soort.BEHEER_EN_ONDERHOUD
+        ),
         activiteit(office, ministerie, naam="Klein hulpmiddel", geschat=1_000_000, onderwerp="Bedrijfsvoering"),
         activiteit(office, ministerie, naam="Digitale overheid", geschat=20_000_000, onderwerp="Digitalisering"),
     ]
     herijk(office, bzk[1], datum=datetime.date(2023, 6, 1), einddatum=datetime.date(2027, 12, 31), geschat=16_000_000)
     bzk[3].refresh_from_db()
     services.status_wijzigen(
-        actor=office, activiteit=bzk[3], versie=bzk[3].versie, status=Status.GEANNULEERD,
-        annuleringsdatum=datetime.date(2024, 1, 1), reden="Opgegaan in een ander programma.",
+        actor=office,
+        activiteit=bzk[3],
+        versie=bzk[3].versie,
+        status=Status.GEANNULEERD,
+        annuleringsdatum=datetime.date(2024, 1, 1),
+        reden="Opgegaan in een ander programma.",
     )
     fin = activiteit(collega_ander_ministerie, ander_ministerie, naam="Toeslagen portaal", geschat=30_000_000, onderwerp="Belastingen")
     return bzk, fin
@@ -229,7 +241,12 @@ def test_list_search_filter_and_sort(office, cio_rijk, portfolio, login):
     assert set(namen(client.get(url, {"onderwerp": "Bedrijfsvoering"}))) == {"Werkplek Rijk", "Klein hulpmiddel"}
     assert namen(client.get(url, {"rapporteerbaar": "nee"})) == ["Klein hulpmiddel"]
     assert "Klein hulpmiddel" not in namen(client.get(url, {"rapporteerbaar": "ja"}))
-    assert namen(client.get(url, {"sorteer": "actueel"})) == ["Klein hulpmiddel", "Werkplek Rijk", "Digitale overheid", "Basisregistratie Personen"]
+    assert namen(client.get(url, {"sorteer": "actueel"})) == [
+        "Klein hulpmiddel",
+        "Werkplek Rijk",
+        "Digitale overheid",
+        "Basisregistratie Personen",
+    ]
     assert namen(client.get(url, {"sorteer": "-verschil"}))[0] == "Werkplek Rijk"
     assert namen(client.get(url, {"sorteer": "-vertraging"}))[0] == "Werkplek Rijk"
     # combined, and the filter state stays in the sort links and pagination
@@ -264,12 +281,19 @@ def _activiteiten_met_gebeurtenissen(office, ministerie, aantal, gebeurtenissen)
         x = activiteit(office, ministerie, naam=f"Activiteit {i:03d}", geschat=5_000_000 + i)
         for j in range(gebeurtenissen - 1):
             herijk(
-                office, x, datum=datetime.date(2022, 2, 1) + datetime.timedelta(days=30 * j), einddatum=datetime.date(2026, 1, 1),
-                geschat=6_000_000 + j, soort=Gebeurtenis.Soort.HERIJKING if j % 2 else Gebeurtenis.Soort.RAPPORTAGE,
+                office,
+                x,
+                datum=datetime.date(2022, 2, 1) + datetime.timedelta(days=30 * j),
+                einddatum=datetime.date(2026, 1, 1),
+                geschat=6_000_000 + j,
+                soort=Gebeurtenis.Soort.HERIJKING if j % 2 else Gebeurtenis.Soort.RAPPORTAGE,
             )
         Mijlpaal.objects.bulk_create([Mijlpaal(activiteit=x, omschrijving=f"Mijlpaal {j}") for j in range(gebeurtenissen)])
         Kwaliteitstoets.objects.bulk_create(
-            [Kwaliteitstoets(activiteit=x, toetsdatum=datetime.date(2023, 1, 1), uitvoerende_partij="AcICT", soort="acict_advies") for _ in range(gebeurtenissen)]
+            [
+                Kwaliteitstoets(activiteit=x, toetsdatum=datetime.date(2023, 1, 1), uitvoerende_partij="AcICT", soort="acict_advies")
+                for _ in range(gebeurtenissen)
+            ]
         )
         resultaat.append(x)
     return resultaat
@@ -350,7 +374,9 @@ def test_create_an_activity_with_its_initial_baseline(office, ministerie, login)
 def test_create_shows_service_errors_on_the_fields(office, ministerie, login):
     client = login(office)
     data = formulier(client.get(reverse("portfolio:nieuw")))
-    data.update({"naam": "Te vroeg klaar", "startdatum": "2024-01-01", "initieel-einddatum": "2023-01-01", "initieel-geschat_overige_kosten": "-5"})
+    data.update(
+        {"naam": "Te vroeg klaar", "startdatum": "2024-01-01", "initieel-einddatum": "2023-01-01", "initieel-geschat_overige_kosten": "-5"}
+    )
     response = client.post(reverse("portfolio:nieuw"), data)
     assert response.status_code == 200
     assert "Geschat: overige kosten: Het bedrag mag niet negatief zijn." in tekst(response)
@@ -438,7 +464,9 @@ def test_herijking_without_reason_names_the_field_and_creates_nothing(office, a,
     pagina = client.get(url)
     data = formulier(pagina)
     assert data["geschat_uitbesteed_werk"] == "12.000.000"  # prefilled with the current figures
-    data.update({"datum": "2024-06-01", "einddatum": "2026-12-31", "geschat_uitbesteed_werk": "15.000.000", "toelichting_kosten": "Duurder."})
+    data.update(
+        {"datum": "2024-06-01", "einddatum": "2026-12-31", "geschat_uitbesteed_werk": "15.000.000", "toelichting_kosten": "Duurder."}
+    )
     response = client.post(url, data)
     assert response.status_code == 200
     html = tekst(response)
@@ -451,7 +479,15 @@ def test_herijking_with_reason_changes_the_current_figures(office, a, login):
     url = reverse("portfolio:gebeurtenis", args=[a.nummer]) + "?soort=herijking"
     data = formulier(client.get(url))
     reden = RedenHerijking.objects.get(code="prijsontwikkeling")
-    data.update({"datum": "2024-06-01", "einddatum": "2026-12-31", "geschat_uitbesteed_werk": "15.000.000", "redenen": str(reden.pk), "toelichting_kosten": "Inflatie."})
+    data.update(
+        {
+            "datum": "2024-06-01",
+            "einddatum": "2026-12-31",
+            "geschat_uitbesteed_werk": "15.000.000",
+            "redenen": str(reden.pk),
+            "toelichting_kosten": "Inflatie.",
+        }
+    )
     response = client.post(url, data)
     assert response.status_code == 302
     k = IctActiviteit.objects.met_kerncijfers().get(pk=a.pk).kerncijfers
@@ -475,7 +511,14 @@ def test_initial_baseline_can_be_corrected_only_while_it_is_the_only_event(offic
     data["geschat_uitbesteed_werk"] = "11.000.000"
     assert client.post(url, data).status_code == 302
     assert a.gebeurtenissen.get().totaal_geschat == Decimal("11000000")
-    herijk(office, a, datum=datetime.date(2023, 1, 1), einddatum=datetime.date(2026, 1, 1), geschat=13_000_000, soort=Gebeurtenis.Soort.RAPPORTAGE)
+    herijk(
+        office,
+        a,
+        datum=datetime.date(2023, 1, 1),
+        einddatum=datetime.date(2026, 1, 1),
+        geschat=13_000_000,
+        soort=Gebeurtenis.Soort.RAPPORTAGE,
+    )
     response = client.get(url)
     assert response.status_code == 200 and "leg dan een herijking vast" in tekst(response)
     assert "Initiële baseline corrigeren" not in client.get(reverse("portfolio:detail", args=[a.nummer])).content.decode()

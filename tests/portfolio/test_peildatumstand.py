@@ -46,8 +46,14 @@ def vers(a):
 def gebeurtenis(actor, a, soort, datum, geschat, gerealiseerd, einddatum, **extra):
     a = vers(a)
     return services.gebeurtenis_toevoegen(
-        actor=actor, activiteit=a, versie=a.versie, soort=soort, datum=datum, einddatum=einddatum,
-        bedragen=bedragen(geschat, gerealiseerd), **extra,
+        actor=actor,
+        activiteit=a,
+        versie=a.versie,
+        soort=soort,
+        datum=datum,
+        einddatum=einddatum,
+        bedragen=bedragen(geschat, gerealiseerd),
+        **extra,
     )
 
 
@@ -62,13 +68,27 @@ def publiceren(office, cio, cio_rijk, a, peildatum):
 @pytest.fixture
 def digid(office, ministerie):
     """Activity 2002 of the reproduction: 45,2 mln on 31-12-2025, a herijking to 56,2 mln dated 02-02-2026."""
-    a = activiteit(office, ministerie, naam="Doorontwikkeling DigiD Machtigen", startdatum=datetime.date(2023, 1, 1),
-                   einddatum=datetime.date(2026, 12, 31), geschat=40_000_000)
+    a = activiteit(
+        office,
+        ministerie,
+        naam="Doorontwikkeling DigiD Machtigen",
+        startdatum=datetime.date(2023, 1, 1),
+        einddatum=datetime.date(2026, 12, 31),
+        geschat=40_000_000,
+    )
     services.status_wijzigen(actor=office, activiteit=vers(a), versie=None, status=Status.IN_UITVOERING)
-    gebeurtenis(office, a, Gebeurtenis.Soort.RAPPORTAGE, datetime.date(2025, 6, 30), 45_200_000, 20_000_000,
-                datetime.date(2026, 12, 31))
-    gebeurtenis(office, a, Gebeurtenis.Soort.HERIJKING, HERIJKING, 56_200_000, 30_000_000, datetime.date(2027, 6, 30),
-                toelichting_kosten="Uitbreiding naar bedrijven.", redenen=list(RedenHerijking.objects.all()[:1]))
+    gebeurtenis(office, a, Gebeurtenis.Soort.RAPPORTAGE, datetime.date(2025, 6, 30), 45_200_000, 20_000_000, datetime.date(2026, 12, 31))
+    gebeurtenis(
+        office,
+        a,
+        Gebeurtenis.Soort.HERIJKING,
+        HERIJKING,
+        56_200_000,
+        30_000_000,
+        datetime.date(2027, 6, 30),
+        toelichting_kosten="Uitbreiding naar bedrijven.",
+        redenen=list(RedenHerijking.objects.all()[:1]),
+    )
     return vers(a)
 
 
@@ -101,11 +121,13 @@ def test_issue12_reproduction_the_version_for_31_12_2025_leaves_out_the_2026_her
 
 
 def test_issue12_status_name_and_organisation_are_those_in_force_on_the_peildatum(digid, office, dienstonderdeel):
-    services.status_wijzigen(actor=office, activiteit=vers(digid), versie=None, status=Status.IN_HERORIENTATIE,
-                             ingangsdatum=datetime.date(2026, 3, 1))
+    services.status_wijzigen(
+        actor=office, activiteit=vers(digid), versie=None, status=Status.IN_HERORIENTATIE, ingangsdatum=datetime.date(2026, 3, 1)
+    )
     a = vers(digid)
-    services.activiteit_wijzigen(actor=office, activiteit=a, versie=a.versie,
-                                 gegevens={"naam": "DigiD Machtigen 2.0", "dienstonderdeel": dienstonderdeel})
+    services.activiteit_wijzigen(
+        actor=office, activiteit=a, versie=a.versie, gegevens={"naam": "DigiD Machtigen 2.0", "dienstonderdeel": dienstonderdeel}
+    )
     assert ActiviteitHistorie.objects.filter(activiteit=digid).count() >= 3
 
     stand = peildatumstand.stand_op(digid, P2025)
@@ -132,7 +154,10 @@ def test_issue12_a_status_before_any_recorded_change_is_the_old_value(office, mi
 def test_issue12_data_entered_late_about_before_the_peildatum_belongs_in_it(digid, office):
     a = vers(digid)
     services.activiteit_wijzigen(
-        actor=office, activiteit=a, versie=a.versie, gegevens={},
+        actor=office,
+        activiteit=a,
+        versie=a.versie,
+        gegevens={},
         onderdelen=[
             Kwaliteitstoets(toetsdatum=datetime.date(2025, 5, 1), uitvoerende_partij="AcICT", soort=Kwaliteitstoets.Soort.ACICT_ADVIES),
             Kwaliteitstoets(toetsdatum=datetime.date(2026, 5, 1), uitvoerende_partij="AcICT", soort=Kwaliteitstoets.Soort.ACICT_ADVIES),
@@ -163,7 +188,6 @@ def test_issue12_met_kerncijfers_op_a_date(digid):
     assert a.k_peildatum == datetime.date(2025, 6, 30)
     nu = IctActiviteit.objects.met_kerncijfers().get(pk=digid.pk)
     assert nu.k_actueel_totaal == Decimal("56200000.00") and nu.k_aantal_herijkingen == 1
-
 
 
 # --------------------------------------------------------------------------
@@ -244,18 +268,29 @@ def test_issue12_the_ingangsdatum_of_a_status_through_the_page_and_the_api(digid
     from tests.api.conftest import api
 
     a = vers(digid)
-    response = login(office).post(reverse("portfolio:status", args=[a.nummer]), {
-        "versie": a.versie, "status": Status.IN_HERORIENTATIE, "ingangsdatum": "2026-01-15",
-    })
+    response = login(office).post(
+        reverse("portfolio:status", args=[a.nummer]),
+        {
+            "versie": a.versie,
+            "status": Status.IN_HERORIENTATIE,
+            "ingangsdatum": "2026-01-15",
+        },
+    )
     assert response.status_code == 302
     assert peildatumstand.stand_op(digid, datetime.date(2026, 1, 14)).status == Status.IN_UITVOERING
     assert peildatumstand.stand_op(digid, datetime.date(2026, 1, 15)).status == Status.IN_HERORIENTATIE
     a = vers(digid)
     toekomst = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
-    fout = api(office).post(f"/api/v1/activiteiten/{a.nummer}/status/",
-                            {"versie": a.versie, "status": Status.IN_UITVOERING, "ingangsdatum": toekomst}, format="json")
+    fout = api(office).post(
+        f"/api/v1/activiteiten/{a.nummer}/status/",
+        {"versie": a.versie, "status": Status.IN_UITVOERING, "ingangsdatum": toekomst},
+        format="json",
+    )
     assert fout.status_code == 400 and "ingangsdatum" in fout.content.decode()
-    goed = api(office).post(f"/api/v1/activiteiten/{a.nummer}/status/",
-                            {"versie": a.versie, "status": Status.IN_UITVOERING, "ingangsdatum": "2026-03-01"}, format="json")
+    goed = api(office).post(
+        f"/api/v1/activiteiten/{a.nummer}/status/",
+        {"versie": a.versie, "status": Status.IN_UITVOERING, "ingangsdatum": "2026-03-01"},
+        format="json",
+    )
     assert goed.status_code == 200
     assert peildatumstand.stand_op(digid, datetime.date(2026, 2, 1)).status == Status.IN_HERORIENTATIE

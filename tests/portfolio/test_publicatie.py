@@ -52,8 +52,13 @@ def gepubliceerd(office, cio, cio_rijk, a, peildatum=PEILDATUM):
 def rapportage(actor, a, *, datum, geschat, gerealiseerd=0, einddatum=datetime.date(2025, 12, 31)):
     a.refresh_from_db()
     return services.gebeurtenis_toevoegen(
-        actor=actor, activiteit=a, versie=a.versie, soort=Gebeurtenis.Soort.RAPPORTAGE, datum=datum,
-        einddatum=einddatum, bedragen=bedragen(geschat, gerealiseerd),
+        actor=actor,
+        activiteit=a,
+        versie=a.versie,
+        soort=Gebeurtenis.Soort.RAPPORTAGE,
+        datum=datum,
+        einddatum=einddatum,
+        bedragen=bedragen(geschat, gerealiseerd),
     )
 
 
@@ -250,8 +255,14 @@ def test_b15_a_herijking_below_the_threshold_does_not_hide_an_activity(office, m
     a = activiteit(office, ministerie, geschat=6_000_000)
     a.refresh_from_db()
     services.gebeurtenis_toevoegen(
-        actor=office, activiteit=a, versie=a.versie, soort=Gebeurtenis.Soort.HERIJKING, datum=datetime.date(2023, 6, 1),
-        einddatum=datetime.date(2025, 12, 31), bedragen=bedragen(3_000_000), toelichting_kosten="Scope verkleind.",
+        actor=office,
+        activiteit=a,
+        versie=a.versie,
+        soort=Gebeurtenis.Soort.HERIJKING,
+        datum=datetime.date(2023, 6, 1),
+        einddatum=datetime.date(2025, 12, 31),
+        bedragen=bedragen(3_000_000),
+        toelichting_kosten="Scope verkleind.",
         redenen=RedenHerijking.objects.filter(code="scopewijziging"),
     )
     assert a in IctActiviteit.objects.rapporteerbaar(PEILDATUM)
@@ -299,7 +310,11 @@ def test_b15_overview_counts_missing_concept_checked_and_published(
     activiteit(office, ministerie, naam="Later begonnen", startdatum=datetime.date(2025, 3, 1), einddatum=datetime.date(2027, 1, 1))
     oud = activiteit(office, ministerie, naam="Al geannuleerd", startdatum=datetime.date(2020, 1, 1), einddatum=datetime.date(2023, 6, 1))
     services.status_wijzigen(
-        actor=office, activiteit=oud, versie=None, status="geannuleerd", annuleringsdatum=datetime.date(2023, 9, 1),
+        actor=office,
+        activiteit=oud,
+        versie=None,
+        status="geannuleerd",
+        annuleringsdatum=datetime.date(2023, 9, 1),
         reden="Opgegaan in een ander programma.",
     )
     # Another ministry, counted in its own row.
@@ -526,8 +541,9 @@ def test_b15_office_and_cio_cannot_publish_from_the_page(rol, request, login, of
 
 def test_version_page_shows_the_frozen_data_and_its_history(login, office, cio, cio_rijk, ministerie):
     a = activiteit(office, ministerie, naam="Oude naam", geschat=12_000_000)
-    rapportage(office, a, datum=datetime.date(2024, 12, 31), geschat=18_500_000, gerealiseerd=7_000_000,
-               einddatum=datetime.date(2026, 12, 31))
+    rapportage(
+        office, a, datum=datetime.date(2024, 12, 31), geschat=18_500_000, gerealiseerd=7_000_000, einddatum=datetime.date(2026, 12, 31)
+    )
     v = gepubliceerd(office, cio, cio_rijk, a)
     a.refresh_from_db()
     services.activiteit_wijzigen(actor=office, activiteit=a, gegevens={"naam": "Nieuwe naam"}, versie=a.versie)
@@ -542,7 +558,9 @@ def test_version_page_shows_the_frozen_data_and_its_history(login, office, cio, 
     stappen = [s["stap"] for s in response.context["stappen"]]
     assert stappen == ["Voorbereid", "Datakwaliteit afgetekend", "Gepubliceerd"]
     assert [str(h["actie"]) for h in response.context["historie"]] == [
-        "Voorbereid (concept)", "Datakwaliteit afgetekend (gecontroleerd)", "Gepubliceerd",
+        "Voorbereid (concept)",
+        "Datakwaliteit afgetekend (gecontroleerd)",
+        "Gepubliceerd",
     ]
     for user in (office, cio, cio_rijk):
         assert str(user.persoon) in inhoud

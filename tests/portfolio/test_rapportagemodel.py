@@ -34,9 +34,7 @@ def _drempel(settings):
 
 
 def vaststellen(actor, geldig_vanaf, drempel_eur=8_000_000, toelichting="Kader Portfoliomanagement Rijk 2025"):
-    return rm.drempel_vaststellen(
-        actor=actor, geldig_vanaf=geldig_vanaf, drempel_eur=Decimal(drempel_eur), toelichting=toelichting
-    )
+    return rm.drempel_vaststellen(actor=actor, geldig_vanaf=geldig_vanaf, drempel_eur=Decimal(drempel_eur), toelichting=toelichting)
 
 
 def publiceer(office, cio, cio_rijk, activiteiten, peildatum):
@@ -50,8 +48,14 @@ def publiceer(office, cio, cio_rijk, activiteiten, peildatum):
 def herijking(actor, a, redenen, *, datum=datetime.date(2024, 6, 1), geschat=14_000_000):
     a.refresh_from_db()
     return services.gebeurtenis_toevoegen(
-        actor=actor, activiteit=a, versie=a.versie, soort=Gebeurtenis.Soort.HERIJKING, datum=datum,
-        einddatum=datetime.date(2026, 12, 31), bedragen=bedragen(geschat), redenen=redenen,
+        actor=actor,
+        activiteit=a,
+        versie=a.versie,
+        soort=Gebeurtenis.Soort.HERIJKING,
+        datum=datum,
+        einddatum=datetime.date(2026, 12, 31),
+        bedragen=bedragen(geschat),
+        redenen=redenen,
         toelichting_kosten="Scope uitgebreid.",
     )
 
@@ -309,7 +313,11 @@ def test_b13_the_form_sets_a_threshold(login, cio_rijk):
 
 def test_b13_a_refusal_is_shown_on_the_field_keeping_the_input(login, office, cio, cio_rijk, ministerie):
     publiceer(office, cio, cio_rijk, [activiteit(office, ministerie)], P2024)
-    gegevens = {"drempel-geldig_vanaf": "2024-06-01", "drempel-drempel_eur": "7.500.000", "drempel-toelichting": "Kader Portfoliomanagement Rijk 2024"}
+    gegevens = {
+        "drempel-geldig_vanaf": "2024-06-01",
+        "drempel-drempel_eur": "7.500.000",
+        "drempel-toelichting": "Kader Portfoliomanagement Rijk 2024",
+    }
     response = login(cio_rijk).post(url("rapportagemodel_drempel"), gegevens)
     assert response.status_code == 200
     tekst = response.content.decode()

@@ -45,8 +45,14 @@ def vers(a):
 def gebeurtenis(actor, a, soort, datum, einddatum, geschat, gerealiseerd=0, redenen=(), toelichting=""):
     a = vers(a)
     return services.gebeurtenis_toevoegen(
-        actor=actor, activiteit=a, versie=a.versie, soort=soort, datum=datum, einddatum=einddatum,
-        bedragen=bedragen(geschat, gerealiseerd), toelichting_kosten=toelichting,
+        actor=actor,
+        activiteit=a,
+        versie=a.versie,
+        soort=soort,
+        datum=datum,
+        einddatum=einddatum,
+        bedragen=bedragen(geschat, gerealiseerd),
+        toelichting_kosten=toelichting,
         redenen=RedenHerijking.objects.filter(code__in=redenen),
     )
 
@@ -60,13 +66,24 @@ def portfolio(office, ministerie, dienstonderdeel):
     """Activities covering what the file must carry: lists, an organisation, herijkingen in the middle, every end status."""
     zbo = ZboFactory(ministerie=ministerie, naam="Dienst Wegverkeer", afkorting="RDW")
     a1 = activiteit(
-        office, ministerie, naam="=Basisregistratie (formule?)", dienstonderdeel=dienstonderdeel, maatwerk=True,
-        ontwikkelwijze="agile_scrum", samenvatting="Regel 1\nRegel 2; met puntkomma", doel="-min is geen formule",
-        wij_verbeteren_op="Dienstverlening", opdrachtgevende_organisatie="DGDOO", reden_van_starten="Verouderd systeem",
+        office,
+        ministerie,
+        naam="=Basisregistratie (formule?)",
+        dienstonderdeel=dienstonderdeel,
+        maatwerk=True,
+        ontwikkelwijze="agile_scrum",
+        samenvatting="Regel 1\nRegel 2; met puntkomma",
+        doel="-min is geen formule",
+        wij_verbeteren_op="Dienstverlening",
+        opdrachtgevende_organisatie="DGDOO",
+        reden_van_starten="Verouderd systeem",
     )
     a1 = vers(a1)
     services.activiteit_wijzigen(
-        actor=office, activiteit=a1, versie=a1.versie, gegevens={},
+        actor=office,
+        activiteit=a1,
+        versie=a1.versie,
+        gegevens={},
         onderdelen=[
             Ontwikkelpartij(partij="Logius (BZK)", rol=""),
             Ontwikkelpartij(partij="Bouwer BV", rol="bouw en beheer"),
@@ -79,8 +96,17 @@ def portfolio(office, ministerie, dienstonderdeel):
     )
     a2 = activiteit(office, ministerie, naam="Herijkt programma", zbo=zbo, geschat=10_000_000, soort="beheer_en_onderhoud")
     status(office, a2, "in_uitvoering")
-    gebeurtenis(office, a2, "herijking", D(2023, 6, 1), D(2026, 12, 31), 15_000_000, 4_000_000,
-                redenen=("tegenvallers", "prijsontwikkeling"), toelichting="Aanbesteding viel duurder uit.")
+    gebeurtenis(
+        office,
+        a2,
+        "herijking",
+        D(2023, 6, 1),
+        D(2026, 12, 31),
+        15_000_000,
+        4_000_000,
+        redenen=("tegenvallers", "prijsontwikkeling"),
+        toelichting="Aanbesteding viel duurder uit.",
+    )
     gebeurtenis(office, a2, "rapportage", D(2024, 12, 31), D(2026, 12, 31), 15_500_000, 9_000_000.25)
     status(office, a2, "afgerond", dechargedatum=D(2025, 3, 1))
     a3 = activiteit(office, ministerie, naam="Gestopt project", geschat=6_000_000)
@@ -103,8 +129,13 @@ def als_bestand(rijen, formaat):
 
 
 def tellingen():
-    return (IctActiviteit.objects.count(), Gebeurtenis.objects.count(), AuditRecord.objects.count(),
-            Ontwikkelpartij.objects.count(), sorted(IctActiviteit.objects.values_list("nummer", "versie")))
+    return (
+        IctActiviteit.objects.count(),
+        Gebeurtenis.objects.count(),
+        AuditRecord.objects.count(),
+        Ontwikkelpartij.objects.count(),
+        sorted(IctActiviteit.objects.values_list("nummer", "versie")),
+    )
 
 
 def kolom(rij, naam):
@@ -119,8 +150,11 @@ def zet(rij, naam, waarde):
 
 def zet_bedrag(rij, naam, waarde):
     """Change an amount and empty the totals (a filled-in total must be the sum of its categories)."""
-    for totaal in ("Initiële schatting meerjarige kosten", "Actuele schatting meerjarige kosten huidige jaar",
-                   "Cumulatieve meerjarige uitgaven t/m huidige jaar"):
+    for totaal in (
+        "Initiële schatting meerjarige kosten",
+        "Actuele schatting meerjarige kosten huidige jaar",
+        "Cumulatieve meerjarige uitgaven t/m huidige jaar",
+    ):
         rij = zet(rij, totaal, None)
     return zet(rij, naam, waarde)
 
@@ -130,14 +164,38 @@ def zet_bedrag(rij, naam, waarde):
 
 def test_columns_are_the_dashboard_export_columns_in_order_then_the_extra_ones():
     dashboard = [
-        "Nummer", "Ministerie", "Ministerie (naam)", "ICT-activiteit", "Status", "Soort ICT-activiteit", "Onderwerp",
-        "Dienstverlening", "Wij verbeteren op", "Aantal baten", "Aantal behaalde mijlpalen", "Ontwikkelpartijen",
-        "Ontwikkelwijze", "AcICT-advies", "Aantal AcICT-adviezen", "Startdatum", "Initiële schatting einddatum",
-        "Actuele schatting einddatum", "Startjaar", "Actueel eindjaar", "Doorlooptijd initieel", "Actuele doorlooptijd",
-        "Verschil initieel en actueel (in jaren)", "Verschil doorlooptijd (percentage)", "Aanpassing einddatum (absoluut)",
-        "Aanpassing einddatum (relatief)", "Reden herijking", "Initiële schatting meerjarige kosten",
-        "Actuele schatting meerjarige kosten huidige jaar", "Actuele kostencategorie",
-        "Actuele schatting meerjarige kosten vorig jaar", "Prognose toekomstige kosten",
+        "Nummer",
+        "Ministerie",
+        "Ministerie (naam)",
+        "ICT-activiteit",
+        "Status",
+        "Soort ICT-activiteit",
+        "Onderwerp",
+        "Dienstverlening",
+        "Wij verbeteren op",
+        "Aantal baten",
+        "Aantal behaalde mijlpalen",
+        "Ontwikkelpartijen",
+        "Ontwikkelwijze",
+        "AcICT-advies",
+        "Aantal AcICT-adviezen",
+        "Startdatum",
+        "Initiële schatting einddatum",
+        "Actuele schatting einddatum",
+        "Startjaar",
+        "Actueel eindjaar",
+        "Doorlooptijd initieel",
+        "Actuele doorlooptijd",
+        "Verschil initieel en actueel (in jaren)",
+        "Verschil doorlooptijd (percentage)",
+        "Aanpassing einddatum (absoluut)",
+        "Aanpassing einddatum (relatief)",
+        "Reden herijking",
+        "Initiële schatting meerjarige kosten",
+        "Actuele schatting meerjarige kosten huidige jaar",
+        "Actuele kostencategorie",
+        "Actuele schatting meerjarige kosten vorig jaar",
+        "Prognose toekomstige kosten",
     ]
     categorieen = ["Intern personeel", "Extern personeel", "Overig materieel", "Uitbesteed werk", "Overige kosten"]
     per_categorie = [f"{c} {s} (EUR)" for c in categorieen for s in ("initieel", "actueel", "gerealiseerd")]
@@ -194,7 +252,12 @@ def test_export_values(office, ministerie, dienstonderdeel):
     a1, a2, a4 = rijen["=Basisregistratie (formule?)"], rijen["Herijkt programma"], rijen["Heroriëntatie"]
     assert kolom(a1, "Ministerie") == "BZK" and kolom(a1, "Dienstonderdeel") == "Logius"
     assert kolom(a1, "Ontwikkelpartijen") == "Logius (BZK) (); Bouwer BV (bouw en beheer)"
-    assert (kolom(a1, "Aantal baten"), kolom(a1, "Aantal behaalde mijlpalen"), kolom(a1, "AcICT-advies"), kolom(a1, "Aantal AcICT-adviezen")) == (1, 1, "ja", 1)
+    assert (
+        kolom(a1, "Aantal baten"),
+        kolom(a1, "Aantal behaalde mijlpalen"),
+        kolom(a1, "AcICT-advies"),
+        kolom(a1, "Aantal AcICT-adviezen"),
+    ) == (1, 1, "ja", 1)
     assert kolom(a1, "Status") == "Nog niet gestart" and kolom(a1, "Maatwerk") == "ja" and kolom(a1, "Ontwikkelwijze") == "Agile Scrum"
     assert kolom(a2, "Reden herijking") == "Tegenvallers binnen project; Prijsontwikkeling"
     assert kolom(a2, "Soort ICT-activiteit") == "Beheer en onderhoud" and kolom(a2, "Status") == "Afgerond"
@@ -252,11 +315,21 @@ def test_a_file_with_several_errors_reports_all_of_them_and_changes_nothing(offi
         # row 2: an impossible date and a negative amount
         zet(zet(rij_a1, "Startdatum", "2022-02-30"), "Intern personeel actueel (EUR)", Decimal("-5")),
         # row 3: the initial baseline of an activity with later events, an unknown status, a changed total
-        zet(zet(zet(rij_a2, "Uitbesteed werk initieel (EUR)", Decimal("9000000")), "Status", "Klaar"),
-            "Actuele schatting meerjarige kosten huidige jaar", Decimal("1.00")),
+        zet(
+            zet(zet(rij_a2, "Uitbesteed werk initieel (EUR)", Decimal("9000000")), "Status", "Klaar"),
+            "Actuele schatting meerjarige kosten huidige jaar",
+            Decimal("1.00"),
+        ),
         # row 4: a new activity: unknown ministerie, end before start, Afgerond without decharge
-        zet(zet(zet(zet(zet(rij_a1, "Nummer", None), "Ministerie", "XYZ"), "Initiële schatting einddatum", D(2021, 1, 1)),
-                "Status", "Afgerond"), "Dechargedatum", None),
+        zet(
+            zet(
+                zet(zet(zet(rij_a1, "Nummer", None), "Ministerie", "XYZ"), "Initiële schatting einddatum", D(2021, 1, 1)),
+                "Status",
+                "Afgerond",
+            ),
+            "Dechargedatum",
+            None,
+        ),
         # row 5: the same Nummer as row 3, amounts in mln with too many decimals
         zet(zet(rij_a2, "Overige kosten actueel (EUR)", "15,125"), "Soort ICT-activiteit", "Project"),
     ]
@@ -266,10 +339,17 @@ def test_a_file_with_several_errors_reports_all_of_them_and_changes_nothing(offi
     controle = uitwisseling.controleren(bestand, office)
     gevonden = {(f.rij, f.kolom) for f in controle.fouten}
     assert {
-        (2, "Startdatum"), (2, "Intern personeel actueel (EUR)"),
-        (3, "Uitbesteed werk initieel (EUR)"), (3, "Status"), (3, "Actuele schatting meerjarige kosten huidige jaar"),
-        (4, "Ministerie"), (4, "Initiële schatting einddatum"), (4, "Dechargedatum"),
-        (5, "Nummer"), (5, "Overige kosten actueel (EUR)"), (5, "Soort ICT-activiteit"),
+        (2, "Startdatum"),
+        (2, "Intern personeel actueel (EUR)"),
+        (3, "Uitbesteed werk initieel (EUR)"),
+        (3, "Status"),
+        (3, "Actuele schatting meerjarige kosten huidige jaar"),
+        (4, "Ministerie"),
+        (4, "Initiële schatting einddatum"),
+        (4, "Dechargedatum"),
+        (5, "Nummer"),
+        (5, "Overige kosten actueel (EUR)"),
+        (5, "Soort ICT-activiteit"),
     } <= gevonden
     assert all(f.reden for f in controle.fouten)
     baseline = next(f for f in controle.fouten if f.kolom == "Uitbesteed werk initieel (EUR)")
@@ -341,12 +421,17 @@ def test_changes_go_through_the_services(office, ministerie, dienstonderdeel):
     nieuwe = IctActiviteit.objects.get(nummer=max(a.nummer for a in (a1, a2, a3, a4)) + 1)
     assert nieuwe.naam == "Gestopt project" and nieuwe.gebeurtenissen.count() == 1
     acties = sorted(AuditRecord.objects.filter(pk__gt=laatste_record).values_list("actie", flat=True))
-    assert acties == sorted([
-        "activiteit.gewijzigd", "gebeurtenis.initieel_gewijzigd", "activiteit.status",  # row 2
-        "gebeurtenis.herijking", "activiteit.status",  # row 4
-        "activiteit.aangemaakt",  # row 5
-        "import.uitgevoerd",
-    ])
+    assert acties == sorted(
+        [
+            "activiteit.gewijzigd",
+            "gebeurtenis.initieel_gewijzigd",
+            "activiteit.status",  # row 2
+            "gebeurtenis.herijking",
+            "activiteit.status",  # row 4
+            "activiteit.aangemaakt",  # row 5
+            "import.uitgevoerd",
+        ]
+    )
     assert AuditRecord.objects.get(actie="import.uitgevoerd").na["bijgewerkte_nummers"] == [a1.nummer, a4.nummer]
 
 
@@ -358,7 +443,11 @@ def test_events_are_never_overwritten(office, ministerie, dienstonderdeel):
         zet(rij, "Reden herijking", "Tegenvallers binnen project"),
         zet_bedrag(zet(rij, "Peildatum actueel", D(2024, 1, 1)), "Uitbesteed werk actueel (EUR)", Decimal("1.00")),
         zet(rij, "Dechargedatum", D(2025, 4, 1)),
-        zet(zet(rij, "Peildatum actueel", D(2025, 12, 31)), "Reden herijking", "Tegenvallers binnen project; Prijsontwikkeling; Wetswijziging"),
+        zet(
+            zet(rij, "Peildatum actueel", D(2025, 12, 31)),
+            "Reden herijking",
+            "Tegenvallers binnen project; Prijsontwikkeling; Wetswijziging",
+        ),
     ]
     controle = uitwisseling.controleren(als_bestand(fouten, "csv"), office)
     assert [(f.rij, f.kolom) for f in controle.fouten if f.kolom != "Nummer"] == [
@@ -393,6 +482,7 @@ def test_all_or_nothing_when_a_later_row_fails_in_a_service(office, ministerie, 
 
 def test_the_dry_run_finds_what_only_the_services_check(office, ministerie, monkeypatch):
     """The start gate (art 5.3) is checked for an existing activity by controleren, for a new one by the trial run."""
+
     def startpoort(a):
         raise ValidationError({"status": "Eerst een positief CIO-oordeel (art 5.3)."})
 
@@ -403,7 +493,9 @@ def test_the_dry_run_finds_what_only_the_services_check(office, ministerie, monk
     nieuw = als_bestand([zet(zet(zet(rij, "Nummer", None), "Historie (JSON)", ""), "Status", "In uitvoering")], "csv")
     voor = tellingen()
 
-    assert [(f.rij, f.kolom, f.reden) for f in uitwisseling.controleren(bestaand, office).fouten] == [(2, "Status", "Eerst een positief CIO-oordeel (art 5.3).")]
+    assert [(f.rij, f.kolom, f.reden) for f in uitwisseling.controleren(bestaand, office).fouten] == [
+        (2, "Status", "Eerst een positief CIO-oordeel (art 5.3).")
+    ]
     assert uitwisseling.controleren(nieuw, office).fouten == []
     proef = uitwisseling.importeren(nieuw, office, proef=True)
     assert not proef.uitgevoerd and [(f.rij, f.kolom) for f in proef.fouten] == [(2, "Status")]
@@ -442,7 +534,9 @@ def test_the_cio_rijk_cannot_import(office, ministerie, cio_rijk, login):
     assert login(cio_rijk).get(reverse("portfolio:import")).status_code == 403
 
 
-def test_export_contains_only_the_own_activities_with_the_exact_header(office, ministerie, ander_ministerie, collega_ander_ministerie, login):
+def test_export_contains_only_the_own_activities_with_the_exact_header(
+    office, ministerie, ander_ministerie, collega_ander_ministerie, login
+):
     eigen = activiteit(office, ministerie, naam="Eigen")
     activiteit(collega_ander_ministerie, ander_ministerie, naam="Van een ander")
     client = login(office)
@@ -477,8 +571,11 @@ def test_export_query_count_does_not_grow_with_the_number_of_activities(office, 
 
 
 def test_reading_rejects_other_file_types_with_a_clear_message():
-    for naam, melding in (("a.txt", "Alleen .csv- en .xlsx-bestanden"), ("a.xls", "Sla het bestand op als .xlsx"),
-                          ("a.xlsx", "geen geldig .xlsx-bestand")):
+    for naam, melding in (
+        ("a.txt", "Alleen .csv- en .xlsx-bestanden"),
+        ("a.xls", "Sla het bestand op als .xlsx"),
+        ("a.xlsx", "geen geldig .xlsx-bestand"),
+    ):
         with pytest.raises(uitwisseling.OngeldigBestand, match=melding):
             uitwisseling.inlezen(b"iets", naam)
     with pytest.raises(uitwisseling.OngeldigBestand, match="komt meer dan eens voor"):
@@ -504,10 +601,18 @@ def test_csv_with_commas_decimal_points_windows_1252_and_dutch_dates_is_read(off
     assert controle.fouten == [] and controle.aantal_ongewijzigd == 1
 
 
-@pytest.mark.parametrize("waarde, verwacht", [
-    ("1234567,89", Decimal("1234567.89")), ("1234567.8", Decimal("1234567.80")), (12.5, Decimal("12.50")),
-    (0.1 + 0.2, Decimal("0.30")), (7, Decimal("7.00")), ("", None), ("€ 10", Decimal("10.00")),
-])
+@pytest.mark.parametrize(
+    "waarde, verwacht",
+    [
+        ("1234567,89", Decimal("1234567.89")),
+        ("1234567.8", Decimal("1234567.80")),
+        (12.5, Decimal("12.50")),
+        (0.1 + 0.2, Decimal("0.30")),
+        (7, Decimal("7.00")),
+        ("", None),
+        ("€ 10", Decimal("10.00")),
+    ],
+)
 def test_amounts(waarde, verwacht):
     assert uitwisseling.bedrag(waarde) == verwacht
 
@@ -530,7 +635,9 @@ def test_partijen_round_trip():
 def test_upload_dry_run_and_confirm(office, ministerie, login, settings, tmp_path, collega_ander_ministerie):
     settings.MEDIA_ROOT = tmp_path
     a = activiteit(office, ministerie)
-    rij = zet_bedrag(zet(eigen_export(office)[0], "Peildatum actueel", D(2024, 12, 31)), "Uitbesteed werk actueel (EUR)", Decimal("13000000.00"))
+    rij = zet_bedrag(
+        zet(eigen_export(office)[0], "Peildatum actueel", D(2024, 12, 31)), "Uitbesteed werk actueel (EUR)", Decimal("13000000.00")
+    )
     inhoud = uitwisseling.naar_xlsx([rij])
     client = login(office)
     assert client.get(reverse("portfolio:import")).status_code == 200

@@ -58,7 +58,9 @@ def xlsx(rijen_xml, *, dimensie='<dimension ref="A1:B2"/>') -> bytes:
         z.writestr("xl/workbook.xml", WORKBOOK)
         z.writestr("xl/_rels/workbook.xml.rels", WB_RELS)
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as blad:
-            blad.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+            blad.write(
+                b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            )
             blad.write(dimensie.encode() + b"<sheetData>")
             blad.write(KOP.encode())
             for stuk in rijen_xml:

@@ -31,10 +31,14 @@ BEGIN = datetime.date(2021, 1, 1)
 ASPECTEN = {
     "aanleiding": "Voor de start",
     "kwaliteitskader_versie": "Kwaliteitskader CIO-oordelen Rijksoverheid 2.1",
-    "beheersing": "voldoende", "beheersing_toelichting": "Op orde.",
-    "haalbaarheid": "voldoende", "haalbaarheid_toelichting": "Haalbaar.",
-    "risicos": "voldoende", "risicos_toelichting": "In beeld.",
-    "implicaties": "voldoende", "implicaties_toelichting": "Geen.",
+    "beheersing": "voldoende",
+    "beheersing_toelichting": "Op orde.",
+    "haalbaarheid": "voldoende",
+    "haalbaarheid_toelichting": "Haalbaar.",
+    "risicos": "voldoende",
+    "risicos_toelichting": "In beeld.",
+    "implicaties": "voldoende",
+    "implicaties_toelichting": "Geen.",
 }
 
 
@@ -157,10 +161,17 @@ def wereld_bouwen() -> Wereld:
         # Informatieplannen (issue 14): a concept with a voorgenomen activity, and a plan the minister decided.
         minister = w.users["minister BZK"] if code == "bzk" else benoem(Rol.MINISTER, m, begindatum=BEGIN).persoon.user
         for staat in ("concept", "vastgesteld"):
-            plan = informatieplannen.plan_opstellen(actor=office, ministerie=m, gegevens={
-                "titel": f"Informatieplan {code} {staat}", "periode_van": 2025, "periode_tot": 2026, "ambities": "Wendbaar."})
-            regel = informatieplannen.regel_toevoegen(actor=office, plan=plan, voorgenomen_naam="Voorgenomen", financien=[
-                {"jaar": j, "bedrag": "1000", "redenering": "Raming."} for j in (2025, 2026)])
+            plan = informatieplannen.plan_opstellen(
+                actor=office,
+                ministerie=m,
+                gegevens={"titel": f"Informatieplan {code} {staat}", "periode_van": 2025, "periode_tot": 2026, "ambities": "Wendbaar."},
+            )
+            regel = informatieplannen.regel_toevoegen(
+                actor=office,
+                plan=plan,
+                voorgenomen_naam="Voorgenomen",
+                financien=[{"jaar": j, "bedrag": "1000", "redenering": "Raming."} for j in (2025, 2026)],
+            )
             if staat == "vastgesteld":
                 informatieplannen.informatiebeveiliging_schrijven(actor=ciso, plan=plan, tekst="BIO.")
                 informatieplannen.plan_aanbieden(actor=office, plan=plan)
@@ -184,7 +195,9 @@ def wereld_bouwen() -> Wereld:
             )
 
     rijksbreed = AuditRecord.objects.filter(actie="roltoewijzing.gestart", ministerie__isnull=True).order_by("pk").first()
-    objecten["auditrecord"].append(Obj("auditrecord rijksbrede roltoewijzing", {"pk": rijksbreed.pk}, None, None, {"model": "roltoewijzing"}))
+    objecten["auditrecord"].append(
+        Obj("auditrecord rijksbrede roltoewijzing", {"pk": rijksbreed.pk}, None, None, {"model": "roltoewijzing"})
+    )
     orgaan = Overlegorgaan.objects.get_or_create(soort=Overlegorgaan.Soort.choices[0][0])[0]
     objecten["overlegorgaan"] = [Obj("overlegorgaan", {"pk": orgaan.pk})]
     _token, _geheim = stelsel.api_token_aanmaken(
@@ -199,8 +212,10 @@ def wereld(django_db_setup, django_db_blocker, tmp_path_factory, request):
     snel = override_settings(
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         MEDIA_ROOT=tmp_path_factory.mktemp("matrix-media"),
-        REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {
-            "anon": "1000000/minute", "user": "1000000/minute", "publiek": "1000000/minute"}},
+        REST_FRAMEWORK={
+            **settings.REST_FRAMEWORK,
+            "DEFAULT_THROTTLE_RATES": {"anon": "1000000/minute", "user": "1000000/minute", "publiek": "1000000/minute"},
+        },
     )
     with snel, django_db_blocker.unblock():
         atomic = transaction.atomic()
@@ -234,13 +249,22 @@ def _extra_objecten(w) -> None:
         obj.extra["code"] = w.orgs[obj.org].code
     o["ministerie_code"] = [Obj(f"ministerie {m.code}", {"code": m.code}, m.code) for m in (w.orgs["bzk"], w.orgs["fin"])]
     o[GEEN] = [Obj("bestaat niet", {"pk": 2_000_000_000})]
-    o["onderdeel_geen"] = [Obj(f"onderdeel dat niet bestaat van {a.label}", {**a.kwargs, "pk": 2_000_000_000}, a.org, a.staat)
-                           for a in o["activiteit"][:1] + o["activiteit"][3:4]]
+    o["onderdeel_geen"] = [
+        Obj(f"onderdeel dat niet bestaat van {a.label}", {**a.kwargs, "pk": 2_000_000_000}, a.org, a.staat)
+        for a in o["activiteit"][:1] + o["activiteit"][3:4]
+    ]
     o["importsleutel"] = [Obj("onbekende importsleutel", {"sleutel": uuid.uuid4()})]
     o["jaarrapportage"], o["rapportjaar"] = [], []
     for jaar, status in ((2024, Jaarrapportage.Status.DEFINITIEF), (2023, Jaarrapportage.Status.CONCEPT)):
-        rapport = Jaarrapportage(jaar=jaar, peildatum=datetime.date(jaar, 12, 31), status=status, gestart_door=w.users["CIO Rijk"],
-                                 html="<p>Jaarrapportage</p>", klaar_op=timezone.now(), checksum="0" * 64)
+        rapport = Jaarrapportage(
+            jaar=jaar,
+            peildatum=datetime.date(jaar, 12, 31),
+            status=status,
+            gestart_door=w.users["CIO Rijk"],
+            html="<p>Jaarrapportage</p>",
+            klaar_op=timezone.now(),
+            checksum="0" * 64,
+        )
         rapport.pdf.save(f"jaarrapportage-{jaar}.pdf", ContentFile(b"%PDF-1.4 matrix"), save=False)
         rapport.xlsx.save(f"jaarrapportage-{jaar}.xlsx", ContentFile(b"PK matrix"), save=False)
         rapport.save()
@@ -263,7 +287,10 @@ def _extra_objecten(w) -> None:
         mijlpaal = Mijlpaal(activiteit=act, omschrijving="Go-live")
         portfolio_services.activiteit_wijzigen(
             actor=w.users["cio-office BZK" if a.org == "bzk" else "cio-office FIN (ander ministerie)"],
-            activiteit=act, gegevens={}, versie=act.versie, onderdelen=[mijlpaal],
+            activiteit=act,
+            gegevens={},
+            versie=act.versie,
+            onderdelen=[mijlpaal],
         )
         o["mijlpaal"].append(Obj(f"mijlpaal van {a.label}", {"nummer": act.nummer, "pk": mijlpaal.pk}, a.org, a.staat, {"obj": act}))
     # Where only the state does (the public): the three states of one ministerie.

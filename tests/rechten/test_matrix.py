@@ -30,7 +30,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from cio_stelsel.models import AuditRecord
 from cio_stelsel.rechten import GROEP_RECHTEN, ROL_OBJECTRECHTEN, Recht, RijksbreedRecht
-from tests.rechten.fixtures import GEEN, P1, P2, PROFIELEN, TELLER, Obj, Profiel  # the fixture wereld: tests/conftest.py (plugin), _media: tests/rechten/conftest.py
+from tests.rechten.fixtures import (  # the fixture wereld: tests/conftest.py (plugin), _media: tests/rechten/conftest.py
+    GEEN,
+    P1,
+    P2,
+    PROFIELEN,
+    TELLER,
+    Obj,
+    Profiel,
+)
 
 # --------------------------------------------------------------------------
 # The rules, from rechten.py
@@ -194,8 +202,10 @@ TABEL: dict[str, Regel] = {
     "jaarrapportage:lijst": R(INGELOGD),
     "jaarrapportage:starten": POST(JAARRAPPORTAGE),
     # A draft report for the CIO Rijk only; a final one for everyone who logs in (and the public, above).
-    **{f"jaarrapportage:{n}": R(of(JAARRAPPORTAGE, en(INGELOGD, staat("definitief"))), "jaarrapportage")
-       for n in ("detail", "status", "pdf", "html", "xlsx")},
+    **{
+        f"jaarrapportage:{n}": R(of(JAARRAPPORTAGE, en(INGELOGD, staat("definitief"))), "jaarrapportage")
+        for n in ("detail", "status", "pdf", "html", "xlsx")
+    },
     **{f"jaarrapportage:{n}": POST(JAARRAPPORTAGE, "jaarrapportage") for n in ("opnieuw", "definitief")},
     # -- organisation, roles, audit (cio_stelsel)
     "cio_stelsel:werkvoorraad": R(),
@@ -237,23 +247,32 @@ TABEL: dict[str, Regel] = {
     "informatieplannen:lijst": R(),
     "informatieplannen:nieuw": GP(op_ministerie(Recht.INFORMATIEPLAN_OPSTELLEN)),
     "informatieplannen:plan": R(PLAN_ZIEN, "informatieplan"),
-    **{f"informatieplannen:{n}": GP(en(PLAN_ZIEN, objrecht(Recht.INFORMATIEPLAN_OPSTELLEN)), "informatieplan")
-       for n in ("bewerken", "regel_nieuw", "aanbieden", "actualiseren")},
+    **{
+        f"informatieplannen:{n}": GP(en(PLAN_ZIEN, objrecht(Recht.INFORMATIEPLAN_OPSTELLEN)), "informatieplan")
+        for n in ("bewerken", "regel_nieuw", "aanbieden", "actualiseren")
+    },
     # B11: the information-security section, by the ministry's CISO only.
     "informatieplannen:informatiebeveiliging": GP(en(PLAN_ZIEN, objrecht(Recht.CISOBIJDRAGE_LEVEREN)), "informatieplan"),
     # B12: the minister of the ministerie decides (or sends back); the CIO Rijk reviews.
-    **{f"informatieplannen:{n}": GP(en(PLAN_ZIEN, objrecht(Recht.INFORMATIEPLAN_VASTSTELLEN)), "informatieplan")
-       for n in ("vaststellen", "terugsturen")},
+    **{
+        f"informatieplannen:{n}": GP(en(PLAN_ZIEN, objrecht(Recht.INFORMATIEPLAN_VASTSTELLEN)), "informatieplan")
+        for n in ("vaststellen", "terugsturen")
+    },
     # The bundled report of a year's toetsen to the Minister of BZK (art 11 i): the CIO Rijk only.
     "informatieplannen:toetsrapport": R(rijks(RijksbreedRecht.INFORMATIEPLAN_TOETSEN), vast={"jaar": 2026}),
     "informatieplannen:toetsen": GP(en(PLAN_ZIEN, rijks(RijksbreedRecht.INFORMATIEPLAN_TOETSEN)), "informatieplan"),
-    **{f"informatieplannen:{n}": GP(objrecht(Recht.INFORMATIEPLAN_OPSTELLEN), "planregel")
-       for n in ("regel_financien", "regel_koppelen", "regel_verwijderen")},
+    **{
+        f"informatieplannen:{n}": GP(objrecht(Recht.INFORMATIEPLAN_OPSTELLEN), "planregel")
+        for n in ("regel_financien", "regel_koppelen", "regel_verwijderen")
+    },
     # -- portfolio (B14: own organisation only; the CIO Rijk reads, never edits, L1068)
     "portfolio:lijst": R(),
     "portfolio:nieuw": GP(ergens(Recht.PORTFOLIO_BEWERKEN)),
     "portfolio:detail": R(INZIEN, "activiteit_org"),
-    **{f"portfolio:{n}": GP(objrecht(Recht.PORTFOLIO_BEWERKEN), "activiteit_org") for n in ("bewerken", "gebeurtenis", "baseline", "status")},
+    **{
+        f"portfolio:{n}": GP(objrecht(Recht.PORTFOLIO_BEWERKEN), "activiteit_org")
+        for n in ("bewerken", "gebeurtenis", "baseline", "status")
+    },
     "portfolio:import": GP(ergens(Recht.PORTFOLIO_BEWERKEN)),
     "portfolio:import_bevestigen": GP(NIEMAND, "importsleutel"),
     "portfolio:import_taak": R(NIEMAND, "importsleutel"),
@@ -282,54 +301,114 @@ TABEL: dict[str, Regel] = {
     "api:schema": R(IEDEREEN, steekproef=True),
     "api:docs": R(IEDEREEN, steekproef=True),
     # -- API: activities and their parts (B14)
-    "api:activiteit-list": Regel({"GET": INGELOGD, "POST": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {
-        "naam": "Matrix", "ministerie": o.extra["code"], "startdatum": "2023-01-01", "onderwerp": "Dienstverlening",
-        "initieel": {"einddatum": "2026-12-31", "geschat_uitbesteed_werk": "9000000.00"}})}, "ministerie", in_url=False),
-    "api:activiteit-detail": Regel({"GET": INZIEN, "PATCH": Schrijf(
-        objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {"naam": "Matrix", "versie": versie_van(o)})}, "activiteit_org"),
+    "api:activiteit-list": Regel(
+        {
+            "GET": INGELOGD,
+            "POST": Schrijf(
+                objrecht(Recht.PORTFOLIO_BEWERKEN),
+                lambda o: {
+                    "naam": "Matrix",
+                    "ministerie": o.extra["code"],
+                    "startdatum": "2023-01-01",
+                    "onderwerp": "Dienstverlening",
+                    "initieel": {"einddatum": "2026-12-31", "geschat_uitbesteed_werk": "9000000.00"},
+                },
+            ),
+        },
+        "ministerie",
+        in_url=False,
+    ),
+    "api:activiteit-detail": Regel(
+        {"GET": INZIEN, "PATCH": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {"naam": "Matrix", "versie": versie_van(o)})},
+        "activiteit_org",
+    ),
     "api:activiteit-baseline": Regel({"PATCH": INZIEN}, "activiteit_org"),
     "api:activiteit-gebeurtenissen": Regel({"GET": INZIEN, "POST": INZIEN}, "activiteit_org"),
     "api:activiteit-status": POST(INZIEN, "activiteit_org"),
     "api:activiteit-gebeurtenis-corrigeren": POST(INZIEN, "activiteit_org"),
-    **{f"api:{d}-list": Regel({"GET": INZIEN, "POST": INZIEN}, "activiteit_org")
-       for d in ("mijlpalen", "kwaliteitstoetsen", "kamerstukken", "baten", "ontwikkelpartijen")},
-    "api:mijlpalen-detail": Regel({
-        "GET": INZIEN,
-        "PATCH": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {"omschrijving": "Matrix", "versie": versie_van(o)}),
-        "DELETE": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {}, query=lambda o: f"?versie={versie_van(o)}"),
-    }, "mijlpaal"),
+    **{
+        f"api:{d}-list": Regel({"GET": INZIEN, "POST": INZIEN}, "activiteit_org")
+        for d in ("mijlpalen", "kwaliteitstoetsen", "kamerstukken", "baten", "ontwikkelpartijen")
+    },
+    "api:mijlpalen-detail": Regel(
+        {
+            "GET": INZIEN,
+            "PATCH": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {"omschrijving": "Matrix", "versie": versie_van(o)}),
+            "DELETE": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {}, query=lambda o: f"?versie={versie_van(o)}"),
+        },
+        "mijlpaal",
+    ),
     # The other parts share the mijlpalen code (_OnderdeelViewSet); asked about an id that does not exist.
-    **{f"api:{d}-detail": Regel({"GET": NIEMAND, "PATCH": NIEMAND, "DELETE": NIEMAND}, "onderdeel_geen")
-       for d in ("kwaliteitstoetsen", "kamerstukken", "baten", "ontwikkelpartijen")},
+    **{
+        f"api:{d}-detail": Regel({"GET": NIEMAND, "PATCH": NIEMAND, "DELETE": NIEMAND}, "onderdeel_geen")
+        for d in ("kwaliteitstoetsen", "kamerstukken", "baten", "ontwikkelpartijen")
+    },
     # -- API: publication per peildatum (concept → gecontroleerd → gepubliceerd, B14, B15)
     "api:versie-list": R(INGELOGD),
     "api:versie-detail": R(VERSIE_ZIEN, "versie"),
-    "api:versie-voorbereiden": Regel({"POST": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {
-        "activiteit": o.extra["obj"].nummer, "peildatum": P2.isoformat()})}, "activiteit_org", in_url=False),
-    "api:versie-aftekenen": Regel({"POST": Schrijf(objrecht(Recht.PEILDATUM_AFTEKENEN), lambda o: {
-        "ministerie": o.extra["code"], "peildatum": P1.isoformat()})}, "ministerie", in_url=False),
-    "api:versie-publiceren": Regel({"POST": Schrijf(rijks(RijksbreedRecht.PEILDATUM_PUBLICEREN), lambda o: {
-        "ministerie": o.extra["code"], "peildatum": P1.isoformat()})}, "ministerie", in_url=False),
+    "api:versie-voorbereiden": Regel(
+        {"POST": Schrijf(objrecht(Recht.PORTFOLIO_BEWERKEN), lambda o: {"activiteit": o.extra["obj"].nummer, "peildatum": P2.isoformat()})},
+        "activiteit_org",
+        in_url=False,
+    ),
+    "api:versie-aftekenen": Regel(
+        {"POST": Schrijf(objrecht(Recht.PEILDATUM_AFTEKENEN), lambda o: {"ministerie": o.extra["code"], "peildatum": P1.isoformat()})},
+        "ministerie",
+        in_url=False,
+    ),
+    "api:versie-publiceren": Regel(
+        {
+            "POST": Schrijf(
+                rijks(RijksbreedRecht.PEILDATUM_PUBLICEREN), lambda o: {"ministerie": o.extra["code"], "peildatum": P1.isoformat()}
+            )
+        },
+        "ministerie",
+        in_url=False,
+    ),
     # -- API: oordelen (art 4 j, 5; B5-B7) and aanmeldingen (art 4 k; B8, B9)
-    "api:oordeel-list": Regel({"GET": INGELOGD, "POST": Schrijf(objrecht(Recht.OORDEEL_OPSTELLEN), lambda o: {
-        "activiteit": o.extra["obj"].nummer, **VOLLEDIG})}, "activiteit", kies=staat("gecontroleerd"), in_url=False),
-    "api:oordeel-detail": Regel({"GET": OORDEEL_ZIEN, "PATCH": Schrijf(
-        en(objrecht(Recht.OORDEEL_OPSTELLEN), staat("concept")), lambda o: {"aanleiding": "Matrix", "versie": o.extra["obj"].versie})}, "oordeel"),
-    "api:oordeel-ciso-bijdrage": Regel({"POST": Schrijf(
-        en(objrecht(Recht.CISOBIJDRAGE_LEVEREN), staat("concept")), lambda o: {"ciso_bijdrage": "Matrix"})}, "oordeel"),
-    "api:oordeel-vaststellen": Regel({"POST": Schrijf(
-        en(objrecht(Recht.OORDEEL_VASTSTELLEN), staat("concept")), lambda o: {"uitkomst": "positief", "motivering": "Matrix"})}, "oordeel"),
+    "api:oordeel-list": Regel(
+        {"GET": INGELOGD, "POST": Schrijf(objrecht(Recht.OORDEEL_OPSTELLEN), lambda o: {"activiteit": o.extra["obj"].nummer, **VOLLEDIG})},
+        "activiteit",
+        kies=staat("gecontroleerd"),
+        in_url=False,
+    ),
+    "api:oordeel-detail": Regel(
+        {
+            "GET": OORDEEL_ZIEN,
+            "PATCH": Schrijf(
+                en(objrecht(Recht.OORDEEL_OPSTELLEN), staat("concept")), lambda o: {"aanleiding": "Matrix", "versie": o.extra["obj"].versie}
+            ),
+        },
+        "oordeel",
+    ),
+    "api:oordeel-ciso-bijdrage": Regel(
+        {"POST": Schrijf(en(objrecht(Recht.CISOBIJDRAGE_LEVEREN), staat("concept")), lambda o: {"ciso_bijdrage": "Matrix"})}, "oordeel"
+    ),
+    "api:oordeel-vaststellen": Regel(
+        {
+            "POST": Schrijf(
+                en(objrecht(Recht.OORDEEL_VASTSTELLEN), staat("concept")), lambda o: {"uitkomst": "positief", "motivering": "Matrix"}
+            )
+        },
+        "oordeel",
+    ),
     "api:oordeel-afwijking": POST(OORDEEL_ZIEN, "oordeel"),
     "api:aanmelding-list": Regel({"GET": INGELOGD, "POST": INGELOGD}),
     "api:aanmelding-detail": R(AANMELDING_ZIEN, "aanmelding"),
-    "api:aanmelding-indienen": Regel({"POST": Schrijf(
-        en(objrecht(Recht.ACICT_AANMELDEN), staat("concept")), lambda o: {})}, "aanmelding"),
+    "api:aanmelding-indienen": Regel({"POST": Schrijf(en(objrecht(Recht.ACICT_AANMELDEN), staat("concept")), lambda o: {})}, "aanmelding"),
     **{f"api:aanmelding-{n}": POST(AANMELDING_ZIEN, "aanmelding") for n in ("advies", "collegebesluit", "reactie")},
 }
 VOLLEDIG = {
-    "aanleiding": "Matrix", "kwaliteitskader_versie": "Kwaliteitskader 2.1",
-    "beheersing": "voldoende", "beheersing_toelichting": "x", "haalbaarheid": "voldoende", "haalbaarheid_toelichting": "x",
-    "risicos": "voldoende", "risicos_toelichting": "x", "implicaties": "voldoende", "implicaties_toelichting": "x",
+    "aanleiding": "Matrix",
+    "kwaliteitskader_versie": "Kwaliteitskader 2.1",
+    "beheersing": "voldoende",
+    "beheersing_toelichting": "x",
+    "haalbaarheid": "voldoende",
+    "haalbaarheid_toelichting": "x",
+    "risicos": "voldoende",
+    "risicos_toelichting": "x",
+    "implicaties": "voldoende",
+    "implicaties_toelichting": "x",
 }
 # Named patterns that are one family, declared by their gate: the Django admin (staff only; checked on its index).
 FAMILIES = {"admin": "admin:index"}
@@ -409,7 +488,11 @@ def vraag(client, methode: str, url: str, gegevens: dict | None, api: bool):
         import json
 
         return client.generic(methode, url, json.dumps(gegevens or {}), content_type="application/json")
-    return client.generic(methode, url, "", content_type="application/x-www-form-urlencoded") if methode != "POST" else client.post(url, gegevens or {})
+    return (
+        client.generic(methode, url, "", content_type="application/x-www-form-urlencoded")
+        if methode != "POST"
+        else client.post(url, gegevens or {})
+    )
 
 
 def controleer(w, naam: str) -> list[str]:

@@ -16,4 +16,6 @@ class Command(BaseCommand):
             manifest = backup.maken(opties["map"])
         except backup.BackupFout as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(self.style.SUCCESS(f"Backup gemaakt in {opties['map']}: {len(manifest['bestanden'])} bestanden, manifest.json met SHA-256."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Backup gemaakt in {opties['map']}: {len(manifest['bestanden'])} bestanden, manifest.json met SHA-256.")
+        )

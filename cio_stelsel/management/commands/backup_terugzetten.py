@@ -20,4 +20,6 @@ class Command(BaseCommand):
             manifest = backup.terugzetten(opties["map"], overschrijven=opties["overschrijven"])
         except backup.BackupFout as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(self.style.SUCCESS(f"Backup van {manifest['gemaakt_op']} teruggezet ({len(manifest['bestanden'])} bestanden gecontroleerd)."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Backup van {manifest['gemaakt_op']} teruggezet ({len(manifest['bestanden'])} bestanden gecontroleerd).")
+        )

@@ -64,9 +64,7 @@ class Command(BaseCommand):
             self.stdout.write(regel(r) + ("  (ook Django-beheer)" if r["beheer"] else ""))
         self.stdout.write("")
         self.stdout.write(f"Wachtwoord voor alle demo-accounts: {DEMO_WACHTWOORD}")
-        self.stdout.write(
-            f"Tweede factor (authenticator-app, TOTP) voor alle demo-accounts: sleutel {DEMO_TOTP_SLEUTEL}"
-        )
+        self.stdout.write(f"Tweede factor (authenticator-app, TOTP) voor alle demo-accounts: sleutel {DEMO_TOTP_SLEUTEL}")
         self.stdout.write(f"  in een app: {demo_totp_uri()}")
         self.stdout.write("  of de code van dit moment: python manage.py demo_code")
         self.stdout.write(
