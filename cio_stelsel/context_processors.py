@@ -21,6 +21,7 @@ def navigatie(request):
             (_("Ministeries"), "dashboard:ministeries"),
             (_("Grafieken"), "dashboard:grafieken"),
             (_("Open data"), "dashboard:open_data"),
+            (_("Jaarrapportages"), "jaarrapportage:publiek"),
         ]
     else:
         items += [

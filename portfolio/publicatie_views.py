@@ -403,11 +403,11 @@ def _bedrag(waarde) -> Decimal | None:
 
 
 def _mln(waarde) -> str:
-    """An amount in euros as EUR mln with two decimals, in the active language's notation."""
+    """An amount in euros as mln euro with one decimal, in the active language's notation (as every page)."""
     bedrag = _bedrag(waarde)
     if bedrag is None:
         return "—"
-    return formats.number_format(bedrag / Decimal(1_000_000), decimal_pos=2, use_l10n=True, force_grouping=True)
+    return formats.number_format(bedrag / Decimal(1_000_000), decimal_pos=1, use_l10n=True, force_grouping=True)
 
 
 def _euro(waarde) -> str:
@@ -482,14 +482,14 @@ def versie_weergave(g: dict) -> dict:
     if duur_ini and vertraging is not None:
         vertraging_pct = formats.number_format(Decimal(vertraging) / Decimal(duur_ini) * 100, decimal_pos=1, use_l10n=True)
     kerncijfers = [
-        (_("Initiële schatting meerjarige kosten (EUR mln)"), _mln(k.get("initieel_totaal"))),
-        (_("Actuele schatting meerjarige kosten (EUR mln)"), _mln(k.get("actueel_totaal"))),
+        (_("Initiële schatting meerjarige kosten (mln euro)"), _mln(k.get("initieel_totaal"))),
+        (_("Actuele schatting meerjarige kosten (mln euro)"), _mln(k.get("actueel_totaal"))),
         (
-            _("Verschil initieel en actueel (EUR mln)"),
+            _("Verschil initieel en actueel (mln euro)"),
             _mln(k.get("verschil")) + (f" ({verschil_pct}%)" if verschil_pct is not None else ""),
         ),
-        (_("Cumulatieve meerjarige uitgaven (EUR mln)"), _mln(k.get("gerealiseerd"))),
-        (_("Prognose toekomstige kosten (EUR mln)"), _mln(k.get("prognose"))),
+        (_("Cumulatieve meerjarige uitgaven (mln euro)"), _mln(k.get("gerealiseerd"))),
+        (_("Prognose toekomstige kosten (mln euro)"), _mln(k.get("prognose"))),
         (_("Initiële schatting einddatum"), _datumtekst(ini_eind)),
         (_("Actuele schatting einddatum"), _datumtekst(act_eind)),
         (_("Doorlooptijd initieel (jaren)"), _jaren(duur_ini)),

@@ -124,3 +124,11 @@ REGELNAMEN = {
 def regelnaam(regel):
     """The Dutch name of a structural rule id (S1-S10, B24)."""
     return REGELNAMEN.get(regel, "")
+
+
+@register.filter
+def kamerstuk_url(nummer):
+    """The official publication of a Kamerstuk number (cio_stelsel/kamerstukken.py), or ''."""
+    from cio_stelsel.kamerstukken import kamerstuk_url as url
+
+    return url(str(nummer or "")) or ""
