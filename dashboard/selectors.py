@@ -102,10 +102,10 @@ def einddatum_klasse(rij: dict) -> str:
         return "ongewijzigd"
     # "At most one year": up to the same date a calendar year later (29-02 -> 28-02), as the
     # export column "Aanpassing einddatum (relatief)" (portfolio.uitwisseling.aanpassing_einddatum).
-    return "later_tot_1_jaar" if actueel <= _jaar_later(initieel) else "later_meer_dan_1_jaar"
+    return "later_tot_1_jaar" if actueel <= jaar_later(initieel) else "later_meer_dan_1_jaar"
 
 
-def _jaar_later(d: datetime.date) -> datetime.date:
+def jaar_later(d: datetime.date) -> datetime.date:
     try:
         return d.replace(year=d.year + 1)
     except ValueError:  # 29 February
@@ -320,6 +320,8 @@ FACETTEN = {
     "status": lambda r: r["activiteit_status"],
     "acict": lambda r: _ja_nee(r["aantal_acict_adviezen"]),
     "baat": lambda r: _ja_nee(r["aantal_baten"]),
+    # The band of the end-date change, as the chart "Einddatum ten opzichte van de initiële schatting".
+    "vertraging": einddatum_klasse,
 }
 
 # Sort keys of the list (a leading "-" sorts descending). Empty values always come last.

@@ -33,7 +33,6 @@ from cio_stelsel.models import Ministerie
 from portfolio.grafiek import Punt, historiegrafieken, lijngrafiek, staafgrafiek
 from portfolio.models import Kwaliteitstoets, Soort, Status
 from portfolio.templatetags.portfolio import (
-    getal_opmaak,
     labelklasse,
     mln_opmaak,
     procent_teken,
@@ -41,6 +40,7 @@ from portfolio.templatetags.portfolio import (
 
 from . import leesmodel, opendata, selectors
 from .cache import conditional, publiek
+from .vertraging import vertraging_tekst
 
 PAGINA_GROOTTE = 25
 # The comparison of two peildata lists the largest cost differences (the sum covers all).
@@ -187,6 +187,7 @@ FACETLABELS = {
     "onderwerp": gettext_lazy("Onderwerp"),
     "acict": gettext_lazy("AcICT-advies"),
     "baat": gettext_lazy("Maatschappelijke baat"),
+    "vertraging": gettext_lazy("Einddatum tegenover de initiële"),
 }
 # Facets shown as radio buttons (all / yes / no); the others are checkboxes.
 JA_NEE_FACETTEN = {"acict", "baat"}
@@ -212,6 +213,8 @@ def _optielabel(facet: str, waarde: str, ministeries: dict[str, dict]) -> str:
         return f"{_kort(m['naam'])} ({m['afkorting']})" if m else waarde
     if facet in JA_NEE_FACETTEN:
         return {"ja": _("Ja"), "nee": _("Nee")}.get(waarde, waarde)
+    if facet == "vertraging":
+        return str(EINDDATUM_LABELS.get(waarde, waarde))
     if waarde == selectors.ONBEKEND:
         return _("Onbekend")
     return waarde
@@ -253,6 +256,8 @@ def activiteiten(request):
             }
         )
     for f in facetten:
+        if f["naam"] == "vertraging":  # the bands in their order, not alphabetically
+            f["opties"].sort(key=lambda o: list(EINDDATUM_LABELS).index(o["waarde"]) if o["waarde"] in EINDDATUM_LABELS else 99)
         if f["ja_nee"]:
             f["opties"] = [o for o in f["opties"] if o["waarde"] in ("ja", "nee")]
             f["opties"].sort(key=lambda o: o["waarde"] != "ja")
@@ -325,7 +330,7 @@ def _lijstrij(r: dict) -> dict:
         "initieel_mln": mln_opmaak(r["initieel_totaal"]),
         "actueel_mln": mln_opmaak(r["actueel_totaal"]),
         "verschil_tekst": procent_teken(verschil),
-        "vertraging_tekst": getal_opmaak(vertraging, 1, teken=True),
+        "vertraging_tekst": vertraging_tekst(r, vertraging),
         "einddatum_tekst": r["actuele_einddatum"].strftime("%d-%m-%Y") if r["actuele_einddatum"] else "—",
     }
 
@@ -598,6 +603,7 @@ def grafiekenset(bereken, ministeries: dict[str, dict], p: str | None) -> list[d
         _("Aantal ICT-activiteiten waarvan de actuele einddatum eerder, gelijk of later is dan de initiële."),
         [EINDDATUM_LABELS[n] for n in eind],
         [(_("Aantal"), list(eind.values()))],
+        urls=[_lijst_url(vertraging=n, peildatum=p) for n in eind],
     )
     redenen = bereken(selectors.herijkingen_per_reden)
     grafiek(

@@ -75,6 +75,7 @@ def lijngrafiek(
     lijn_label: str,
     referentie_label: str,
     eenheid: str = "",
+    trap: bool = False,
 ) -> SafeString:
     """An SVG line chart of ``punten`` over time, with ``referentie`` as a dashed line.
 
@@ -82,6 +83,9 @@ def lijngrafiek(
     activity) or a list of Punt (a second, dashed series: e.g. the total initial
     estimate per peildatum next to the total current estimate).
     Values are numbers (drawn from 0 up) or dates (the y axis shows years).
+    ``trap``: draw the line as steps, each value holding until the next point (an
+    activity's estimate stays what the last report said until a herijking or the
+    next report changes it; a diagonal would suggest a gradual change).
     Returns "" when there is nothing to draw.
     """
     punten = [p for p in punten if p.waarde is not None]
@@ -205,8 +209,12 @@ def lijngrafiek(
             )
 
     # the current estimate over time
-    coords = " ".join(f"{x(p.datum)},{y(p.waarde)}" for p in punten)
-    delen.append(format_html('<polyline points="{}" fill="none" stroke="{}" stroke-width="3" stroke-linejoin="round"/>', coords, LINTBLAUW))
+    hoeken = [(x(p.datum), y(p.waarde)) for p in punten]
+    if trap:
+        # horizontal to the next event's date, then vertical to its value
+        hoeken = [h for (x1, y1), (x2, _y2) in zip(hoeken, hoeken[1:]) for h in ((x1, y1), (x2, y1))] + hoeken[-1:]
+    coords = " ".join(f"{hx},{hy}" for hx, hy in hoeken)
+    delen.append(format_html('<polyline points="{}" fill="none" stroke="{}" stroke-width="3" stroke-linejoin="miter"/>', coords, LINTBLAUW))
     for p in punten:
         px, py = x(p.datum), y(p.waarde)
         if p.herijking:
@@ -442,6 +450,7 @@ def historiegrafieken(*, nummer: int, gebeurtenissen: list, k) -> list[dict]:
         lijn_label=_("Actuele schatting"),
         referentie_label=_("Initiële baseline"),
         eenheid=_("mln euro"),
+        trap=True,
     )
     if svg:
         grafieken.append({"kop": _("Kosten: actuele schatting tegenover de initiële baseline"), "svg": svg})
@@ -461,6 +470,7 @@ def historiegrafieken(*, nummer: int, gebeurtenissen: list, k) -> list[dict]:
         referentie=k.initiele_einddatum,
         lijn_label=_("Actuele einddatum"),
         referentie_label=_("Initiële einddatum"),
+        trap=True,
     )
     if svg:
         grafieken.append({"kop": _("Doorlooptijd: geschatte einddatum tegenover de initiële"), "svg": svg})

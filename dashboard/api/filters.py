@@ -40,10 +40,14 @@ class PubliekeActiviteitFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status (herhaalbaar)."))
     acict = django_filters.MultipleChoiceFilter(choices=JA_NEE, label=_("Met AcICT-advies: ja of nee."))
     baat = django_filters.MultipleChoiceFilter(choices=JA_NEE, label=_("Met maatschappelijke baat: ja of nee."))
+    vertraging = django_filters.MultipleChoiceFilter(
+        choices=[(k, k) for k in selectors.EINDDATUM_KLASSEN],
+        label=_("Aanpassing van de einddatum tegenover de initiële, als einddatum_klasse (herhaalbaar)."),
+    )
 
     class Meta:
         model = ActiviteitVersie
-        fields = ["q", "soort", "ministerie", "organisatie", "onderwerp", "status", "acict", "baat"]
+        fields = ["q", "soort", "ministerie", "organisatie", "onderwerp", "status", "acict", "baat", "vertraging"]
 
     def zoekopdracht(self) -> dict:
         """The keyword arguments of ``selectors.zoeken`` (call after is_valid())."""

@@ -6,12 +6,15 @@ page's AcICT tile said "1 afgerond" (the number of completed activities, not of 
 Jaarrapportages were not in the main navigation; Kamerstuk numbers were plain text.
 """
 
+import datetime
 import re
 
 import pytest
 from django.urls import reverse
 
 from cio_stelsel.kamerstukken import kamerstuk_id, kamerstuk_url
+from dashboard import selectors
+from dashboard.vertraging import vertraging_tekst
 from tests.dashboard.test_paginas import tekst
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +69,73 @@ def test_a_kamerstuk_number_gives_its_official_publication(nummer, ident):
 def test_the_activity_page_links_the_kamerstuk_number_to_its_official_publication(client, publiek):
     html = client.get(reverse("dashboard:activiteit", args=[publiek.basisregistratie.nummer])).content.decode()
     assert '<a href="https://zoek.officielebekendmakingen.nl/kst-26643-900.html" rel="noopener noreferrer">26 643, nr. 900' in html
+
+
+# --------------------------------------------------------------------------
+# Vertraging: a filter per band, the chart's rows link to it, and the list's figure agrees with the band
+
+
+def test_the_end_date_chart_rows_link_to_the_list_filtered_on_their_band_with_the_same_counts(client, publiek):
+    response = client.get(reverse("dashboard:grafieken"))
+    einddatum = next(g for g in response.context["grafieken"] if g["id"] == "einddatum")
+    assert [r["url"] for r in einddatum["rijen"]] == [f"/activiteiten/?vertraging={k}" for k in selectors.EINDDATUM_KLASSEN]
+    for rij in einddatum["rijen"]:
+        lijst = client.get(rij["url"])
+        assert lijst.status_code == 200
+        assert lijst.context["totaal"] == rij["waarden"][0], rij["url"]
+
+
+def test_the_list_filters_on_activities_that_slipped_more_than_a_year(client, publiek):
+    alle = client.get(reverse("dashboard:activiteiten")).context["rijen"]
+    assert selectors.einddatum_klasse(next(r for r in alle if r["naam"] == "Vernieuwing Basisregistratie Personen")) == "later_tot_1_jaar"
+    response = client.get(reverse("dashboard:activiteiten"), {"vertraging": "later_tot_1_jaar"})
+    assert response.status_code == 200
+    assert response.context["rijen"]
+    assert {selectors.einddatum_klasse(r) for r in response.context["rijen"]} == {"later_tot_1_jaar"}
+    assert len(response.context["rijen"]) == sum(selectors.einddatum_klasse(r) == "later_tot_1_jaar" for r in alle)
+    response = client.get(reverse("dashboard:activiteiten"), {"vertraging": "later_meer_dan_1_jaar"})
+    assert response.status_code == 200
+    facet = next(f for f in response.context["facetten"] if f["naam"] == "vertraging")
+    assert facet["label"] == "Einddatum tegenover de initiële"
+    # the bands in their order, each with its label
+    labels = [o["label"] for o in facet["opties"]]
+    assert labels == sorted(labels, key=["Eerder", "Ongewijzigd", "Later, hoogstens 1 jaar", "Later, meer dan 1 jaar", "Onbekend"].index)
+    assert "Einddatum tegenover de initiële: Later, meer dan 1 jaar" in [a["label"] for a in response.context["actieve_filters"]]
+    # the API takes the same parameter, and refuses an unknown band with a 400 naming it
+    api = client.get("/api/v1/publiek/activiteiten/", {"vertraging": "later_meer_dan_1_jaar"})
+    assert api.status_code == 200
+    fout = client.get("/api/v1/publiek/activiteiten/", {"vertraging": "veel"})
+    assert fout.status_code == 400 and "vertraging" in fout.content.decode()
+
+
+def _rij(initieel: datetime.date, actueel: datetime.date) -> dict:
+    return {"initiele_einddatum": initieel, "actuele_einddatum": actueel}
+
+
+@pytest.mark.parametrize(
+    "actueel, verwacht",
+    [
+        (datetime.date(2026, 1, 11), "+1 jaar en 10 dagen"),  # rounds to +1,0 but is more than one year
+        (datetime.date(2025, 1, 13), "+12 dagen"),  # rounds to +0,0 but is later
+        (datetime.date(2024, 12, 22), "-10 dagen"),  # rounds to 0,0 but is earlier
+        (datetime.date(2026, 1, 1), "+1,0"),  # exactly one year: "hoogstens 1 jaar"
+        (datetime.date(2025, 7, 2), "+0,5"),
+        (datetime.date(2025, 1, 1), "0,0"),  # unchanged
+        (datetime.date(2027, 3, 1), "+2,2"),
+    ],
+)
+def test_the_delay_text_never_disagrees_with_its_band(actueel, verwacht):
+    assert vertraging_tekst(_rij(datetime.date(2025, 1, 1), actueel)) == verwacht
+
+
+def test_no_delay_of_any_day_count_shows_a_boundary_figure_of_another_band():
+    initieel = datetime.date(2024, 3, 1)
+    for dagen in range(-800, 801):
+        rij = _rij(initieel, initieel + datetime.timedelta(days=dagen))
+        klasse, tekst_ = selectors.einddatum_klasse(rij), vertraging_tekst(rij)
+        if klasse == "later_meer_dan_1_jaar":
+            assert tekst_ != "+1,0", dagen
+        if klasse in ("later_tot_1_jaar", "eerder"):
+            assert tekst_ != "0,0", dagen
+        if klasse == "later_tot_1_jaar":
+            assert not tekst_.startswith("+1,1"), dagen
