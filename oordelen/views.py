@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,7 +29,7 @@ from .forms import (
     VaststellenForm,
     VoorwaardeForm,
 )
-from .models import Aanmelding, BestuursraadAgendapunt, CioOordeel, Voorwaarde
+from .models import Aanmelding, Afwijking, BestuursraadAgendapunt, CioOordeel, Voorwaarde
 
 
 def _mag(user, recht, activiteit) -> bool:
@@ -189,28 +190,80 @@ def ciso_bijdrage(request, pk):
     return _opnieuw(request, o, ciso_form=form)
 
 
+class _Proef(Exception):
+    """Raised inside a dry run to roll it back (``_proef``)."""
+
+
+def _proef(service, **kwargs) -> None:
+    """Run ``service`` in a transaction that is rolled back: its ValidationError (or PermissionDenied) comes out,
+    its writes, audit records and on_commit work do not. So a confirmation page is shown only for a
+    decision that would be recorded, and every error is reported before it, in one round."""
+    try:
+        with transaction.atomic():
+            service(**kwargs)
+            raise _Proef
+    except _Proef:
+        pass
+
+
+def _onomkeerbaar(request, form, o, service, aanroep: dict, *, bevestiging: dict, formnaam: str, gelukt: str):
+    """A POST of an irreversible decision: back to the form, a confirmation page, or the decision itself."""
+    if "terug" in request.POST:
+        return _terug(request, o, **{formnaam: form})
+    try:
+        if request.POST.get("bevestigd") != "ja":
+            _proef(service, **aanroep)
+            return _bevestigen(request, o, form, **bevestiging)
+        service(**aanroep)
+    except ValidationError as exc:
+        form.fouten_van(exc)
+    else:
+        messages.success(request, gelukt)
+        return redirect("oordelen:oordeel", pk=o.pk)
+    return _opnieuw(request, o, **{formnaam: form})
+
+
 @login_required
 @require_http_methods(["POST"])
 def vaststellen(request, pk):
     o = _oordeel(request, pk)
     form = VaststellenForm(request.POST)
-    if form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.oordeel_vaststellen(
-                actor=request.user,
-                oordeel=o,
-                uitkomst=d["uitkomst"],
-                motivering=d["motivering"],
-                voorwaarden=d["voorwaarden"],
-                versie=d["versie"],
-            )
-        except ValidationError as exc:
-            form.fouten_van(exc)
-        else:
-            messages.success(request, _("Het CIO-oordeel is vastgesteld."))
-            return redirect("oordelen:oordeel", pk=o.pk)
-    return _opnieuw(request, o, vaststellen_form=form)
+    if not form.is_valid():
+        return _opnieuw(request, o, vaststellen_form=form)
+    d = form.cleaned_data
+    aanroep = {
+        "actor": request.user,
+        "oordeel": o,
+        "uitkomst": d["uitkomst"],
+        "motivering": d["motivering"],
+        "voorwaarden": d["voorwaarden"],
+        "versie": d["versie"],
+    }
+    bevestiging = {
+        "actie": reverse("oordelen:vaststellen", args=[o.pk]),
+        "vraag": _("Weet u zeker dat u dit CIO-oordeel vaststelt?"),
+        "gegevens": [
+            (_("Uitkomst"), CioOordeel.Uitkomst(d["uitkomst"]).label),
+            (_("Motivering"), d["motivering"]),
+            *([(_("Voorwaarden"), "\n".join(d["voorwaarden"]))] if d["voorwaarden"] else []),
+        ],
+        "gevolgen": _(
+            "Een vastgesteld oordeel kan niet meer worden gewijzigd. Het wordt zichtbaar voor de CIO Rijk (artikel 4 h; B7). "
+            "Bij een negatief oordeel komt de activiteit op de agenda van de bestuursraad (B3) en kan zij niet starten "
+            "zonder afwijking (artikel 5.3)."
+        ),
+        "ja": _("Ja, stel het oordeel vast"),
+    }
+    return _onomkeerbaar(
+        request,
+        form,
+        o,
+        services.oordeel_vaststellen,
+        aanroep,
+        bevestiging=bevestiging,
+        formnaam="vaststellen_form",
+        gelukt=_("Het CIO-oordeel is vastgesteld."),
+    )
 
 
 @login_required
@@ -218,18 +271,54 @@ def vaststellen(request, pk):
 def afwijking(request, pk):
     o = _oordeel(request, pk)
     form = AfwijkingForm(request.POST)
-    if form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.afwijking_vastleggen(
-                actor=request.user, oordeel=o, door_rol=d["door_rol"], motivering=d["motivering"], datum=d["datum"]
-            )
-        except ValidationError as exc:
-            form.fouten_van(exc)
-        else:
-            messages.success(request, _("De afwijking (art 5.3) is vastgelegd."))
-            return redirect("oordelen:oordeel", pk=o.pk)
-    return _opnieuw(request, o, afwijking_form=form)
+    if not form.is_valid():
+        return _opnieuw(request, o, afwijking_form=form)
+    d = form.cleaned_data
+    aanroep = {"actor": request.user, "oordeel": o, "door_rol": d["door_rol"], "motivering": d["motivering"], "datum": d["datum"]}
+    bevestiging = {
+        "actie": reverse("oordelen:afwijking", args=[o.pk]),
+        "vraag": _("Weet u zeker dat u afwijkt van dit negatieve CIO-oordeel?"),
+        "gegevens": [
+            (_("Vastgelegd als"), Afwijking.Door(d["door_rol"]).label),
+            (_("Datum van het besluit"), d["datum"].strftime("%d-%m-%Y")),
+            (_("Motivering"), d["motivering"]),
+        ],
+        "gevolgen": _(
+            "Een afwijking kan niet worden ingetrokken of gewijzigd. Met de afwijking mag de activiteit starten ondanks het "
+            "negatieve oordeel (artikel 5.3); zij komt in de audittrail en is zichtbaar voor de CIO Rijk."
+        ),
+        "ja": _("Ja, leg de afwijking vast"),
+    }
+    return _onomkeerbaar(
+        request,
+        form,
+        o,
+        services.afwijking_vastleggen,
+        aanroep,
+        bevestiging=bevestiging,
+        formnaam="afwijking_form",
+        gelukt=_("De afwijking (art 5.3) is vastgelegd."),
+    )
+
+
+def _bevestigen(request, o, form, *, actie: str, vraag: str, gegevens: list, gevolgen: str, ja: str):
+    """The confirmation page of an irreversible decision: what will be recorded, its consequences, yes or back."""
+    context = {
+        "oordeel": o,
+        "activiteit": o.activiteit,
+        "form": form,
+        "actie": actie,
+        "vraag": vraag,
+        "gegevens": gegevens,
+        "gevolgen": gevolgen,
+        "ja": ja,
+    }
+    return render(request, "oordelen/bevestigen.html", context)
+
+
+def _terug(request, o, **formulieren):
+    """Back from a confirmation page: the oordeel page with the form as it was filled in (nothing saved)."""
+    return render(request, "oordelen/oordeel.html", {**_oordeel_context(request, o), **formulieren})
 
 
 def _opnieuw(request, o, **formulieren):

@@ -87,6 +87,10 @@ def test_b1_b5_from_draft_to_decision_and_start(live_server, als, office, ciso, 
     page.get_by_label("Motivering").fill("Goed voorbereid; de regie moet sterker.")
     page.get_by_role("textbox", name="Voorwaarden").fill("Externe review vóór fase 2\nExitstrategie uitwerken")
     page.get_by_role("button", name="Oordeel vaststellen").click()
+    # An irreversible decision is confirmed first (issue 18), with what will be recorded.
+    expect(page.get_by_role("heading", name="Weet u zeker dat u dit CIO-oordeel vaststelt?")).to_be_visible()
+    expect(page.get_by_text("Exitstrategie uitwerken")).to_be_visible()
+    page.get_by_role("button", name="Ja, stel het oordeel vast").click()
     expect(page.get_by_role("status").filter(has_text="CIO-oordeel is vastgesteld")).to_be_visible()
     expect(page.get_by_text("Geldend oordeel:")).to_be_visible()
     expect(page.get_by_role("link", name=re.compile("Download PDF"))).to_be_visible()

@@ -7,6 +7,7 @@ CIO Rijk, B28), 403 when the user sees it but may not act.
 
 import datetime
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -237,14 +238,19 @@ def test_office_drafts_ciso_contributes_cio_decides(login, office, ciso, cio, gr
 
     html = pagina_ok(login(cio).get(reverse("oordelen:oordeel", args=[o.pk])))
     assert reverse("oordelen:vaststellen", args=[o.pk]) in html and "zichtbaar voor de CIO Rijk" in html
-    response = login(cio).post(
-        reverse("oordelen:vaststellen", args=[o.pk]),
-        {
-            "uitkomst": "positief_onder_voorwaarden",
-            "motivering": "Goed voorbereid; regie versterken.",
-            "voorwaarden": "Externe review vóór fase 2\nExitstrategie",
-        },
-    )
+    besluit = {
+        "uitkomst": "positief_onder_voorwaarden",
+        "motivering": "Goed voorbereid; regie versterken.",
+        "voorwaarden": "Externe review vóór fase 2\nExitstrategie",
+    }
+    # First a confirmation page (issue 18: an irreversible decision is confirmed), nothing recorded yet.
+    bevestiging = pagina_ok(login(cio).post(reverse("oordelen:vaststellen", args=[o.pk]), besluit))
+    assert "Weet u zeker dat u dit CIO-oordeel vaststelt?" in bevestiging and "Ja, stel het oordeel vast" in bevestiging
+    assert "Positief onder voorwaarden" in bevestiging and "Exitstrategie" in bevestiging
+    o.refresh_from_db()
+    assert o.status == CioOordeel.Status.CONCEPT
+    assert not AuditRecord.objects.filter(actie="oordeel.vastgesteld").exists()
+    response = login(cio).post(reverse("oordelen:vaststellen", args=[o.pk]), {**besluit, "bevestigd": "ja"})
     assert response.status_code == 302
     o.refresh_from_db()
     assert o.status == CioOordeel.Status.VASTGESTELD and o.uitkomst == "positief_onder_voorwaarden" and o.vastgesteld_door == cio
@@ -297,14 +303,14 @@ def test_b1_sg_records_an_afwijking_from_a_negative_oordeel(login, office, ciso,
     assert reverse("oordelen:afwijking", args=[o.pk]) not in login(cio).get(reverse("oordelen:oordeel", args=[o.pk])).content.decode()
     html = pagina_ok(login(sg).get(reverse("oordelen:oordeel", args=[o.pk])))
     assert reverse("oordelen:afwijking", args=[o.pk]) in html
-    response = login(sg).post(
-        reverse("oordelen:afwijking", args=[o.pk]),
-        {
-            "door_rol": "secretaris_generaal",
-            "motivering": "Maatschappelijke noodzaak weegt zwaarder; extra toezicht ingericht.",
-            "datum": VANDAAG.strftime("%d-%m-%Y"),
-        },
-    )
+    besluit = {
+        "door_rol": "secretaris_generaal",
+        "motivering": "Maatschappelijke noodzaak weegt zwaarder; extra toezicht ingericht.",
+        "datum": VANDAAG.strftime("%d-%m-%Y"),
+    }
+    bevestiging = pagina_ok(login(sg).post(reverse("oordelen:afwijking", args=[o.pk]), besluit))
+    assert "Weet u zeker dat u afwijkt van dit negatieve CIO-oordeel?" in bevestiging and not Afwijking.objects.exists()
+    response = login(sg).post(reverse("oordelen:afwijking", args=[o.pk]), {**besluit, "bevestigd": "ja"})
     assert response.status_code == 302, response.content.decode()[:2000]
     afwijking = Afwijking.objects.get(oordeel=o)
     assert afwijking.vastgelegd_door == sg and afwijking.door_rol == "secretaris_generaal"
@@ -476,3 +482,29 @@ def test_oordeel_page_of_a_dienstonderdeel_is_open_to_its_cio(login, ministerie,
     act = activiteit(office, ministerie, naam="Dienstonderdeel-activiteit", geschat=10_000_000, dienstonderdeel=dienstonderdeel)
     o = concept(office, act)
     assert login(cio_do).get(reverse("oordelen:oordeel", args=[o.pk])).status_code == 200
+
+
+def test_back_from_the_confirmation_keeps_what_was_filled_in_and_records_nothing(login, office, ciso, cio, groot):
+    o = concept(office, groot)
+    services.ciso_bijdrage_leveren(actor=ciso, oordeel=o, bijdrage="BIO getoetst.")
+    o.refresh_from_db()
+    besluit = {"uitkomst": "negatief", "motivering": "De business case ontbreekt.", "versie": o.versie}
+    html = pagina_ok(login(cio).post(reverse("oordelen:vaststellen", args=[o.pk]), {**besluit, "terug": "1", "bevestigd": "ja"}))
+    assert "De business case ontbreekt.</textarea>" in html
+    assert re.search(r'<input type="radio" name="uitkomst" value="negatief"[^>]* checked>', html)
+    assert "Er is niets opgeslagen" not in html  # not an error: the user chose to go back
+    o.refresh_from_db()
+    assert o.status == CioOordeel.Status.CONCEPT
+
+
+def test_every_error_of_a_decision_is_reported_before_the_confirmation_page(login, office, ciso, cio, groot):
+    """The dry run finds the service's errors (here B5 and the missing condition together), so no confirmation is asked for a
+    decision that would be refused, and the errors come in one round."""
+    o = concept(office, groot)
+    html = pagina_ok(
+        login(cio).post(reverse("oordelen:vaststellen", args=[o.pk]), {"uitkomst": "positief_onder_voorwaarden", "motivering": "Goed."})
+    )
+    assert "Weet u zeker" not in html
+    assert "zonder de bijdrage over informatiebeveiliging van de CISO (B5, art 7 k)" in html
+    assert "Noem ten minste één voorwaarde" in html
+    assert not AuditRecord.objects.filter(actie="oordeel.vastgesteld").exists()
