@@ -18,6 +18,7 @@ the library's (``passkey_views``); this module holds the rules around them:
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
@@ -39,7 +40,11 @@ def omschrijving(device: WebAuthnCredential) -> dict:
 
 
 def geregistreerd(*, request, user, device: WebAuthnCredential) -> None:
-    """After the library stored a new passkey: audited; an unverified session (first log-in) is verified by it."""
+    """After the library stored a new passkey: named, audited; an unverified session (first log-in) is verified by it."""
+    if not device.name:
+        # The library leaves the name blank; the list needs one to tell passkeys apart.
+        device.name = f"Passkey {timezone.localtime(device.created_at):%d-%m-%Y %H:%M}"
+        device.save(update_fields=["name"])
     audit.vastleggen(actor=user, actie="passkey_geregistreerd", obj=user, na=omschrijving(device))
     if not request.user.is_verified():
         tweede_factor.sessie_verifieren(request, device)
