@@ -241,9 +241,9 @@ OTP_STATIC_THROTTLE_FACTOR = 1
 #   WEBAUTHN_ORIGINS: comma separated origins the ceremonies may come from (default:
 #     http://localhost:8000; in production https://<WEBAUTHN_RP_ID>).
 #   WEBAUTHN_RP_NAME: the name the browser shows (default CIO-stelsel).
-OTP_WEBAUTHN_RP_ID = env("WEBAUTHN_RP_ID", ALLOWED_HOSTS[0].lstrip(".") if PRODUCTION else "localhost")
+OTP_WEBAUTHN_RP_ID = env("WEBAUTHN_RP_ID") or ((ALLOWED_HOSTS[0].lstrip(".*") or "localhost") if PRODUCTION else "localhost")
 OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ORIGINS", [f"https://{OTP_WEBAUTHN_RP_ID}"] if PRODUCTION else ["http://localhost:8000"])
-OTP_WEBAUTHN_RP_NAME = env("WEBAUTHN_RP_NAME", "CIO-stelsel")
+OTP_WEBAUTHN_RP_NAME = env("WEBAUTHN_RP_NAME") or "CIO-stelsel"
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 # Single sign-on by OpenID Connect (mozilla-django-oidc, cio_stelsel/sso.py): on only when

@@ -5,8 +5,6 @@ The ceremonies run through the library's endpoints with a software authenticator
 tests/browser/test_passkeys.py runs them in Chromium with its virtual authenticator.
 """
 
-import json
-
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -15,6 +13,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 
 from cio_stelsel.models import AuditRecord
 from cio_stelsel.rechten import Rol
+from tests.cio_stelsel.test_beveiliging import _manage
 from tests.factories import WACHTWOORD, benoem
 from tests.passkey_authenticator import Authenticator, passkey_aanmelden, passkey_registreren
 from tests.tweede_factor import app_van, inloggen
@@ -199,5 +198,12 @@ def test_the_passkey_settings_come_from_the_environment(settings):
     assert settings.OTP_WEBAUTHN_RP_ID == "localhost"
     assert settings.OTP_WEBAUTHN_ALLOWED_ORIGINS == ["http://localhost:8000"]
     assert settings.OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN is False
-    opties = json.loads(json.dumps({"rp": settings.OTP_WEBAUTHN_RP_NAME}))
-    assert opties["rp"] == "CIO-stelsel"
+    # Production: the first of ALLOWED_HOSTS over https, unless WEBAUTHN_* say otherwise.
+    toon = "from django.conf import settings as s; print(s.OTP_WEBAUTHN_RP_ID, ','.join(s.OTP_WEBAUTHN_ALLOWED_ORIGINS))"
+    productie = {"DJANGO_SETTINGS_MODE": "production", "SECRET_KEY": "k" * 60, "ALLOWED_HOSTS": "cio.example.nl,localhost"}
+    assert _manage("shell", "--no-imports", "-c", toon, **productie).stdout.split() == ["cio.example.nl", "https://cio.example.nl"]
+    eigen = {"WEBAUTHN_RP_ID": "example.nl", "WEBAUTHN_ORIGINS": "https://cio.example.nl, https://portfolio.example.nl"}
+    assert _manage("shell", "--no-imports", "-c", toon, **productie, **eigen).stdout.split() == [
+        "example.nl",
+        "https://cio.example.nl,https://portfolio.example.nl",
+    ]
