@@ -68,7 +68,8 @@ TWEEDE_FACTOR_VRIJ_NAMEN = {
     "sso_inloggen",
     "sso_terug",
 }
-TWEEDE_FACTOR_VRIJ_NAAMRUIMTEN = {"dashboard", "api"}
+# otp_webauthn: the passkey ceremonies (cio_stelsel/passkey_urls.py), which check the session themselves.
+TWEEDE_FACTOR_VRIJ_NAAMRUIMTEN = {"dashboard", "api", "otp_webauthn"}
 # Only these two of the second-factor pages: new recovery codes and the reset need a verified session.
 TWEEDE_FACTOR_PAGINAS = {"verifieren", "inrichten"}
 
@@ -105,7 +106,7 @@ class TweedeFactorMiddleware:
             return None
         from django.contrib.auth.views import redirect_to_login
 
-        from .tweede_factor import heeft_app
+        from .tweede_factor import heeft_tweede_factor
 
-        doel = "tweede_factor:verifieren" if heeft_app(user) else "tweede_factor:inrichten"
+        doel = "tweede_factor:verifieren" if heeft_tweede_factor(user) else "tweede_factor:inrichten"
         return redirect_to_login(request.get_full_path(), doel)

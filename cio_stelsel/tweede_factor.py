@@ -1,15 +1,16 @@
-"""Two-factor authentication (BIO 5.17.01): a TOTP app with one-time recovery codes, on django-otp.
+"""Two-factor authentication (BIO 5.17.01): a TOTP app with one-time recovery codes, and passkeys, on django-otp.
 
 Every account that logs in passes a second factor after its password: a code
-of its authenticator app (``TOTPDevice``) or one of its recovery codes
-(``StaticDevice``, each code works once). An account without a confirmed app
-enrols at its first log-in (``tweede_factor_views.inrichten``). Until the
+of its authenticator app (``TOTPDevice``), one of its recovery codes
+(``StaticDevice``, each code works once) or one of its passkeys
+(``WebAuthnCredential`` of django-otp-webauthn, cio_stelsel/passkeys.py). An
+account without a confirmed app or passkey enrols at its first log-in (``tweede_factor_views.inrichten``). Until the
 session is verified (``django_otp.login``) ``TweedeFactorMiddleware`` lets it
 reach only the log-in, second-factor and public pages, the Django admin
 included; there is no setting that skips it.
 
-A functioneel beheerder (STELSEL_BEHEREN) resets a user's devices when the
-phone is lost (``apparaten_resetten``): the user enrols again at the next log-in,
+A functioneel beheerder (STELSEL_BEHEREN) resets a user's devices (app,
+recovery codes and passkeys) when the phone or security key is lost (``apparaten_resetten``): the user enrols again at the next log-in,
 and every session of the user that was verified with a removed device is
 unverified at its next request (the middleware no longer finds the device).
 
@@ -24,6 +25,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from . import audit
 from .permissions import heeft_rijksbreed_recht
@@ -38,6 +40,11 @@ AANTAL_HERSTELCODES = 10
 
 def heeft_app(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def heeft_tweede_factor(user) -> bool:
+    """An app or a passkey: the user verifies at log-in instead of enrolling."""
+    return heeft_app(user) or WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
 
 
 def geheim_base32(device: TOTPDevice) -> str:
@@ -68,11 +75,11 @@ def _app_bevestigd(*, request, user, device: TOTPDevice) -> list[str]:
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     audit.vastleggen(actor=user, actie="tweede_factor_ingericht", obj=user, na={"apparaat": device.name})
     codes = herstelcodes_maken(user=user)
-    _sessie_verifieren(request, device)
+    sessie_verifieren(request, device)
     return codes
 
 
-def _sessie_verifieren(request, device) -> None:
+def sessie_verifieren(request, device) -> None:
     """The session passed the second factor: a new session key (no fixation across the step), then django-otp's mark."""
     request.session.cycle_key()
     django_otp.login(request, device)
@@ -108,7 +115,7 @@ def code_controleren(*, request, user, code: str):
     for device in apparaten:
         if device.verify_token(code):
             with transaction.atomic():
-                _sessie_verifieren(request, device)
+                sessie_verifieren(request, device)
                 if isinstance(device, StaticDevice):
                     audit.vastleggen(actor=user, actie="herstelcode_gebruikt", obj=user, na={"over": device.token_set.count()})
             return device
@@ -125,6 +132,7 @@ def apparaten_resetten(*, actor, gebruiker, reden: str) -> int:
     apparaten = [d.name for d in django_otp.devices_for_user(gebruiker, confirmed=None)]
     TOTPDevice.objects.filter(user=gebruiker).delete()
     StaticDevice.objects.filter(user=gebruiker).delete()
+    WebAuthnCredential.objects.filter(user=gebruiker).delete()
     audit.vastleggen(
         actor=actor,
         actie="tweede_factor_gereset",

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import tweede_factor
+from . import passkeys, tweede_factor
 from .forms import ToegankelijkFormMixin
 from .permissions import heeft_rijksbreed_recht
 from .rechten import RijksbreedRecht
@@ -71,10 +71,10 @@ def _met_query(request, naam: str) -> str:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def verifieren(request):
-    """After the password: the code of the app or a recovery code."""
+    """After the password: a passkey, the code of the app or a recovery code."""
     if request.user.is_verified():
         return redirect(_volgende(request))
-    if not tweede_factor.heeft_app(request.user):
+    if not tweede_factor.heeft_tweede_factor(request.user):
         return redirect(_met_query(request, "tweede_factor:inrichten"))
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -84,17 +84,30 @@ def verifieren(request):
             form.fouten_van(exc)
         else:
             return redirect(_volgende(request))
-    return render(request, "registration/tweede_factor.html", {"form": form, "next": request.GET.get("next", "")})
+    return render(
+        request,
+        "registration/tweede_factor.html",
+        {
+            "form": form,
+            "next": request.GET.get("next", ""),
+            "met_passkey": passkeys.heeft_passkey(request.user),
+            "met_app": tweede_factor.heeft_app(request.user),
+        },
+    )
 
 
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
 def inrichten(request):
-    """Enrolment at the first log-in: scan the QR code (or type the key), confirm with a code, keep the recovery codes."""
-    if request.user.is_verified() and tweede_factor.heeft_app(request.user):
+    """Enrolment at the first log-in: scan the QR code (or type the key), confirm with a code, keep the recovery codes.
+
+    Or register a passkey instead (the library's ceremony, cio_stelsel/passkey_views.py); the page
+    then goes on to make the recovery codes.
+    """
+    if request.user.is_verified() and tweede_factor.heeft_tweede_factor(request.user):
         return redirect(_volgende(request))
-    if tweede_factor.heeft_app(request.user):
+    if tweede_factor.heeft_tweede_factor(request.user):
         # Enrolling again needs the old app or a beheerder's reset: otherwise the password alone would replace it.
         return redirect(_met_query(request, "tweede_factor:verifieren"))
     device = tweede_factor.app_voorbereiden(user=request.user)
@@ -115,6 +128,7 @@ def inrichten(request):
             "geheim": tweede_factor.geheim_base32(device),
             "qr": qr.svg_data_uri(scale=4, dark="#000", light="#fff"),
             "next": request.GET.get("next", ""),
+            "na_passkey": resolve_url("tweede_factor:herstelcodes"),
         },
     )
 

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Passkeys (WebAuthn) as a second factor, a django-otp device type (cio_stelsel/passkeys.py).
+    "django_otp_webauthn",
     "cio_stelsel",
     "portfolio",
     "oordelen",
@@ -231,6 +233,18 @@ OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "CIO-stelsel")
 # Failed codes slow down further attempts on the device (django-otp throttling, seconds x 2^n).
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+# Passkeys (WebAuthn, django-otp-webauthn) as a second factor after the password, never
+# instead of it (no passwordless log-in). A credential is bound to the relying-party ID,
+# a domain (never an IP address: at http://127.0.0.1:8000 browsers refuse passkeys, use
+# http://localhost:8000 there). Changing the ID makes every registered passkey unusable.
+#   WEBAUTHN_RP_ID: the domain (default: localhost; in production the first ALLOWED_HOSTS entry).
+#   WEBAUTHN_ORIGINS: comma separated origins the ceremonies may come from (default:
+#     http://localhost:8000; in production https://<WEBAUTHN_RP_ID>).
+#   WEBAUTHN_RP_NAME: the name the browser shows (default CIO-stelsel).
+OTP_WEBAUTHN_RP_ID = env("WEBAUTHN_RP_ID") or ((ALLOWED_HOSTS[0].lstrip(".*") or "localhost") if PRODUCTION else "localhost")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("WEBAUTHN_ORIGINS", [f"https://{OTP_WEBAUTHN_RP_ID}"] if PRODUCTION else ["http://localhost:8000"])
+OTP_WEBAUTHN_RP_NAME = env("WEBAUTHN_RP_NAME") or "CIO-stelsel"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 # Single sign-on by OpenID Connect (mozilla-django-oidc, cio_stelsel/sso.py): on only when
 # OIDC_RP_CLIENT_ID is set. The identity is matched to an existing Persoon by e-mail (or the

@@ -25,6 +25,8 @@ urlpatterns = [
     path("account/wachtwoord/hersteld/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     # The second factor after the password (BIO 5.17.01, cio_stelsel/tweede_factor.py).
     path("account/tweede-factor/", include("cio_stelsel.tweede_factor_urls")),
+    # Passkey (WebAuthn) ceremonies of django-otp-webauthn (cio_stelsel/passkey_urls.py).
+    path("account/tweede-factor/passkey/", include("cio_stelsel.passkey_urls")),
     # Single sign-on by OpenID Connect, only when OIDC_RP_CLIENT_ID is set (cio_stelsel/sso.py); else 404.
     path("sso/inloggen/", sso.inloggen, name="sso_inloggen"),
     path("sso/terug/", sso.terug, name="sso_terug"),

@@ -176,6 +176,17 @@ TABEL: dict[str, Regel] = {
     "tweede_factor:inrichten": GP(INGELOGD),
     "tweede_factor:herstelcodes": GP(INGELOGD),
     "tweede_factor:beheer": GP(BEHEER),
+    # Passkeys (issue 17): one's own list; removing is one's own passkey only (the matrix world has no passkeys:
+    # 404 for all; own and another's: tests/cio_stelsel/test_passkeys.py).
+    "tweede_factor:passkeys": R(INGELOGD),
+    "tweede_factor:passkey_verwijderen": GP(NIEMAND, vast={"pk": 999_999}),
+    # The WebAuthn ceremonies (django-otp-webauthn): a logged-in user only (no passwordless log-in); completing
+    # without a begun ceremony is a 400 of the library. The script's translations are for everyone.
+    "otp_webauthn:credential-registration-begin": POST(INGELOGD),
+    "otp_webauthn:credential-registration-complete": POST(INGELOGD),
+    "otp_webauthn:credential-authentication-begin": POST(INGELOGD),
+    "otp_webauthn:credential-authentication-complete": POST(INGELOGD),
+    "otp_webauthn:js-i18n-catalog": R(IEDEREEN, steekproef=True),
     # Single sign-on (issue 17): off without OIDC_RP_CLIENT_ID, as in the tests (404); tests/cio_stelsel/test_sso.py.
     "sso_inloggen": R(NIEMAND, steekproef=True),
     "sso_terug": R(NIEMAND, steekproef=True),
