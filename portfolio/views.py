@@ -356,6 +356,17 @@ def detail(request, nummer):
 # Create and edit
 
 
+def _einddatum_na_startdatum(form, initieel) -> None:
+    """The service's cross-field rule (end date after start date, services._valideer_gebeurtenis), also when another
+    field failed, so that every error is reported in one round instead of this one only after the others are fixed."""
+    start = form.cleaned_data.get("startdatum") if hasattr(form, "cleaned_data") else None
+    eind = initieel.cleaned_data.get("einddatum") if hasattr(initieel, "cleaned_data") else None
+    if start and eind and eind <= start and "einddatum" not in initieel.errors:
+        initieel.add_error(
+            "einddatum", _("De geschatte einddatum moet na de startdatum (%(d)s) liggen.") % {"d": start.strftime("%d-%m-%Y")}
+        )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def nieuw(request):
@@ -366,6 +377,8 @@ def nieuw(request):
     initieel = InitieelForm(data, prefix="initieel")
     if request.method == "POST":
         geldig = [form.is_valid(), initieel.is_valid()]
+        if not all(geldig):
+            _einddatum_na_startdatum(form, initieel)
         if all(geldig):
             try:
                 a = services.activiteit_aanmaken(actor=request.user, gegevens=form.gegevens(), initieel=initieel.gegevens())

@@ -380,6 +380,8 @@ def test_create_shows_service_errors_on_the_fields(office, ministerie, login):
     response = client.post(reverse("portfolio:nieuw"), data)
     assert response.status_code == 200
     assert "Geschat: overige kosten: Het bedrag mag niet negatief zijn." in tekst(response)
+    # every error in one round (issue 18): the end date before the start is reported beside the field error
+    assert "Geschatte einddatum: De geschatte einddatum moet na de startdatum (01-01-2024) liggen." in tekst(response)
     # the form is fine, the service refuses: its error lands on the named field of the baseline form
     data["initieel-geschat_overige_kosten"] = "5"
     response = client.post(reverse("portfolio:nieuw"), data)
