@@ -297,7 +297,7 @@ def recent_gepubliceerd(aantal: int = 10) -> list[dict]:
 
 
 @functools.lru_cache(maxsize=16384)
-def _zoeknormaal(tekst) -> str:
+def zoeknormaal(tekst) -> str:
     """Lower case without accents, so 'herorientatie' finds 'heroriëntatie'. (Names repeat: memoised.)"""
     tekst = str(tekst or "")
     if tekst.isascii():
@@ -326,9 +326,9 @@ FACETTEN = {
 
 # Sort keys of the list (a leading "-" sorts descending). Empty values always come last.
 SORTERINGEN = {
-    "naam": lambda r: _zoeknormaal(r["naam"]),
+    "naam": lambda r: zoeknormaal(r["naam"]),
     "nummer": lambda r: r["activiteit__nummer"],
-    "ministerie": lambda r: (_zoeknormaal(r["ministerie__afkorting"]), _zoeknormaal(r["naam"])),
+    "ministerie": lambda r: (zoeknormaal(r["ministerie__afkorting"]), zoeknormaal(r["naam"])),
     "status": lambda r: r["activiteit_status"],
     "initieel": lambda r: r["initieel_totaal"],
     "actueel": lambda r: r["actueel_totaal"],
@@ -342,7 +342,7 @@ STANDAARD_SORTERING = "naam"
 
 
 def _zoekt(rij: dict, woorden: list[str]) -> bool:
-    tekst = _zoeknormaal(
+    tekst = zoeknormaal(
         " ".join(
             str(rij[v] or "")
             for v in ("activiteit__nummer", "naam", "organisatie", "onderwerp", "ministerie__afkorting", "ministerie__naam")
@@ -384,7 +384,7 @@ def zoeken(
     if onbekend:
         raise ValueError(f"Onbekend filter: {', '.join(sorted(onbekend))}")
     waarden = waarden if waarden is not None else facetwaarden(rijen_)
-    woorden = _zoeknormaal(q).split()
+    woorden = zoeknormaal(q).split()
     # The rows that pass the search, by index.
     indices = [i for i, r in enumerate(rijen_) if _zoekt(r, woorden)] if woorden else range(len(rijen_))
     past = {f: [waarden[f][i] in filters[f] for i in indices] for f in filters}
@@ -399,7 +399,7 @@ def zoeken(
             teller = Counter(kolom)
         for gekozen in filters.get(f, ()):
             teller.setdefault(gekozen, 0)  # a selected value stays visible, also with 0 rows
-        facetten[f] = sorted(teller.items(), key=lambda kv: _zoeknormaal(kv[0]))
+        facetten[f] = sorted(teller.items(), key=lambda kv: zoeknormaal(kv[0]))
     if past:
         resultaat = [rijen_[i] for i, *ok in zip(indices, *past.values()) if all(ok)]
     else:

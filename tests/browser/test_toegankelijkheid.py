@@ -89,15 +89,19 @@ def publieke_paginas(p) -> dict[str, tuple[str, int]]:
         "grafieken": ("/grafieken/", 200),
         "open data": ("/open-data/", 200),
         "toegankelijkheid": ("/toegankelijkheid/", 200),
+        "zoeken": ("/zoeken/?q=beheer", 200),
+        "zoeken zonder zoekterm": ("/zoeken/", 200),
         "400": ("/activiteiten/?sort=onbekend", 400),
         "404": ("/activiteiten/999999/", 404),
     }
 
 
-def test_every_public_page_type_has_no_axe_violations(browser, live_server, gegevens):
+@pytest.mark.parametrize("breedte", [1280, 375])
+def test_every_public_page_type_has_no_axe_violations(browser, live_server, gegevens, breedte):
     p, _users = gegevens
+    venster = {"width": breedte, "height": 900}
     # Public pages must work without JavaScript.
-    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", java_script_enabled=False)
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", java_script_enabled=False, viewport=venster)
     page = context.new_page()
     csp = []
     page.on("console", lambda m: csp.append(m.text) if "Content Security Policy" in m.text else None)
@@ -106,7 +110,7 @@ def test_every_public_page_type_has_no_axe_violations(browser, live_server, gege
         response = page.goto(f"{live_server.url}{pad}")
         assert response.status == status, naam
         assert MARKER not in page.content(), naam
-        context_js = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")  # axe itself is a script
+        context_js = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", viewport=venster)  # axe itself is a script
         rapport += axe_controle(context_js.new_page(), f"{live_server.url}{pad}")
         context_js.close()
     context.close()

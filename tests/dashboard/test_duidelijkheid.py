@@ -139,3 +139,41 @@ def test_no_delay_of_any_day_count_shows_a_boundary_figure_of_another_band():
             assert tekst_ != "0,0", dagen
         if klasse == "later_tot_1_jaar":
             assert not tekst_.startswith("+1,1"), dagen
+
+
+# --------------------------------------------------------------------------
+# Search from the home page
+
+
+def test_the_home_page_has_a_search_field_that_finds_activities_and_ministries(client, publiek):
+    html = client.get("/").content.decode()
+    assert f'<form class="zoeken zoeken--site" method="get" action="{reverse("dashboard:zoeken")}" role="search"' in html
+    response = client.get(reverse("dashboard:zoeken"), {"q": "binnenlandse"})
+    assert response.status_code == 200
+    bronnen = {b.sleutel: b for b in response.context["bronnen"]}
+    assert [t["url"] for t in bronnen["ministeries"].treffers] == [reverse("dashboard:ministerie", args=["bzk"])]
+    # activities: the list's own search (accent-insensitive), with a link to the full list
+    response = client.get(reverse("dashboard:zoeken"), {"q": "basisregistratie"})
+    activiteiten = {b.sleutel: b for b in response.context["bronnen"]}["activiteiten"]
+    assert [t["naam"] for t in activiteiten.treffers] == ["Vernieuwing Basisregistratie Personen"]
+    assert activiteiten.aantal == client.get(activiteiten.meer_url).context["totaal"] == 1
+    assert "1 resultaat voor 'basisregistratie'" in tekst(response)
+
+
+def test_search_without_results_or_query_and_with_an_overlong_query(client, publiek):
+    leeg = client.get(reverse("dashboard:zoeken"))
+    assert leeg.status_code == 200 and leeg.context["bronnen"] == []
+    niets = client.get(reverse("dashboard:zoeken"), {"q": "qqqxyz"})
+    assert niets.context["totaal"] == 0 and "Probeer een ander of korter woord" in tekst(niets)
+    lang = client.get(reverse("dashboard:zoeken"), {"q": "a" * 5000})
+    assert lang.status_code == 200 and len(lang.context["q"]) == 200
+
+
+def test_search_never_shows_what_is_not_published(client, publiek, db):
+    from portfolio.models import IctActiviteit
+
+    nooit = list(IctActiviteit.objects.exclude(versies__status="gepubliceerd").values_list("naam", flat=True))
+    assert nooit  # the fixture has an activity that was never published
+    for naam in nooit:
+        response = client.get(reverse("dashboard:zoeken"), {"q": naam})
+        assert naam not in [t["naam"] for b in response.context["bronnen"] for t in b.treffers]

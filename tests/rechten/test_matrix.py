@@ -197,6 +197,7 @@ TABEL: dict[str, Regel] = {
     "admin:index": R(lambda p, o: p.superuser),
     # -- public dashboard and open data (B15: published only)
     "dashboard:home": R(IEDEREEN),
+    "dashboard:zoeken": R(IEDEREEN),
     "dashboard:activiteiten": R(IEDEREEN),
     "dashboard:activiteit": R(GEPUBLICEERD, "activiteit_staten"),
     "dashboard:ministeries": R(IEDEREEN),
