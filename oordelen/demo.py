@@ -6,7 +6,7 @@ portfolio.demo loads the activities and calls this through the hook "demo.oordee
 
 import random
 
-from portfolio.demo import ZAAD
+from portfolio.demo.gegevens import ZAAD
 
 from . import services
 from .models import Beoordeling, CioOordeel
