@@ -272,7 +272,8 @@ DEMO_ACCOUNTS = [
         if bezetting[index]
     ),
     ("sg-bzk", Rol.SECRETARIS_GENERAAL, "bzk"),
-    ("minister-bzk", Rol.MINISTER, "bzk"),
+    # Ministers of three ministeries, who decide their informatieplan (B12; informatieplannen/demo.py).
+    *((f"minister-{code}", Rol.MINISTER, code) for code in ("bzk", "fin", "ienw")),
     # Substantial dienstonderdelen: CIO and CISO; the Belastingdienst also its CIO-office.
     *(
         (f"{prefix}-{sleutel}", rol, sleutel)
