@@ -36,6 +36,9 @@ from .planner import Plan, plannen
 # --------------------------------------------------------------------------
 # Loading
 
+# The actions that only add or complete lines of the activity's lists: saved together (_Uitvoering.opslaan).
+LIJSTACTIES = {"onderdelen", "mijlpaal", "toets"}
+
 
 def _houder(rol, *, ministerie=None, dienstonderdeel=None):
     """The user account of the current holder of a role (None: vacant or without account)."""
@@ -212,6 +215,7 @@ class _Uitvoering:
         self.activiteit: IctActiviteit | None = None
         self.mijlpalen: list[Mijlpaal] = []
         self.volgende = 0
+        self.wachtend: list = []  # list lines not saved yet (wijzig, opslaan)
 
     @property
     def office(self):
@@ -221,18 +225,35 @@ class _Uitvoering:
         self.lader.aangemaakt[soort] += n
 
     def vers(self) -> IctActiviteit:
+        """The activity as it is now (for the oordeel hook). The services themselves lock and read the row again,
+        so the loader passes its own instance without reading it first (it only needs the pk and organisation)."""
         self.activiteit.refresh_from_db()
         return self.activiteit
 
     def tot(self, grens: datetime.date) -> None:
         while self.volgende < len(self.plan.acties) and self.plan.acties[self.volgende].datum <= grens:
             actie = self.plan.acties[self.volgende]
+            if actie.soort not in LIJSTACTIES:
+                self.opslaan()
             getattr(self, f"_{actie.soort}")(actie.datum, **actie.gegevens)
             self.volgende += 1
+        self.opslaan()
 
     def wijzig(self, onderdelen) -> None:
-        a = self.vers()
-        services.activiteit_wijzigen(actor=self.office, activiteit=a, gegevens={}, versie=a.versie, onderdelen=onderdelen)
+        """Lines for the activity's lists (partijen, baten, mijlpalen, toetsen, Kamerstukken), saved together by opslaan."""
+        for obj in onderdelen:
+            if not any(obj is o for o in self.wachtend):
+                self.wachtend.append(obj)
+
+    def opslaan(self) -> None:
+        """Save the waiting lines in one change, as an office enters the lines of a period in one form (issue 21:
+        one activiteit_wijzigen per activity and period instead of one per line; the same lines, dates and checks).
+        Runs before every other action (start, events, status, version), so each sees the lines dated before it."""
+        if not self.wachtend:
+            return
+        onderdelen, self.wachtend = self.wachtend, []
+        # versie=None: no optimistic lock, the loader is the only writer in its transaction (the service locks the row).
+        services.activiteit_wijzigen(actor=self.office, activiteit=self.activiteit, gegevens={}, versie=None, onderdelen=onderdelen)
 
     # -- actions --------------------------------------------------------------
 
@@ -293,7 +314,9 @@ class _Uitvoering:
     def _start(self, datum):
         if self.lader.startpoort and self.plan.nodig_oordeel:
             self.oordeel(datum)
-        services.status_wijzigen(actor=self.office, activiteit=self.vers(), versie=None, status=Status.IN_UITVOERING, ingangsdatum=datum)
+        services.status_wijzigen(
+            actor=self.office, activiteit=self.activiteit, versie=None, status=Status.IN_UITVOERING, ingangsdatum=datum
+        )
 
     def oordeel(self, datum):
         """B1: a positive CIO-oordeel before the start, by the oordelen app (hook "demo.oordeel_voor_start", oordelen/demo.py)."""
@@ -303,7 +326,7 @@ class _Uitvoering:
     def _herijking(self, datum, einddatum, bedragen, redenen, toelichting_kosten, toelichting_einddatum):
         services.gebeurtenis_toevoegen(
             actor=self.office,
-            activiteit=self.vers(),
+            activiteit=self.activiteit,
             versie=None,
             soort=Gebeurtenis.Soort.HERIJKING,
             datum=datum,
@@ -318,7 +341,7 @@ class _Uitvoering:
     def _rapportage(self, datum, einddatum, bedragen, toelichting_kosten=""):
         services.gebeurtenis_toevoegen(
             actor=self.office,
-            activiteit=self.vers(),
+            activiteit=self.activiteit,
             versie=None,
             soort=Gebeurtenis.Soort.RAPPORTAGE,
             datum=datum,
@@ -329,7 +352,7 @@ class _Uitvoering:
         self.tel("rapportages")
 
     def _slot(self, datum, status, reden):
-        a = self.vers()
+        a = self.activiteit
         if status == Status.GEANNULEERD:
             services.status_wijzigen(actor=self.office, activiteit=a, versie=None, status=status, annuleringsdatum=datum, reden=reden)
         elif status == Status.AFGEROND:
@@ -348,7 +371,8 @@ class _Uitvoering:
     # -- publication ------------------------------------------------------------
 
     def voorbereiden(self, peildatum) -> ActiviteitVersie:
-        v = services.versie_voorbereiden(actor=self.office, activiteit=self.vers(), peildatum=peildatum)
+        self.opslaan()
+        v = services.versie_voorbereiden(actor=self.office, activiteit=self.activiteit, peildatum=peildatum)
         self.tel("versies")
         return v
 
