@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 
 from . import services, tweede_factor
@@ -271,7 +272,8 @@ DEMO_ACCOUNTS = [
         if bezetting[index]
     ),
     ("sg-bzk", Rol.SECRETARIS_GENERAAL, "bzk"),
-    ("minister-bzk", Rol.MINISTER, "bzk"),
+    # Ministers of three ministeries, who decide their informatieplan (B12; informatieplannen/demo.py).
+    *((f"minister-{code}", Rol.MINISTER, code) for code in ("bzk", "fin", "ienw")),
     # Substantial dienstonderdelen: CIO and CISO; the Belastingdienst also its CIO-office.
     *(
         (f"{prefix}-{sleutel}", rol, sleutel)
@@ -448,6 +450,9 @@ class _Lader:
         """Create the demo users and link them to their persons before any role is assigned."""
         User = get_user_model()
         huidig = {(b.rol, b.organisatie): b for b in lijst if b.einddatum is None}
+        # One hash for all: the accounts share a published password, so one salt reveals nothing more, and hashing
+        # it 62 times (PBKDF2, a third of a second each) was most of the organisation's load time (issue 21).
+        wachtwoordhash = None
         for username, rol, organisatie in DEMO_ACCOUNTS:
             naam = huidig[(rol, organisatie)].naam
             delen = _naamdelen(naam)
@@ -463,7 +468,8 @@ class _Lader:
                     is_superuser=False,
                 )
                 validate_password(DEMO_WACHTWOORD, user)
-                user.set_password(DEMO_WACHTWOORD)
+                wachtwoordhash = wachtwoordhash or make_password(DEMO_WACHTWOORD)
+                user.password = wachtwoordhash
                 user.save()
                 self.aangemaakt["gebruikers"] += 1
             elif user.is_superuser:

@@ -6,7 +6,7 @@ portfolio.demo loads the activities and calls this through the hook "demo.oordee
 
 import random
 
-from portfolio.demo import ZAAD
+from portfolio.demo.gegevens import ZAAD
 
 from . import services
 from .models import Beoordeling, CioOordeel
@@ -46,5 +46,6 @@ def oordeel_voor_start(lader, datum) -> None:
         uitkomst=CioOordeel.Uitkomst.POSITIEF_ONDER_VOORWAARDEN if voorwaarden else CioOordeel.Uitkomst.POSITIEF,
         motivering="De activiteit is voldoende beheerst en haalbaar; de risico's zijn benoemd en belegd.",
         voorwaarden=voorwaarden,
+        pdf_direct=False,  # issue 21: the demo's documents are made when first downloaded (oordelen/pdf.py)
     )
     lader.tel("CIO-oordelen")

@@ -9,9 +9,10 @@ afwijking changes the document, so recording one removes the stored PDF in
 the same transaction and queues a new one; a render that started before the
 afwijking does not store its outdated result (``_stempel``).
 
-When no stored PDF exists yet (the task has not run, or no worker is up), the
-download renders and stores it once in the request instead (``pdf_maken``
-again), so the document is always available. Storing and dropping a PDF are
+When no stored PDF exists yet (the task has not run, no worker is up, or the
+oordeel is demo data, decided with ``pdf_direct=False`` so that ``demo_laden``
+renders none up front), the download renders and stores it once in the request
+instead (``pdf_maken`` again), so the document is always available. Storing and dropping a PDF are
 audited (``oordeel.pdf_gemaakt``, ``oordeel.pdf_vervallen``; actor: the system).
 """
 

@@ -124,8 +124,12 @@ def oordeel_vaststellen(
     motivering: str,
     voorwaarden: list[str] | None = None,
     versie: int | None = None,
+    pdf_direct: bool = True,
 ) -> CioOordeel:
     """The CIO decides: positief, positief onder voorwaarden or negatief. Immutable afterwards (B5-B7).
+
+    ``pdf_direct``: queue the PDF of the decision after the commit (always, for a real decision). The demo data
+    passes False: its document is then rendered and stored on its first download (oordelen/pdf.py).
 
     A conditional UPDATE on status=concept makes two simultaneous decisions produce exactly one.
     """
@@ -188,9 +192,8 @@ def oordeel_vaststellen(
     na["gevolgen"] = gevolgen
     audit.vastleggen(actor=actor, actie="oordeel.vastgesteld", obj=actueel, voor=voor, na=na)
     transaction.on_commit(lambda: meldingen.versturen("oordeel_vastgesteld", actueel.pk))
-    transaction.on_commit(
-        lambda: wachtrij.versturen("oordelen.tasks.oordeel_pdf_maken", actueel.pk)
-    )  # the document of the decision (oordelen/pdf.py)
+    if pdf_direct:  # the document of the decision (oordelen/pdf.py)
+        transaction.on_commit(lambda: wachtrij.versturen("oordelen.tasks.oordeel_pdf_maken", actueel.pk))
     return actueel
 
 

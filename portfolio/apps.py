@@ -13,7 +13,7 @@ class PortfolioConfig(AppConfig):
 
         # The places cio_stelsel offers (cio_stelsel/haken.py): the start page, the demo data.
         haken.registreren("werkvoorraad", "portfolio.kalender.werkvoorraad", volgorde=20)
-        haken.registreren("demo_laden", "portfolio.demo.portfolio_laden", volgorde=20)
+        haken.registreren("demo_laden", "portfolio.demo.laden.portfolio_laden", volgorde=20)
 
         # Changes to data the public pages read live renew the cached public pages (see publicatiecache).
         publicatiecache.verbinden()
