@@ -59,8 +59,6 @@ def test_at_375_px_the_filters_fold_and_the_rows_are_cards_with_every_figure(bro
 def test_at_375_px_chart_text_is_at_least_12_px(browser, live_server, gegevens):  # noqa: F811
     context, page = _pagina(browser, 375)
     page.goto(f"{live_server.url}/grafieken/")
-    kleinste = page.eval_on_selector_all(
-        ".grafiek svg text", "ts => Math.min(...ts.map(t => t.getBoundingClientRect().height))"
-    )
+    kleinste = page.eval_on_selector_all(".grafiek svg text", "ts => Math.min(...ts.map(t => t.getBoundingClientRect().height))")
     assert kleinste >= 12, kleinste
     context.close()
