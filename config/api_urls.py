@@ -5,18 +5,19 @@
   CIO-offices and the CIO Rijk, with a personal API token or a session
   (portfolio/api, oordelen/api), with exactly the rights of the pages.
 * ``schema/``: the OpenAPI contract (the committed openapi.yaml is generated
-  from the same code: ``make schema``); ``docs/``: Swagger UI, served from
-  this application (drf-spectacular-sidecar), no external CDN.
+  from the same code: ``make schema``); ``docs/``: the documentation with a try-out,
+  rendered from that contract (config/api_docs.py).
 """
 
 from django.urls import include, path, re_path
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
 import cio_stelsel.api.schema  # noqa: F401  (registers the token security scheme)
 from cio_stelsel.api.exceptions import probleem_json_response
+from config import api_docs
 from dashboard.api import views as publiek
 from oordelen.api.views import AanmeldingViewSet, OordeelViewSet
 from portfolio.api.views import NUMMER, ONDERDEEL_VIEWSETS, ActiviteitViewSet, VersieViewSet
@@ -45,14 +46,6 @@ for lijst, viewset in ONDERDEEL_VIEWSETS.items():
     ]
 
 
-class DocsView(SpectacularSwaggerSplitView):
-    """Swagger UI with its init script as a separate file: no inline script, so the CSP stays strict."""
-
-    template_name = "api/swagger_ui.html"
-    url_name = "api:schema"
-    title = "CIO-stelsel API"
-
-
 @csrf_exempt
 def niet_gevonden(request, *args, **kwargs):
     """Any other address under /api/v1/: a problem+json 404 (it changes nothing, so no CSRF check)."""
@@ -68,6 +61,7 @@ urlpatterns = [
     *onderdelen,
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", DocsView.as_view(), name="docs"),
+    path("docs/", api_docs.docs, name="docs"),
+    path("docs/probeer/", api_docs.probeer, name="docs_probeer"),
     re_path(r"^.*$", niet_gevonden),
 ]

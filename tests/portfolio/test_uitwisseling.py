@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -650,7 +651,7 @@ def test_upload_dry_run_and_confirm(office, ministerie, login, settings, tmp_pat
     response = client.get(controle_url)
     assert response.status_code == 200
     assert b"Rapportage per 31-12-2024" in response.content and b'name="csrfmiddlewaretoken"' in response.content
-    assert b"style=" not in response.content and b"<script" not in response.content
+    assert b"style=" not in response.content and not re.search(rb"<script(?![^>]*\ssrc=)", response.content)
     assert vers(a).gebeurtenissen.count() == 1  # the dry run wrote nothing
     # Someone else cannot see or confirm the stored file.
     assert login(collega_ander_ministerie).post(controle_url).status_code == 404

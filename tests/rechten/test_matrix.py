@@ -313,6 +313,7 @@ TABEL: dict[str, Regel] = {
     "api:publiek-activiteit": R(GEPUBLICEERD, "activiteit_staten"),
     "api:schema": R(IEDEREEN, steekproef=True),
     "api:docs": R(IEDEREEN, steekproef=True),
+    "api:docs_probeer": R(IEDEREEN, steekproef=True),
     # -- API: activities and their parts (B14)
     "api:activiteit-list": Regel(
         {
