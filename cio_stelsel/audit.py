@@ -74,8 +74,31 @@ def vastleggen(
     dienstonderdeel: Dienstonderdeel | None = None,
 ) -> AuditRecord:
     """Append one audit record. Must run inside the transaction of the change it records."""
+    _in_transactie()
+    record = opbouwen(
+        actor=actor, actie=actie, obj=obj, voor=voor, na=na, reden=reden, ministerie=ministerie, dienstonderdeel=dienstonderdeel
+    )
+    record.save()
+    return record
+
+
+def _in_transactie() -> None:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("vastleggen() hoort binnen de transactie van de wijziging te draaien.")
+
+
+def opbouwen(
+    *,
+    actor,
+    actie: str,
+    obj: models.Model,
+    voor: dict | None = None,
+    na: dict | None = None,
+    reden: str = "",
+    ministerie: Ministerie | None = None,
+    dienstonderdeel: Dienstonderdeel | None = None,
+) -> AuditRecord:
+    """The audit record :func:`vastleggen` appends, not yet saved (for :func:`alle_vastleggen`)."""
     if ministerie is None and dienstonderdeel is None:
         ministerie, dienstonderdeel = _scope(obj)
     if dienstonderdeel is not None and ministerie is None:
@@ -86,7 +109,7 @@ def vastleggen(
         actor_naam = f"{persoon} ({actor.get_username()})" if persoon else actor.get_username()
     elif actor is None:
         actor_naam = "systeem"
-    return AuditRecord.objects.create(
+    return AuditRecord(
         actor=actor if actor is not None and getattr(actor, "pk", None) else None,
         actor_naam=actor_naam,
         actie=actie,
@@ -99,3 +122,12 @@ def vastleggen(
         na=_json_waarde(na),
         reden=reden,
     )
+
+
+def alle_vastleggen(records: list[AuditRecord]) -> list[AuditRecord]:
+    """Append many records made by :func:`opbouwen` in one insert, in their order (the bulk import's batches).
+
+    The same records as one :func:`vastleggen` per change; inside the transaction of the changes.
+    """
+    _in_transactie()
+    return AuditRecord.objects.bulk_create(records)

@@ -102,7 +102,8 @@ def test_a_background_import_that_fails_in_a_service_changes_nothing_and_lists_e
         raise ValidationError({"datum": "Deze rapportage wordt geweigerd (test)."})
 
     voor = tellingen()
-    monkeypatch.setattr(services, "gebeurtenis_toevoegen", weigeren)  # fails only on the real import, after the dry run
+    # fails only on the real import, after the dry run (the rules of a new event, bulk or per call)
+    monkeypatch.setattr(services, "gebeurtenis_opbouwen", weigeren)
     client.post(controle_url)
 
     taak = wachten(Importtaak.objects.get())
