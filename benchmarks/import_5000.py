@@ -232,6 +232,8 @@ def main() -> None:
         resultaat = u.importeren(bestand, actor, bestandsnaam=f"portfolio-{jaar}.{args.formaat}")
         if profiel:
             profiel.disable()
+            if os.environ.get("PROFIEL_BESTAND"):
+                profiel.dump_stats(os.environ["PROFIEL_BESTAND"])
         t3 = time.perf_counter()
         cpu = time.process_time() - c2
         if not resultaat.uitgevoerd:
