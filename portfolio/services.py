@@ -163,6 +163,17 @@ def activiteit_aanmaken(*, actor, gegevens: dict, initieel: dict, nummer: int | 
     return activiteit
 
 
+def startdatum_voor_einde(activiteit: IctActiviteit, initiele_einddatum: datetime.date | None) -> None:
+    """A changed startdatum lies before the end date of the initial baseline (``activiteit_wijzigen``, the bulk import)."""
+    if initiele_einddatum and activiteit.startdatum and initiele_einddatum <= activiteit.startdatum:
+        raise ValidationError(
+            {
+                "startdatum": _("De startdatum moet vóór de geschatte einddatum (%(d)s) liggen.")
+                % {"d": initiele_einddatum.strftime("%d-%m-%Y")}
+            }
+        )
+
+
 @transaction.atomic
 def activiteit_wijzigen(
     *,
@@ -191,13 +202,7 @@ def activiteit_wijzigen(
     _valideer_organisatie(actueel)
     _valideer_startdatum(actueel)
     initieel = actueel.gebeurtenissen.filter(soort=Gebeurtenis.Soort.INITIEEL).first()
-    if initieel and initieel.einddatum and actueel.startdatum and initieel.einddatum <= actueel.startdatum:
-        raise ValidationError(
-            {
-                "startdatum": _("De startdatum moet vóór de geschatte einddatum (%(d)s) liggen.")
-                % {"d": initieel.einddatum.strftime("%d-%m-%Y")}
-            }
-        )
+    startdatum_voor_einde(actueel, initieel.einddatum if initieel else None)
     actueel.save()
     # Since when the new name and organisation are in force, for versions of earlier peildata (issue 12).
     vandaag = timezone.localdate()
@@ -247,6 +252,50 @@ def _nieuwe_gebeurtenis(
     fouten: dict | None = None,
 ) -> Gebeurtenis:
     """Validate and save a Rapportage or Herijking after the events in force (``vervangt``: the one it corrects)."""
+    eerdere = actueel.gebeurtenissen.geldend()
+    if vervangt is not None:
+        eerdere = eerdere.exclude(pk=vervangt.pk)
+    laatste = eerdere.order_by("-datum", "-pk").first()
+    g = gebeurtenis_opbouwen(
+        actueel=actueel,
+        soort=soort,
+        datum=datum,
+        einddatum=einddatum,
+        bedragen=bedragen,
+        toelichting_kosten=toelichting_kosten,
+        toelichting_einddatum=toelichting_einddatum,
+        redenen=redenen,
+        laatste_datum=laatste.datum if laatste else None,
+        vervangt=vervangt,
+        reden_correctie=reden_correctie,
+        fouten=fouten,
+    )
+    g.save()
+    g.redenen.set(redenen)
+    _verhoog_versie(actueel)
+    return g
+
+
+def gebeurtenis_opbouwen(
+    *,
+    actueel: IctActiviteit,
+    soort: str,
+    datum: datetime.date,
+    einddatum: datetime.date | None,
+    bedragen: dict[str, Decimal],
+    toelichting_kosten: str,
+    toelichting_einddatum: str,
+    redenen: list[RedenHerijking],
+    laatste_datum: datetime.date | None,
+    vervangt: Gebeurtenis | None = None,
+    reden_correctie: str = "",
+    fouten: dict | None = None,
+) -> Gebeurtenis:
+    """A new Rapportage or Herijking, validated and not saved: every rule of ``_nieuwe_gebeurtenis``, without a query.
+
+    ``laatste_datum``: the date of the last event in force (before ``vervangt``); the bulk
+    import (``uitwisseling.bulk``) passes what it read for the whole batch.
+    """
     if soort not in (Gebeurtenis.Soort.RAPPORTAGE, Gebeurtenis.Soort.HERIJKING):
         raise ValidationError({"soort": _("Een nieuwe gebeurtenis is een rapportage of een herijking; de initiële baseline bestaat al.")})
     fouten = dict(fouten or {})
@@ -257,13 +306,9 @@ def _nieuwe_gebeurtenis(
             fouten["toelichting_kosten"] = _("Een herijking heeft een toelichting: licht de wijziging van kosten of einddatum toe.")
     elif redenen:
         fouten["redenen"] = _("Redenen horen alleen bij een herijking.")
-    eerdere = actueel.gebeurtenissen.geldend()
-    if vervangt is not None:
-        eerdere = eerdere.exclude(pk=vervangt.pk)
-    laatste = eerdere.order_by("-datum", "-pk").first()
-    if laatste and not invoerregels.gebeurtenisdatum_fouten(datum) and datum < laatste.datum:
+    if laatste_datum and not invoerregels.gebeurtenisdatum_fouten(datum) and datum < laatste_datum:
         fouten["datum"] = _("De datum ligt vóór de laatste gebeurtenis (%(d)s): de historie wordt alleen aangevuld.") % {
-            "d": laatste.datum.strftime("%d-%m-%Y")
+            "d": laatste_datum.strftime("%d-%m-%Y")
         }
     g = Gebeurtenis(
         activiteit=actueel,
@@ -278,9 +323,6 @@ def _nieuwe_gebeurtenis(
     )
     _valideer_gebeurtenis(g, actueel, fouten)
     g.full_clean(exclude=["activiteit"])
-    g.save()
-    g.redenen.set(redenen)
-    _verhoog_versie(actueel)
     return g
 
 
@@ -425,6 +467,43 @@ def status_wijzigen(
     _mag_bewerken(actor, activiteit.ministerie_id, activiteit.dienstonderdeel_id)
     actueel = _vergrendel(activiteit, versie)
     _mag_bewerken(actor, actueel.ministerie_id, actueel.dienstonderdeel_id)
+    huidig, nieuw, ingangsdatum = status_controleren(
+        actueel=actueel,
+        status=status,
+        dechargedatum=dechargedatum,
+        annuleringsdatum=annuleringsdatum,
+        reden=reden,
+        ingangsdatum=ingangsdatum,
+    )
+    voor = audit.momentopname(actueel)
+    actueel.status = nieuw
+    if nieuw == Status.AFGEROND:
+        actueel.dechargedatum = dechargedatum
+    if nieuw == Status.GEANNULEERD:
+        actueel.annuleringsdatum = annuleringsdatum
+        actueel.reden_annulering = reden
+    actueel.save(update_fields=["status", "dechargedatum", "annuleringsdatum", "reden_annulering"])
+    peildatumstand.historie_vastleggen(
+        actor=actor, activiteit=actueel, veld="status", oud=huidig.value, nieuw=nieuw.value, geldig_vanaf=ingangsdatum
+    )
+    _verhoog_versie(actueel)
+    audit.vastleggen(actor=actor, actie="activiteit.status", obj=actueel, voor=voor, na=audit.momentopname(actueel), reden=reden)
+    return actueel
+
+
+def status_controleren(
+    *,
+    actueel: IctActiviteit,
+    status: str,
+    dechargedatum: datetime.date | None = None,
+    annuleringsdatum: datetime.date | None = None,
+    reden: str = "",
+    ingangsdatum: datetime.date | None = None,
+) -> tuple[Status, Status, datetime.date]:
+    """The rules of a status transition (``status_wijzigen``; the bulk import calls it too): (old, new, ingangsdatum).
+
+    Raises ValidationError; runs the ``STARTVOORWAARDEN`` when the activity starts.
+    """
     huidig = Status(actueel.status)
     if status not in Status.values:
         raise ValidationError({"status": _("Onbekende status.")})
@@ -467,20 +546,7 @@ def status_wijzigen(
     if nieuw == Status.IN_UITVOERING and huidig == Status.NOG_NIET_GESTART:
         for voorwaarde in STARTVOORWAARDEN:
             voorwaarde(actueel)
-    voor = audit.momentopname(actueel)
-    actueel.status = nieuw
-    if nieuw == Status.AFGEROND:
-        actueel.dechargedatum = dechargedatum
-    if nieuw == Status.GEANNULEERD:
-        actueel.annuleringsdatum = annuleringsdatum
-        actueel.reden_annulering = reden
-    actueel.save(update_fields=["status", "dechargedatum", "annuleringsdatum", "reden_annulering"])
-    peildatumstand.historie_vastleggen(
-        actor=actor, activiteit=actueel, veld="status", oud=huidig.value, nieuw=nieuw.value, geldig_vanaf=ingangsdatum
-    )
-    _verhoog_versie(actueel)
-    audit.vastleggen(actor=actor, actie="activiteit.status", obj=actueel, voor=voor, na=audit.momentopname(actueel), reden=reden)
-    return actueel
+    return huidig, nieuw, ingangsdatum
 
 
 # --------------------------------------------------------------------------

@@ -1,11 +1,15 @@
 """Large imports in the background: a Celery task runs ``uitwisseling.importeren`` for an ``Importtaak``.
 
 A file with more rows than ``uitwisseling_views.SYNCHROON_MAX_RIJEN`` would take
-longer than a web request may (the services do about ten queries per event), so
+longer than a web request may, so
 confirming it plans a task instead and shows its status page. The import itself
 is unchanged: checked again, all or nothing in one transaction, audited as
 ``import.uitgevoerd``. The task's own state changes are audited too
 (``import.ingepland``, ``import.geslaagd``, ``import.mislukt``).
+
+Progress: the import reports after every batch of rows (``uitwisseling.bulk.PARTIJ``);
+as it runs in one transaction, its share done (0-100) goes to the cache, not to the
+task's row (``voortgang_van``), for the progress bar of the status page.
 
 A message delivered again while its task is ``bezig`` means the worker running
 it died (acks_late + reject_on_worker_lost): nothing was committed, the task
@@ -16,6 +20,7 @@ confirm again.
 import logging
 import uuid
 
+from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
@@ -29,6 +34,19 @@ from .models import Importtaak
 logger = logging.getLogger(__name__)
 Status = Importtaak.Status
 VELDEN = ["status", "nieuw", "bijgewerkt", "ongewijzigd", "foutmelding"]
+
+
+def _voortgangssleutel(pk) -> str:
+    return f"importtaak:{pk}:voortgang"
+
+
+def voortgang_van(taak: Importtaak) -> int:
+    """The share of the rows done (0-100) of a running import; 100 once it succeeded."""
+    if taak.status == Status.GESLAAGD:
+        return 100
+    if taak.status != Status.BEZIG:
+        return 0
+    return cache.get(_voortgangssleutel(taak.pk), 0)
 
 
 def import_inplannen(*, actor, sleutel: uuid.UUID, bestandsnaam: str, peildatum, aantal_rijen: int) -> Importtaak:
@@ -87,7 +105,13 @@ def import_uitvoeren(pk: str, taak_id: str = "") -> str:
         user = taak.gebruiker
         inhoud, meta = importbestanden.laden(user, taak.pk)
         rijen = uitwisseling.inlezen(inhoud, meta["naam"])
-        resultaat = uitwisseling.importeren(rijen, user, bestandsnaam=taak.bestandsnaam, peildatum=taak.peildatum)
+        sleutel = _voortgangssleutel(taak.pk)
+        cache.set(sleutel, 0, timeout=24 * 3600)
+
+        def voortgang(klaar: int, totaal: int) -> None:
+            cache.set(sleutel, 100 * klaar // max(totaal, 1), timeout=24 * 3600)
+
+        resultaat = uitwisseling.importeren(rijen, user, bestandsnaam=taak.bestandsnaam, peildatum=taak.peildatum, voortgang=voortgang)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a visible 'mislukt' with its reason
         logger.exception("Importtaak %s mislukt", pk)
         reden = (

@@ -168,11 +168,12 @@ def import_taak(request, sleutel):
                 "ongewijzigd": taak.ongewijzigd,
                 "aantal_fouten": len(taak.fouten),
                 "foutmelding": taak.foutmelding,
+                "voortgang": uitwisseling_taken.voortgang_van(taak),
             }
         )
         response["Cache-Control"] = "no-store"
         return response
-    return render(request, "portfolio/import_taak.html", {"taak": taak})
+    return render(request, "portfolio/import_taak.html", {"taak": taak, "voortgang": uitwisseling_taken.voortgang_van(taak)})
 
 
 @login_required

@@ -9,7 +9,9 @@
 * ``validatie``: the dry run (``controleren``), row by row against the database and the actor's rights.
 * ``context``: what the rows are checked against, loaded once (organisations, existing activities).
 * ``plan``: what the dry run plans per row and what it reports (``Stap``, ``Rijplan``, ``Controle``).
-* ``uitvoering``: the import itself (``importeren``) through the services, in one transaction.
+* ``uitvoering``: the import itself (``importeren``), in one transaction, all or nothing.
+* ``bulk``: the import's steps per batch of rows with the services' rules and audit records, bulk reads and
+  writes and a constant number of queries per batch.
 * ``export``: the export of the own portfolio from the live tables (``exporteren``).
 
 The names of all of them stay available here (``from portfolio import uitwisseling as u; u.KOLOMMEN,

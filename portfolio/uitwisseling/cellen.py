@@ -29,6 +29,8 @@ class _Ongeldig(Exception):
 
 def tekst(waarde) -> str:
     """A text cell: stripped, Windows line ends normalised; numbers and dates as text."""
+    if type(waarde) is str:  # most cells (every cell of a CSV file): checked first
+        return (waarde.replace("\r\n", "\n").replace("\r", "\n") if "\r" in waarde else waarde).strip()
     if waarde is None:
         return ""
     if isinstance(waarde, bool):

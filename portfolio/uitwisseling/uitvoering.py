@@ -34,18 +34,19 @@ transaction, all or nothing, with one extra audit record ``import.uitgevoerd``
 (on the ministerie of the rows; without a ministerie when a file spans several).
 
 Speed: the check and the export read the database with a constant number of
-queries (tuples, streamed); the import itself costs what the services cost,
-about 10 queries per new event and 30-40 per new activity
-(benchmarks/import_5000.py).
+queries (tuples, streamed); the import runs the steps in batches of
+``bulk.PARTIJ`` rows with the services' rules and audit records and a constant
+number of queries per batch (``bulk``; benchmarks/import_5000.py).
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
@@ -55,6 +56,7 @@ from .. import services
 from ..models import (
     IctActiviteit,
 )
+from . import bulk
 from .kolommen import MINISTERIE
 from .lezen import Fout
 from .plan import BIJGEWERKT, NIEUW, Controle, Rijplan, Stap
@@ -113,7 +115,15 @@ def _voer_uit(plan: Rijplan, actor, nummer: int | None) -> None:
             raise AssertionError(stap.soort)
 
 
-def importeren(rijen, actor, *, bestandsnaam: str = "", peildatum: datetime.date | None = None, proef: bool = False) -> Resultaat:
+def importeren(
+    rijen,
+    actor,
+    *,
+    bestandsnaam: str = "",
+    peildatum: datetime.date | None = None,
+    proef: bool = False,
+    voortgang: Callable[[int, int], None] | None = None,
+) -> Resultaat:
     """Import a file: re-validate, then apply every row through the services in ONE transaction (all or nothing).
 
     New activities without a Nummer get the next free numbers. If any row fails
@@ -123,6 +133,8 @@ def importeren(rijen, actor, *, bestandsnaam: str = "", peildatum: datetime.date
     ``proef=True``: a trial run that does everything and then always rolls
     back, so the dry run also shows what only the services find (the start
     gate of art 5.3 for a new activity, for instance).
+
+    ``voortgang(done, total)``: called after every batch of rows (``bulk.PARTIJ``), for a progress bar.
     """
     naam = bestandsnaam or getattr(rijen, "naam", "")
     with transaction.atomic():
@@ -134,18 +146,17 @@ def importeren(rijen, actor, *, bestandsnaam: str = "", peildatum: datetime.date
         te_doen = [p for p in controle.rijen if p.stappen]
         volgend = (IctActiviteit.objects.aggregate(m=Max("nummer"))["m"] or 0) + 1
         volgend = max([volgend] + [p.nummer + 1 for p in controle.rijen if p.nummer])
+        nummers = {}
         for plan in te_doen:
-            nummer = plan.nummer
-            if plan.activiteit is None and not nummer:
-                nummer, volgend = volgend, volgend + 1
-                plan.nummer = nummer
-            # No savepoint of our own: every service is atomic (a savepoint of its own), so a failing
-            # call leaves the transaction usable and the remaining rows are still tried (to report
-            # all failing rows); whatever succeeded is rolled back with the whole import below.
-            try:
-                _voer_uit(plan, actor, nummer)
-            except (ValidationError, PermissionDenied, DatabaseError) as exc:
-                resultaat.fouten.extend(_fouten_uit(exc, plan.rij, plan.huidige_stap))
+            if plan.activiteit is None and not plan.nummer:
+                plan.nummer, volgend = volgend, volgend + 1
+            nummers[plan.rij] = plan.nummer
+        # In batches with bulk reads and writes (bulk.py); a failing row leaves the transaction usable
+        # (savepoints), so the remaining rows are still tried (to report all failing rows); whatever
+        # succeeded is rolled back with the whole import below.
+        resultaat.fouten.extend(
+            bulk.uitvoeren(te_doen, actor, nummers, lambda plan, nummer: _voer_uit(plan, actor, nummer), _fouten_uit, voortgang)
+        )
         if resultaat.fouten:
             transaction.set_rollback(True)
             return resultaat

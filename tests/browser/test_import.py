@@ -31,14 +31,14 @@ def test_a_large_import_runs_in_the_background_and_its_page_shows_the_result(
     bestand = tmp_path / "portfolio.xlsx"
     bestand.write_bytes(uitwisseling.naar_xlsx([nieuwe_rapportage(office)]))
     gewapend, verder = threading.Event(), threading.Event()
-    echte_gebeurtenis = services.gebeurtenis_toevoegen
+    echte_gebeurtenis = services.gebeurtenis_opbouwen  # the rules of a new event, in the bulk import and in gebeurtenis_toevoegen
 
     def na_het_sein(**kwargs):  # holds the worker inside the import (not the dry run) until the browser has seen "Bezig"
         if gewapend.is_set():
             assert verder.wait(60), "de browser zag de status 'Bezig' niet"
         return echte_gebeurtenis(**kwargs)
 
-    monkeypatch.setattr(services, "gebeurtenis_toevoegen", na_het_sein)
+    monkeypatch.setattr(services, "gebeurtenis_opbouwen", na_het_sein)
     schendingen = csp_schendingen(page)
     inloggen(page, live_server, office)
 

@@ -86,6 +86,7 @@ def test_a_large_file_is_imported_by_a_worker_and_the_page_shows_the_result(werk
         "ongewijzigd": 0,
         "aantal_fouten": 0,
         "foutmelding": "",
+        "voortgang": 100,
     }
     # only its owner sees it; the upload page lists it
     assert login(collega_ander_ministerie).get(response["Location"]).status_code == 404
@@ -102,7 +103,8 @@ def test_a_background_import_that_fails_in_a_service_changes_nothing_and_lists_e
         raise ValidationError({"datum": "Deze rapportage wordt geweigerd (test)."})
 
     voor = tellingen()
-    monkeypatch.setattr(services, "gebeurtenis_toevoegen", weigeren)  # fails only on the real import, after the dry run
+    # fails only on the real import, after the dry run (the rules of a new event, bulk or per call)
+    monkeypatch.setattr(services, "gebeurtenis_opbouwen", weigeren)
     client.post(controle_url)
 
     taak = wachten(Importtaak.objects.get())
@@ -192,3 +194,31 @@ def test_without_a_broker_the_background_import_runs_in_process(office, minister
     taak = Importtaak.objects.get()
     assert response["Location"] == reverse("portfolio:import_taak", args=[taak.pk])
     assert taak.status == Status.GESLAAGD and vers(a).gebeurtenissen.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_background_import_reports_its_progress_after_every_batch(werker, office, ministerie, login, monkeypatch):
+    activiteit(office, ministerie, naam="Eerste")
+    activiteit(office, ministerie, naam="Tweede")
+    rijen = [
+        zet_bedrag(zet(r, "Peildatum actueel", datetime.date(2024, 12, 31)), "Uitbesteed werk actueel (EUR)", Decimal("13000000.00"))
+        for r in eigen_export(office)
+    ]
+    client = login(office)
+    controle_url = uploaden(client, rijen)
+    gezien = []
+    echte_gebeurtenis = services.gebeurtenis_opbouwen
+
+    def kijken(**kwargs):  # inside the import: what the status page would show now
+        gezien.append(uitwisseling_taken.voortgang_van(Importtaak.objects.get()))
+        return echte_gebeurtenis(**kwargs)
+
+    monkeypatch.setattr(uitwisseling.bulk, "PARTIJ", 1)
+    monkeypatch.setattr(services, "gebeurtenis_opbouwen", kijken)
+    client.post(controle_url)
+
+    taak = wachten(Importtaak.objects.get())
+    assert taak.status == Status.GESLAAGD and taak.bijgewerkt == 2
+    assert gezien == [0, 50]  # the first batch of one row, then the second
+    stand = client.get(reverse("portfolio:import_taak", args=[taak.pk]), {"formaat": "json"}).json()
+    assert stand["voortgang"] == 100
