@@ -70,7 +70,7 @@ from urllib.parse import urlparse
 BASIS = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASIS))
 STANDAARD_URL = "postgres://postgres@127.0.0.1:5432/cio_bench_dashboard"
-REDIS_URL = "redis://127.0.0.1:6379/1"
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/1")
 
 MINISTERIES = [
     ("az", "AZ", "Ministerie van Algemene Zaken"),
