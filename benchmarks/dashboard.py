@@ -2,8 +2,9 @@
 
 Run from the project directory::
 
-    .venv/bin/python benchmarks/dashboard.py [--aantal 2000] [--peildata 8] [--verzoeken 2000]
-                                             [--gelijktijdig 8] [--poort 8031] [--zonder-laden]
+    .venv/bin/python benchmarks/dashboard.py [--aantal 2000] [--peildata 8] [--seconden 5] [--herhalingen 5]
+                                             [--gelijktijdig 8] [--poort 8031] [--paginas home,lijst,...]
+                                             [--zonder-laden]
 
 What it does:
 
