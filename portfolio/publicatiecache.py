@@ -33,7 +33,7 @@ import threading
 import time
 
 from django.apps import apps
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -93,6 +93,7 @@ class Volger:
     def __init__(self):
         self._slot = threading.Lock()
         self._pid = None
+        self._backend = None
         self._abonnement = None
         self._generatie = None
         self._verbroken = False
@@ -102,8 +103,13 @@ class Volger:
         with self._slot:
             if self._pid != os.getpid():  # a forked child: the parent's socket is not ours
                 self._abonnement = None
+                self._generatie = None
                 self._pid = os.getpid()
-            if self._abonnement is None and not self._abonneren():
+            backend = caches[DEFAULT_CACHE_ALIAS]
+            if backend is not self._backend:  # another cache (settings changed): follow that one
+                self._sluiten(pauze=False)
+                self._backend = backend
+            if self._abonnement is None and not self._abonneren(backend):
                 return None
             try:
                 while (bericht := self._abonnement.get_message(timeout=0)) is not None:
@@ -115,11 +121,11 @@ class Volger:
                 self._sluiten()
                 return None
             if self._generatie is None:
-                self._generatie = cache.get(SLEUTEL)
+                self._generatie = backend.get(SLEUTEL)
             return self._generatie
 
-    def _abonneren(self) -> bool:
-        abonnement = getattr(cache, "abonnement", None)
+    def _abonneren(self, backend) -> bool:
+        abonnement = getattr(backend, "abonnement", None)
         if abonnement is None or time.monotonic() < self._opnieuw_na:
             return False
         self._abonnement = abonnement(KANAAL, KANAAL_GEWIST)
@@ -134,7 +140,7 @@ class Volger:
     def _opnieuw_verbonden(self, connection) -> None:
         self._verbroken = True
 
-    def _sluiten(self) -> None:
+    def _sluiten(self, *, pauze: bool = True) -> None:
         if self._abonnement is not None:
             try:
                 self._abonnement.close()
@@ -142,7 +148,7 @@ class Volger:
                 pass
         self._abonnement = None
         self._generatie = None
-        self._opnieuw_na = time.monotonic() + OPNIEUW_NA
+        self._opnieuw_na = time.monotonic() + OPNIEUW_NA if pauze else 0.0
 
 
 volger = Volger()
