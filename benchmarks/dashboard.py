@@ -626,9 +626,12 @@ def main() -> None:
                     "gecachet": (lijst, "", args.gelijktijdig),
                     "statisch": ([pad], "", args.gelijktijdig),
                 }
-                # warm-up: every URL once in each worker (fills the cache for "gecachet"), then a short run
-                for doel, cookie, _c in soorten.values():
-                    meten(wrk, args.poort, doel, 2, WERKERS, cookie)
+                # warm-up: 2 s per case; for "gecachet" until a run had no miss (every URL stored in both workers)
+                for soort, (doel, cookie, _c) in soorten.items():
+                    for _ in range(10):
+                        warm = meten(wrk, args.poort, doel, 2, WERKERS, cookie)
+                        if soort != "gecachet" or warm["cache_gemist"] == 0:
+                            break  # every URL was a hit in both workers: warm
                 metingen = {soort: [] for soort in soorten}
                 loads = []
                 for _ in range(args.herhalingen):
