@@ -5,6 +5,12 @@ publication generation, throttle counters), so when Redis does not answer,
 a read is a miss and a write is skipped. After a failure Redis is not asked
 again for ``PAUZE`` seconds (a small circuit breaker), so an outage costs each
 request no more than the first one's short socket timeout.
+
+It also carries announcements (Redis publish/subscribe) to the processes that
+keep a copy of a value in memory (``portfolio.publicatiecache.Volger``):
+``aankondigen`` publishes on a channel of the cache's own key prefix,
+``abonnement`` opens a subscription, and ``clear`` announces on
+``KANAAL_GEWIST``, so a copy never outlives the cleared cache.
 """
 
 import logging
@@ -20,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 STORINGEN = (RedisConnectionError, RedisTimeoutError, OSError)
 PAUZE = 5.0  # seconds without asking Redis after a failure
+KANAAL_GEWIST = "cache:gewist"  # announced by clear()
 
 
 class VeerkrachtigeRedisCache(RedisCache):
@@ -78,7 +85,54 @@ class VeerkrachtigeRedisCache(RedisCache):
         return self._probeer("delete_many", None, keys, version)
 
     def clear(self):
-        return self._probeer("clear", False)
+        gewist = self._probeer("clear", False)
+        self.aankondigen(KANAAL_GEWIST)
+        return gewist
+
+    # -- announcements (publish/subscribe) on channels named like the keys, prefix included
+
+    def kanaal(self, naam: str) -> str:
+        return self.make_and_validate_key(naam)
+
+    def aankondigen(self, naam: str, bericht: str = "") -> None:
+        """Publish ``bericht`` on the channel ``naam``; skipped while Redis does not answer."""
+        if not self._beschikbaar():
+            return
+        try:
+            self._cache.get_client(write=True).publish(self.kanaal(naam), bericht)
+        except STORINGEN as exc:
+            self._storing(exc)
+
+    def abonnement(self, *namen: str):
+        """A redis-py PubSub subscribed to the channels ``namen``, the subscriptions confirmed; None while Redis does not answer.
+
+        The caller owns it (``close()`` when done). Only after the confirmation
+        is every later announcement sure to arrive, so read the watched value
+        after this returns.
+        """
+        if not self._beschikbaar():
+            return None
+        pubsub = None
+        try:
+            pubsub = self._cache.get_client(write=False).pubsub()
+            pubsub.subscribe(*(self.kanaal(n) for n in namen))
+            bevestigd = 0
+            while bevestigd < len(namen):
+                bericht = pubsub.get_message(timeout=self._bevestigingstijd)
+                if bericht is None:
+                    raise RedisTimeoutError("geen bevestiging van het abonnement")
+                if bericht["type"] == "subscribe":
+                    bevestigd += 1
+            return pubsub
+        except STORINGEN as exc:
+            if pubsub is not None:
+                pubsub.close()
+            self._storing(exc)
+            return None
+
+    @property
+    def _bevestigingstijd(self) -> float:
+        return float(self._options.get("socket_timeout") or 1.0)
 
     def incr(self, key, delta=1, version=None):
         if not self._beschikbaar():

@@ -35,6 +35,7 @@ from portfolio.models import (
     Kostencategorie,
     Ontwikkelwijze,
     drempel,
+    drempel_uit,
 )
 from portfolio.uitwisseling.kolommen import (
     _DATUMVELDEN,
@@ -142,11 +143,13 @@ def markeer_peildatum(rij: dict, op: datetime.date | None) -> dict:
 # -- per-row derived figures (the same definitions as portfolio.models.Kerncijfers) ---
 
 
-def gepubliceerde_versie(nummer: int, op: datetime.date | None = None) -> ActiviteitVersie | None:
+def gepubliceerde_versie(nummer: int, op: datetime.date | None = None, *, drempels=None) -> ActiviteitVersie | None:
     """The published version of activity ``nummer`` as it stands on ``op`` (None: not public on that date).
 
     The same as ``stand(op).filter(activiteit__nummer=nummer)``, read for this one
     activity only: its newest published version on or before ``op``, if at or above the threshold.
+    ``drempels`` (every Rapportagemodel as (geldig_vanaf, drempel_eur), as the
+    publication stamp holds them) spares the threshold's query.
     """
     op = op or standaard_peildatum()
     if op is None:
@@ -159,7 +162,7 @@ def gepubliceerde_versie(nummer: int, op: datetime.date | None = None) -> Activi
     )
     if versie is None:
         return None
-    grens = drempel(op)
+    grens = drempel(op) if drempels is None else drempel_uit(drempels, op)
     boven = any(w is not None and w >= grens for w in (versie.actueel_totaal, versie.initieel_totaal))
     return versie if boven else None
 
@@ -175,6 +178,11 @@ def peildata_van(nummer: int) -> list[datetime.date]:
 
 
 # -- the frozen record of a published version -------------------------------------
+
+
+def redenen() -> Redenen:
+    """The reasons for a herijking with their order (for ``record``): one query."""
+    return Redenen.laden()
 
 
 def record(versie: ActiviteitVersie, redenen: Redenen | None = None) -> Exportbron:

@@ -35,6 +35,7 @@ from .leesmodel import (  # noqa: F401
     markeer_peildatum,
     peildata,
     peildata_van,
+    redenen,
     rijen,
     stand,
     standaard_peildatum,
@@ -433,8 +434,9 @@ def nieuwste(rijen_: list[dict], aantal: int = 10) -> list[dict]:
 
 
 def publicatiestempel() -> tuple:
-    """What is published, in two small queries and a cache read: (the time of the newest publication, the
-    threshold models, the publication generation of portfolio.publicatiecache).
+    """What is published, in two small queries: (the time of the newest publication, the threshold models,
+    the publication generation of portfolio.publicatiecache, as this process follows it: no cache read
+    while the follower vouches for it).
 
     A published version never changes (a correction is a new version) and
     every publication stamps ``gepubliceerd_op``, so each publication changes
@@ -447,7 +449,9 @@ def publicatiestempel() -> tuple:
     """
     laatste = ActiviteitVersie.objects.filter(status=GEPUBLICEERD).order_by().aggregate(m=Max("gepubliceerd_op"))["m"]
     drempels = tuple(Rapportagemodel.objects.order_by("geldig_vanaf").values_list("geldig_vanaf", "drempel_eur"))
-    return laatste, drempels, publicatiecache.generatie()
+    # the generation as this process follows it (no round trip to Redis), else from the cache
+    generatie = publicatiecache.volger.generatie()
+    return laatste, drempels, generatie if generatie is not None else publicatiecache.generatie()
 
 
 class _Geheugen:
@@ -500,6 +504,15 @@ class Cijfers:
 
     def peildata(self) -> list[datetime.date]:
         return self._onthouden("peildata", peildata)
+
+    @property
+    def drempels(self) -> tuple:
+        """Every Rapportagemodel as (geldig_vanaf, drempel_eur), by geldig_vanaf (read for the stamp)."""
+        return self.stempel[1]
+
+    def redenen(self):
+        """The reasons for a herijking (``kolommen.Redenen``, for ``leesmodel.record``); a saved reason bumps the generation."""
+        return self._onthouden("redenen", redenen)
 
     def rijen(self, op: datetime.date, **filters) -> list[dict]:
         return self._onthouden("rijen", lambda: rijen(op, **filters), op, **filters)

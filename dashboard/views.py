@@ -345,10 +345,10 @@ def activiteit(request, nummer: int):
     c = _cijfers(request)
     beschikbaar = c.peildata()
     op = _peildatum(request, beschikbaar)
-    versie = leesmodel.gepubliceerde_versie(nummer, op) if op else None
+    versie = leesmodel.gepubliceerde_versie(nummer, op, drempels=c.drempels) if op else None
     if versie is None:
         raise Http404(_("Er is geen gepubliceerde ICT-activiteit met dit nummer."))
-    bron = leesmodel.record(versie)
+    bron = leesmodel.record(versie, c.redenen())
     g = versie.gegevens
     k = bron.kerncijfers
     gebeurtenissen = leesmodel.gebeurtenissen(bron)

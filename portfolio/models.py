@@ -70,6 +70,12 @@ def drempel(op: datetime.date | None = None) -> Decimal:
     return model.drempel_eur if model else Decimal(settings.GROTE_ICT_DREMPEL_EUR)
 
 
+def drempel_uit(drempels, op: datetime.date) -> Decimal:
+    """``drempel(op)`` from ``drempels``, every Rapportagemodel as (geldig_vanaf, drempel_eur) by geldig_vanaf: no query."""
+    geldig = [bedrag for vanaf, bedrag in drempels if vanaf <= op]
+    return geldig[-1] if geldig else Decimal(settings.GROTE_ICT_DREMPEL_EUR)
+
+
 class RedenHerijking(models.Model):
     """The reasons for a herijking (multi-select). Data, so the reporting model can change (B13)."""
 

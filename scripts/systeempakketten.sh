@@ -4,6 +4,7 @@
 #   scripts/systeempakketten.sh run    # to run the application (WeasyPrint)
 #   scripts/systeempakketten.sh test   # to run the tests (also Chromium, gettext, poppler)
 #   scripts/systeempakketten.sh messages  # only gettext, for `make messages`
+#   scripts/systeempakketten.sh bench  # wrk, the load generator of benchmarks/dashboard.py and last.py
 #
 # Every package is first looked up with dpkg-query, so on a machine that has
 # them all this does nothing and needs no network. Only when something is
@@ -45,8 +46,9 @@ case "$mode" in
     run) wanted=("${run_packages[@]}") ;;
     test) wanted=("${test_packages[@]}") ;;
     messages) wanted=(gettext) ;;
+    bench) wanted=(wrk) ;;
     *)
-        echo "Gebruik: $0 run|test|messages" >&2
+        echo "Gebruik: $0 run|test|messages|bench" >&2
         exit 2
         ;;
 esac
