@@ -1,6 +1,5 @@
 """Forms of the portfolio pages. They validate input; the services decide and raise the errors that count."""
 
-import re
 from decimal import Decimal
 
 from django import forms
@@ -32,8 +31,6 @@ from .models import (
     Status,
 )
 
-GROEPERING_NL = re.compile(r"-?\d{1,3}(\.\d{3})+")
-
 
 class BedragField(forms.DecimalField):
     """An amount in euros, typed the Dutch way: ``12.500.000``, ``12500000`` or ``1.250,50``.
@@ -51,7 +48,9 @@ class BedragField(forms.DecimalField):
         kwargs.pop("localize", None)
         super().__init__(**kwargs)
         self.validators.append(MinValueValidator(0, message=_("Het bedrag mag niet negatief zijn.")))
-        self.error_messages["invalid"] = _("Vul een bedrag in euro's in, bijvoorbeeld 1.250.000 of 1.250.000,50.")
+        self.error_messages["invalid"] = _("Vul een bedrag in euro's in, bijvoorbeeld %(voorbeeld)s.") % {
+            "voorbeeld": invoerregels.BEDRAG_VOORBEELD
+        }
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
@@ -77,15 +76,7 @@ class BedragField(forms.DecimalField):
 
     @staticmethod
     def normaliseer(tekst: str) -> str:
-        s = tekst.strip().replace("€", "").replace("EUR", "").replace(" ", "").replace("\u00a0", "").replace("_", "")
-        if formats.get_format("DECIMAL_SEPARATOR") == ",":
-            if "," in s:
-                s = s.replace(".", "").replace(",", ".")
-            elif GROEPERING_NL.fullmatch(s):
-                s = s.replace(".", "")
-        else:
-            s = s.replace(",", "")
-        return s
+        return invoerregels.bedrag_normaliseren(tekst, formats.get_format("DECIMAL_SEPARATOR"))
 
     def prepare_value(self, value):
         if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):

@@ -123,6 +123,32 @@ def bedragen_fouten(bedragen: dict) -> dict[str, list[str]]:
     return {veld: f for veld, waarde in bedragen.items() if (f := bedrag_fouten(waarde))}
 
 
+# Dutch notation: a dot groups thousands (only in groups of three), a comma starts the cents.
+_GROEPERING_NL = re.compile(r"[+-]?\d{1,3}(\.\d{3})+", re.ASCII)
+_MET_KOMMA_NL = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+", re.ASCII)
+# The one example every form, the import page and their errors give (issue 18: three different ones before).
+BEDRAG_VOORBEELD = "1.250.000 of 1250000,50"
+
+
+def bedrag_normaliseren(tekst: str, decimaalteken: str = ",") -> str:
+    """Amount text as typed in a form or a file cell, with a decimal point and no grouping, for ``bedrag_uit_tekst``.
+
+    The same rules for the web forms and the import (issue 18): ``1.250.000``, ``1250000``, ``1.250.000,50``,
+    ``1250000,50`` and ``1250000.50`` are all accepted; a dot followed by three digits groups thousands, a comma
+    (or a single dot with one or two digits) starts the cents. Currency signs and spaces are ignored. Text that
+    fits none of these is returned as it is, so that ``bedrag_uit_tekst`` refuses it. ``decimaalteken``: "." for an
+    English page, where a comma groups thousands.
+    """
+    s = tekst.strip().replace("€", "").replace("EUR", "").replace(" ", "").replace("\u00a0", "").replace("_", "")
+    if decimaalteken != ",":
+        return s.replace(",", "")
+    if _MET_KOMMA_NL.fullmatch(s):
+        return s.replace(".", "").replace(",", ".")
+    if _GROEPERING_NL.fullmatch(s):
+        return s.replace(".", "")
+    return s
+
+
 def bedrag_uit_tekst(tekst: str) -> Decimal:
     """An amount from text with a decimal point (already normalised: no thousands separators, no currency).
 

@@ -88,12 +88,12 @@ def bedrag(waarde) -> Decimal | None:
     elif isinstance(waarde, (int, Decimal)):
         d = Decimal(waarde)
     else:
-        t = tekst(waarde).replace("€", "").replace("\u00a0", "").replace(" ", "")
+        # The forms' rules (invoerregels.bedrag_normaliseren): 1.250.000, 1250000,50 and 1250000.50 alike.
+        t = invoerregels.bedrag_normaliseren(tekst(waarde)).replace(",", ".")
         if not _GETAL.match(t):
-            if re.match(r"^[+-]?\d{1,3}([.,]\d{3})+([.,]\d+)?$", t):
-                raise _Ongeldig(_("'%(w)s': gebruik geen scheidingstekens voor duizendtallen (schrijf 1234567,89).") % {"w": tekst(waarde)})
             raise _Ongeldig(
-                _("'%(w)s' is geen bedrag: gebruik euro's met hoogstens 2 decimalen, bijvoorbeeld 1234567,89.") % {"w": tekst(waarde)}
+                _("'%(w)s' is geen bedrag: gebruik euro's met hoogstens 2 decimalen, bijvoorbeeld %(voorbeeld)s.")
+                % {"w": tekst(waarde), "voorbeeld": invoerregels.BEDRAG_VOORBEELD}
             )
         t = t.replace(",", ".")
         if "." in t and len(t.split(".")[1]) > 2:

@@ -612,16 +612,58 @@ def test_csv_with_commas_decimal_points_windows_1252_and_dutch_dates_is_read(off
         (7, Decimal("7.00")),
         ("", None),
         ("€ 10", Decimal("10.00")),
+        # the forms' Dutch notation too (issue 18: the same formats everywhere)
+        ("1.234.567", Decimal("1234567.00")),
+        ("1.234,56", Decimal("1234.56")),
+        ("1.250.000,50", Decimal("1250000.50")),
     ],
 )
 def test_amounts(waarde, verwacht):
     assert uitwisseling.bedrag(waarde) == verwacht
 
 
-@pytest.mark.parametrize("waarde", ["1.234.567", "1,5 mln", "-3", "12,345", "1.234,56"])
+@pytest.mark.parametrize("waarde", ["1,5 mln", "-3", "12,345", "1.2.3,4", "1.23.456", "1,234.56"])
 def test_invalid_amounts(waarde):
     with pytest.raises(uitwisseling._Ongeldig):
         uitwisseling.bedrag(waarde)
+
+
+AMOUNT_TEXTS = [
+    "1.250.000",
+    "1250000",
+    "1.250.000,50",
+    "1250000,50",
+    "1250000.50",
+    "€ 12,5",
+    "0",
+    "1,5 mln",
+    "12,345",
+    "1.2.3,4",
+    "-3",
+    "x",
+]
+
+
+@pytest.mark.parametrize("waarde", AMOUNT_TEXTS)
+def test_the_web_form_and_the_import_read_an_amount_alike_and_give_the_same_example(waarde):
+    """Issue 18: the form asked for '1.250.000', the import page for '12500000,00', the import error for '1234567,89'."""
+    from portfolio.forms import BedragField
+    from portfolio.invoerregels import BEDRAG_VOORBEELD
+
+    veld = BedragField(required=False)
+    try:
+        uit_formulier, formulierfout = veld.clean(waarde), None
+    except ValidationError as exc:
+        uit_formulier, formulierfout = None, " ".join(exc.messages)
+    try:
+        uit_import, importfout = uitwisseling.bedrag(waarde), None
+    except uitwisseling._Ongeldig as exc:
+        uit_import, importfout = None, str(exc)
+    assert (uit_formulier is None) == (uit_import is None), (formulierfout, importfout)
+    if uit_import is not None:
+        assert uit_formulier == uit_import
+    elif "bijvoorbeeld" in (importfout or "") or "bijvoorbeeld" in (formulierfout or ""):
+        assert BEDRAG_VOORBEELD in (importfout or "") + (formulierfout or "")
 
 
 def test_partijen_round_trip():
