@@ -58,21 +58,30 @@ class _Publiek(GenericAPIView):
     filter_backends = []
 
 
-@extend_schema(tags=TAGS_PUBLIEK, summary=_("De openbare informatieplannen van de ministeries"))
 class OpenbarePlannenView(_Publiek):
     serializer_class = s.OpenbaarPlanSerializer
 
+    @extend_schema(
+        tags=TAGS_PUBLIEK,
+        summary=_("De openbare informatieplannen van de ministeries"),
+        operation_id="publiek_informatieplannen_list",
+        responses=s.OpenbaarPlanSerializer(many=True),
+    )
     def get(self, request):
         plannen = openbaar.openbare_plannen()
         pagina = self.paginate_queryset(plannen)
         return self.get_paginated_response(self.get_serializer(pagina, many=True).data)
 
 
-@extend_schema(tags=TAGS_PUBLIEK, summary=_("Eén openbaar informatieplan, met portfolio en financiële paragraaf"))
 class OpenbaarPlanView(_Publiek):
     serializer_class = s.OpenbaarPlanDetailSerializer
     pagination_class = None
 
+    @extend_schema(
+        tags=TAGS_PUBLIEK,
+        summary=_("Eén openbaar informatieplan, met portfolio en financiële paragraaf"),
+        operation_id="publiek_informatieplannen_retrieve",
+    )
     def get(self, request, pk):
         plan = openbaar.openbaar_plan(int(pk))
         if plan is None:

@@ -94,7 +94,6 @@ class Wereld:
 
 def wereld_bouwen() -> Wereld:
     from cio_stelsel import services as stelsel
-    from informatieplannen import pdf as informatieplan_pdf
     from informatieplannen import services as informatieplannen
     from oordelen import services as oordelen
     from portfolio import services as portfolio
