@@ -44,7 +44,7 @@ class InformatieplanSerializer(LeesSerializer):
     """Een informatieplan zoals de pagina het toont aan wie het mag inzien (eigen ministerie; de CIO Rijk vanaf vastgesteld)."""
 
     ministerie = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    vorige = serializers.PrimaryKeyRelatedField(read_only=True)
+    vorige = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Informatieplan
