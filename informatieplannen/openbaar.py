@@ -163,3 +163,23 @@ def pdf_bestand(pk: int):
     """The stored PDF (a FieldFile) of public plan ``pk``, or None when the plan is not public or has no PDF yet."""
     p = Informatieplan.objects.openbaar().filter(pk=pk).only("pk", "pdf").first()
     return p.pdf if p is not None and p.pdf else None
+
+
+def zoekbron(woorden: list[str], request):
+    """The public search (dashboard/zoeken.py BRONNEN): the openbare plans whose title, ministerie or summary match."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from dashboard import selectors
+    from dashboard.zoeken import Bron
+
+    treffers = [
+        {
+            "naam": p.titel,
+            "url": reverse("iplannen:ministerie", args=[p.ministerie_code]),
+            "omschrijving": f"{p.ministerie_afkorting} · {p.periode_van}–{p.periode_tot}",
+        }
+        for p in openbare_plannen()
+        if all(w in selectors.zoeknormaal(f"{p.titel} {p.ministerie_naam} {p.ministerie_afkorting} {p.samenvatting}") for w in woorden)
+    ]
+    return Bron("informatieplannen", _("Informatieplannen"), treffers, len(treffers), reverse("iplannen:lijst"))

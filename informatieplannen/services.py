@@ -16,6 +16,7 @@ from cio_stelsel import audit, wachtrij
 from cio_stelsel.models import Ministerie
 from cio_stelsel.permissions import heeft_rijksbreed_recht, scope
 from cio_stelsel.rechten import Recht, RijksbreedRecht
+from portfolio import publicatiecache
 from portfolio.models import IctActiviteit
 
 from . import meldingen
@@ -481,4 +482,6 @@ def plan_openbaar_maken(*, actor, plan: Informatieplan, samenvatting: str) -> In
         actor=actor, actie="informatieplan.openbaar_gemaakt", obj=actueel, voor=voor, na=audit.momentopname(actueel, OPENBAAR_VELDEN)
     )
     transaction.on_commit(lambda: wachtrij.versturen("informatieplannen.tasks.plan_pdf_maken", actueel.pk))
+    # The public pages (the list, the search) are cached per publication generation: render them anew.
+    transaction.on_commit(publicatiecache.nieuwe_generatie)
     return actueel

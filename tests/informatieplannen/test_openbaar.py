@@ -38,7 +38,7 @@ def test_b12_section4_the_minister_makes_a_vastgesteld_plan_openbaar_and_it_is_a
     assert plan.versie == versie, "the decided plan itself does not change"
     record = AuditRecord.objects.get(actie="informatieplan.openbaar_gemaakt", object_id=str(plan.pk))
     assert record.actor == minister and record.na["openbaar"] is True and record.voor["openbaar"] is False
-    assert len(callbacks) == 1  # the PDF task, after the commit
+    assert len(callbacks) == 2  # the PDF task and a new generation of the cached public pages, after the commit
 
 
 def test_b12_a_getoetst_plan_may_be_made_openbaar_too(vastgesteld, minister, cio_rijk):
@@ -152,6 +152,16 @@ def test_section4_a_plan_that_is_not_openbaar_is_a_404_on_every_public_address(c
     html = client.get(reverse("iplannen:ministerie", args=[ministerie.code])).content.decode()
     assert vastgesteld.titel not in html
     assert client.get(reverse("iplannen:ministerie", args=["bestaat-niet"])).status_code == 404
+
+
+def test_section4_the_public_search_finds_an_openbaar_plan_and_no_other(client, openbaar_plan, office, ministerie):
+    from .conftest import GEGEVENS
+
+    services.plan_opstellen(actor=office, ministerie=ministerie, gegevens={**GEGEVENS, "titel": "Zoekconcept"})
+    html = client.get(reverse("dashboard:zoeken"), {"q": "samenvatting van het plan"}).content.decode()
+    assert openbaar_plan.titel in html and reverse("iplannen:ministerie", args=[ministerie.code]) in html
+    html = client.get(reverse("dashboard:zoeken"), {"q": "Zoekconcept"}).content.decode()
+    assert reverse("iplannen:ministerie", args=[ministerie.code]) not in html  # the concept is not found
 
 
 def test_section4_a_pdf_under_another_ministry_is_a_404(client, openbaar_plan, ander_ministerie):
