@@ -19,6 +19,7 @@ def navigatie(request):
         items += [
             (_("ICT-activiteiten"), "dashboard:activiteiten"),
             (_("Ministeries"), "dashboard:ministeries"),
+            (_("Informatieplannen"), "iplannen:lijst"),  # the openbare plans (informatieplannen/publiek.py)
             (_("Grafieken"), "dashboard:grafieken"),
             (_("Open data"), "dashboard:open_data"),
             (_("Jaarrapportages"), "jaarrapportage:publiek"),

@@ -4,6 +4,7 @@
 * ``activiteiten/``, ``versies/``, ``oordelen/``, ``aanmeldingen/``: for
   CIO-offices and the CIO Rijk, with a personal API token or a session
   (portfolio/api, oordelen/api), with exactly the rights of the pages.
+* ``informatieplannen/`` (read-only, informatieplannen/api) and ``publiek/informatieplannen/`` (the openbare plans).
 * ``schema/``: the OpenAPI contract (the committed openapi.yaml is generated
   from the same code: ``make schema``); ``docs/``: the documentation with a try-out,
   rendered from that contract (config/api_docs.py).
@@ -19,6 +20,7 @@ import cio_stelsel.api.schema  # noqa: F401  (registers the token security schem
 from cio_stelsel.api.exceptions import probleem_json_response
 from config import api_docs
 from dashboard.api import views as publiek
+from informatieplannen.api import views as iplannen
 from oordelen.api.views import AanmeldingViewSet, OordeelViewSet
 from portfolio.api.views import NUMMER, ONDERDEEL_VIEWSETS, ActiviteitViewSet, VersieViewSet
 
@@ -29,6 +31,7 @@ router.register("activiteiten", ActiviteitViewSet, basename="activiteit")
 router.register("versies", VersieViewSet, basename="versie")
 router.register("oordelen", OordeelViewSet, basename="oordeel")
 router.register("aanmeldingen", AanmeldingViewSet, basename="aanmelding")
+router.register("informatieplannen", iplannen.InformatieplanViewSet, basename="informatieplan")
 
 onderdelen = []
 for lijst, viewset in ONDERDEEL_VIEWSETS.items():
@@ -58,6 +61,8 @@ urlpatterns = [
     path("publiek/ministeries/", publiek.MinisteriesView.as_view(), name="publiek-ministeries"),
     path("publiek/kerncijfers/", publiek.KerncijfersView.as_view(), name="publiek-kerncijfers"),
     path("publiek/peildata/", publiek.PeildataView.as_view(), name="publiek-peildata"),
+    path("publiek/informatieplannen/", iplannen.OpenbarePlannenView.as_view(), name="publiek-informatieplannen"),
+    re_path(r"^publiek/informatieplannen/(?P<pk>[0-9]{1,9})/$", iplannen.OpenbaarPlanView.as_view(), name="publiek-informatieplan"),
     *onderdelen,
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

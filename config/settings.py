@@ -435,6 +435,8 @@ SPECTACULAR_SETTINGS = {
         "OordeelStatusEnum": "oordelen.models.CioOordeel.Status",
         "AanmeldingStatusEnum": "oordelen.models.Aanmelding.Status",
         "VoorwaardeStatusEnum": "oordelen.models.Voorwaarde.Status",
+        "InformatieplanStatusEnum": "informatieplannen.models.Informatieplan.Status",
+        "CriteriumEnum": "informatieplannen.models.Criterium",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

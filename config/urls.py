@@ -36,6 +36,8 @@ urlpatterns = [
     path("werk/", include("cio_stelsel.urls")),
     path("oordelen/", include("oordelen.urls")),
     path("informatieplannen/", include("informatieplannen.urls")),
+    # The public I-plan pages per ministerie: the openbare, vastgestelde informatieplannen (no log-in).
+    path("i-plannen/", include("informatieplannen.publiek_urls")),
     path("portfolio/", include("portfolio.urls")),
     path("jaarrapportage/", include("dashboard.jaarrapportage_urls")),
     path("", include("dashboard.urls")),

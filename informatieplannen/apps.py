@@ -13,3 +13,11 @@ class InformatieplannenConfig(AppConfig):
         haken.registreren("werkvoorraad", "informatieplannen.selectors.werkvoorraad", volgorde=20)
         # demo_laden: after the portfolio (volgorde 20), whose activities the plans link.
         haken.registreren("demo_laden", "informatieplannen.demo.laden.informatieplannen_laden", volgorde=30)
+
+        # The public search finds the openbare plans (dashboard/zoeken.py).
+        from dashboard import zoeken
+
+        from .openbaar import zoekbron
+
+        if zoekbron not in zoeken.BRONNEN:
+            zoeken.BRONNEN.append(zoekbron)

@@ -93,6 +93,14 @@ class RedenForm(ToegankelijkFormMixin, forms.Form):
     reden = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class OpenbaarForm(ToegankelijkFormMixin, forms.Form):
+    openbare_samenvatting = forms.CharField(
+        label=_("Samenvatting voor de openbare I-plan-pagina"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Wat burgers en Kamerleden op de openbare pagina lezen, naast het plan als PDF."),
+    )
+
+
 class KoppelForm(ToegankelijkFormMixin, forms.Form):
     activiteit = forms.ModelChoiceField(queryset=IctActiviteit.objects.none(), label=_("ICT-activiteit"))
 

@@ -31,6 +31,10 @@ class Criterium(models.TextChoices):
     SAMENHANG = "samenhang", _("Samenhang met de I-strategie Rijk")
 
 
+def _pdf_pad(plan, naam: str) -> str:
+    return f"informatieplannen/{plan.ministerie_id}/{naam}"
+
+
 class InformatieplanQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
         """Own ministerie: every version, concepts included. CIO Rijk: only vastgestelde (and getoetste) plans (B12, B28)."""
@@ -40,6 +44,10 @@ class InformatieplanQuerySet(models.QuerySet):
             return self.filter(Q(status__in=Informatieplan.NA_VASTSTELLING) | Q(ministerie__in=eigen_ids))
         # A plan is departmental: a dienstonderdeel's scope does not reach it.
         return self.filter(ministerie__in=eigen.ministerie_ids)
+
+    def openbaar(self):
+        """What the public side may read: plans the minister made public, and only vastgestelde ones (section 4)."""
+        return self.filter(openbaar=True, status__in=Informatieplan.NA_VASTSTELLING)
 
 
 class Informatieplan(models.Model):
@@ -87,6 +95,19 @@ class Informatieplan(models.Model):
     vastgesteld_op = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
     # Optimistic lock: a form posts the version it showed.
     versie = models.PositiveIntegerField(default=1, editable=False)
+    # The minister may make a vastgesteld plan public (besluit.md section 4): then it is on the public I-plan
+    # page of the ministerie, with this summary and the plan as an accessible PDF (informatieplannen/pdf.py).
+    openbaar = models.BooleanField(_("openbaar"), default=False, editable=False)
+    openbare_samenvatting = models.TextField(
+        _("samenvatting voor de openbare pagina"),
+        blank=True,
+        help_text=_("Wat burgers en Kamerleden op de openbare I-plan-pagina lezen, naast het plan als PDF."),
+    )
+    openbaar_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    openbaar_op = models.DateTimeField(_("openbaar gemaakt op"), null=True, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=_pdf_pad, blank=True, max_length=300, editable=False)
+    pdf_checksum = models.CharField(_("checksum PDF (SHA-256)"), max_length=64, blank=True, editable=False)
+    pdf_gemaakt_op = models.DateTimeField(_("PDF gemaakt op"), null=True, blank=True, editable=False)
 
     objects = InformatieplanQuerySet.as_manager()
 
@@ -104,6 +125,11 @@ class Informatieplan(models.Model):
                 condition=Q(status="concept") | ~Q(informatiebeveiliging=""),
                 name="informatieplan_ciso_paragraaf",
                 violation_error_message=_("Een aangeboden informatieplan heeft een paragraaf informatiebeveiliging van de CISO (B11)."),
+            ),
+            models.CheckConstraint(
+                condition=Q(openbaar=False) | (Q(status__in=["vastgesteld", "getoetst"]) & ~Q(openbare_samenvatting="")),
+                name="informatieplan_openbaar_alleen_vastgesteld",
+                violation_error_message=_("Alleen een vastgesteld informatieplan met een samenvatting wordt openbaar (B12)."),
             ),
         ]
 

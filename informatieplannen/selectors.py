@@ -59,18 +59,20 @@ def samenhang(plan: Informatieplan) -> list[dict]:
 
     Only for linked activities (a voorgenomen one has no estimate yet). ``verschil`` = plan total - estimate.
     """
+    regels = list(plan.activiteiten.select_related("activiteit").prefetch_related("financien"))
+    # The newest valid event per linked activity, in one query (not one per row).
+    ramingen: dict[int, Decimal] = {}
+    for activiteit_id, totaal_geschat in (
+        Gebeurtenis.objects.geldend()
+        .filter(activiteit_id__in=[r.activiteit_id for r in regels if r.activiteit_id])
+        .order_by("activiteit_id", "-datum", "-pk")
+        .values_list("activiteit_id", "totaal_geschat")
+    ):
+        ramingen.setdefault(activiteit_id, totaal_geschat)
     rijen = []
-    for r in plan.activiteiten.select_related("activiteit").prefetch_related("financien"):
+    for r in regels:
         totaal = sum((f.bedrag for f in r.financien.all()), Decimal("0"))
-        raming = None
-        if r.activiteit_id:
-            raming = (
-                Gebeurtenis.objects.geldend()
-                .filter(activiteit_id=r.activiteit_id)
-                .order_by("-datum", "-pk")
-                .values_list("totaal_geschat", flat=True)
-                .first()
-            )
+        raming = ramingen.get(r.activiteit_id) if r.activiteit_id else None
         rijen.append({"regel": r, "plan": totaal, "raming": raming, "verschil": (totaal - raming) if raming is not None else None})
     return rijen
 

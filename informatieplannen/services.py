@@ -12,15 +12,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cio_stelsel import audit
+from cio_stelsel import audit, wachtrij
 from cio_stelsel.models import Ministerie
 from cio_stelsel.permissions import heeft_rijksbreed_recht, scope
 from cio_stelsel.rechten import Recht, RijksbreedRecht
+from portfolio import publicatiecache
 from portfolio.models import IctActiviteit
 
+from . import meldingen
 from .models import Beoordeling, Bevinding, Criterium, FinancieleConsequentie, Informatieplan, PlanActiviteit, PlanToets
 
 PLAN_VELDEN = ["titel", "periode_van", "periode_tot", "ambities", "strategische_doelen"]
+OPENBAAR_VELDEN = ["openbaar", "openbare_samenvatting", "openbaar_door", "openbaar_op"]
 
 
 def _mag(actor, recht: str, ministerie_id: int) -> bool:
@@ -79,6 +82,7 @@ def plan_opstellen(*, actor, ministerie: Ministerie, gegevens: dict) -> Informat
     plan.full_clean()
     plan.save()
     audit.vastleggen(actor=actor, actie="informatieplan.opgesteld", obj=plan, na=audit.momentopname(plan))
+    transaction.on_commit(lambda: meldingen.versturen("ciso_paragraaf_gevraagd", plan.pk))
     return plan
 
 
@@ -308,6 +312,7 @@ def plan_aanbieden(*, actor, plan: Informatieplan) -> Informatieplan:
     actueel.versie += 1
     actueel.save()
     audit.vastleggen(actor=actor, actie="informatieplan.aangeboden", obj=actueel, voor=voor, na=audit.momentopname(actueel))
+    transaction.on_commit(lambda: meldingen.versturen("plan_vast_te_stellen", actueel.pk))
     return actueel
 
 
@@ -331,6 +336,7 @@ def plan_terugsturen(*, actor, plan: Informatieplan, reden: str) -> Informatiepl
     audit.vastleggen(
         actor=actor, actie="informatieplan.teruggestuurd", obj=actueel, voor=voor, na=audit.momentopname(actueel), reden=reden.strip()
     )
+    transaction.on_commit(lambda: meldingen.versturen("plan_teruggestuurd", actueel.pk))
     return actueel
 
 
@@ -353,6 +359,7 @@ def plan_vaststellen(*, actor, plan: Informatieplan) -> Informatieplan:
     actueel.versie += 1
     actueel.save()
     audit.vastleggen(actor=actor, actie="informatieplan.vastgesteld", obj=actueel, voor=voor, na=audit.momentopname(actueel))
+    transaction.on_commit(lambda: meldingen.versturen("plan_te_toetsen", actueel.pk))
     return actueel
 
 
@@ -388,6 +395,7 @@ def plan_toetsen(*, actor, plan: Informatieplan, bevindingen: dict[str, tuple[st
         voor=voor,
         na={**audit.momentopname(actueel), "eindoordeel": eindoordeel, "bevindingen": bevindingen},
     )
+    transaction.on_commit(lambda: meldingen.versturen("plan_getoetst", actueel.pk))
     return toets
 
 
@@ -431,4 +439,49 @@ def plan_actualiseren(*, actor, plan: Informatieplan) -> Informatieplan:
             FinancieleConsequentie(regel=kopie, jaar=f.jaar, bedrag=f.bedrag, redenering=f.redenering) for f in r.financien.all()
         )
     audit.vastleggen(actor=actor, actie="informatieplan.actualisatie", obj=nieuw, voor={"vorige": bron.pk}, na=audit.momentopname(nieuw))
+    transaction.on_commit(lambda: meldingen.versturen("ciso_paragraaf_gevraagd", nieuw.pk))
     return nieuw
+
+
+# --------------------------------------------------------------------------
+# Public (besluit.md section 4): plans are internal until the minister makes a vastgesteld one openbaar.
+
+
+@transaction.atomic
+def plan_openbaar_maken(*, actor, plan: Informatieplan, samenvatting: str) -> Informatieplan:
+    """The minister of the ministerie makes a vastgesteld plan public, with a summary for the public I-plan page.
+
+    Only a vastgesteld (or getoetst) plan, never a concept or one ter vaststelling (B12, section 4). The
+    accessible PDF of the plan is made by a task after the commit (informatieplannen/pdf.py) and kept.
+    """
+    _vereist(
+        actor,
+        Recht.INFORMATIEPLAN_VASTSTELLEN,
+        plan.ministerie_id,
+        _("Alleen de minister van dit ministerie maakt het informatieplan openbaar (B12)."),
+    )
+    actueel = Informatieplan.objects.select_for_update().select_related("ministerie").get(pk=plan.pk)
+    if actueel.status not in Informatieplan.NA_VASTSTELLING:
+        raise ValidationError(
+            _("Alleen een vastgesteld informatieplan wordt openbaar; dit plan is %(s)s (B12).")
+            % {"s": actueel.get_status_display().lower()}
+        )
+    if actueel.openbaar:
+        raise ValidationError(_("Dit informatieplan is al openbaar."))
+    samenvatting = (samenvatting or "").strip()
+    if not samenvatting:
+        raise ValidationError({"openbare_samenvatting": _("Geef een samenvatting voor de openbare I-plan-pagina.")})
+    voor = audit.momentopname(actueel, OPENBAAR_VELDEN)
+    # update(), not save(): the vastgesteld plan itself does not change (its versie stays).
+    nu = timezone.now()
+    Informatieplan.objects.filter(pk=actueel.pk).update(
+        openbaar=True, openbare_samenvatting=samenvatting, openbaar_door=_actor_of_none(actor), openbaar_op=nu
+    )
+    actueel.openbaar, actueel.openbare_samenvatting, actueel.openbaar_door, actueel.openbaar_op = True, samenvatting, actor, nu
+    audit.vastleggen(
+        actor=actor, actie="informatieplan.openbaar_gemaakt", obj=actueel, voor=voor, na=audit.momentopname(actueel, OPENBAAR_VELDEN)
+    )
+    transaction.on_commit(lambda: wachtrij.versturen("informatieplannen.tasks.plan_pdf_maken", actueel.pk))
+    # The public pages (the list, the search) are cached per publication generation: render them anew.
+    transaction.on_commit(publicatiecache.nieuwe_generatie)
+    return actueel

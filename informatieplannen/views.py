@@ -21,8 +21,8 @@ from cio_stelsel.rechten import Recht, RijksbreedRecht
 from cio_stelsel.views import pagineer, querystring_zonder_pagina
 from portfolio.models import IctActiviteit
 
-from . import selectors, services
-from .forms import FinancienForm, InformatiebeveiligingForm, KoppelForm, PlanForm, RedenForm, RegelForm, ToetsForm
+from . import selectors, services, vergelijking
+from .forms import FinancienForm, InformatiebeveiligingForm, KoppelForm, OpenbaarForm, PlanForm, RedenForm, RegelForm, ToetsForm
 from .models import Informatieplan, PlanActiviteit
 
 
@@ -139,6 +139,10 @@ def _plan_context(request, plan: Informatieplan, **formulieren) -> dict:
         "mag_toetsen": plan.status == Informatieplan.Status.VASTGESTELD
         and heeft_rijksbreed_recht(user, RijksbreedRecht.INFORMATIEPLAN_TOETSEN),
         "mag_actualiseren": plan.status in Informatieplan.NA_VASTSTELLING and opstellen and not plan.actualisaties.exists(),
+        "mag_openbaar_maken": plan.status in Informatieplan.NA_VASTSTELLING
+        and not plan.openbaar
+        and _mag(user, Recht.INFORMATIEPLAN_VASTSTELLEN, plan),
+        "wijzigingen": vergelijking.wijzigingen(plan),
         **formulieren,
     }
 
@@ -508,3 +512,52 @@ def toetsrapport(request, jaar):
     response = HttpResponse(html_naar_pdf(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="toetsrapport-informatieplannen-{jaar}.pdf"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def openbaar_maken(request, pk):
+    """The minister makes a vastgesteld plan public, with a summary; confirmed on its own page (section 4)."""
+    p = _plan(request, pk)
+    if not _mag(request.user, Recht.INFORMATIEPLAN_VASTSTELLEN, p):
+        raise PermissionDenied(_("Alleen de minister van dit ministerie maakt het informatieplan openbaar (B12)."))
+    if p.status not in Informatieplan.NA_VASTSTELLING or p.openbaar:
+        messages.error(
+            request,
+            _("Dit informatieplan is al openbaar.")
+            if p.openbaar
+            else _("Alleen een vastgesteld informatieplan wordt openbaar; dit plan is %(s)s (B12).")
+            % {"s": p.get_status_display().lower()},
+        )
+        return redirect("informatieplannen:plan", pk=p.pk)
+    form = OpenbaarForm(request.POST or None, initial={"openbare_samenvatting": p.ambities})
+    if request.method == "POST" and form.is_valid():
+        if _service(
+            form, services.plan_openbaar_maken, actor=request.user, plan=p, samenvatting=form.cleaned_data["openbare_samenvatting"]
+        ):
+            messages.success(request, _("Het informatieplan is openbaar: het staat op de openbare I-plan-pagina van het ministerie."))
+            return redirect("informatieplannen:plan", pk=p.pk)
+    return render(
+        request,
+        "informatieplannen/bevestigen.html",
+        {
+            "plan": p,
+            "titel": _("Informatieplan openbaar maken"),
+            "gevolgen": _(
+                "Het plan komt op de openbare I-plan-pagina van het ministerie: de samenvatting, de periode, de ambities, "
+                "het portfolio met de financiële paragraaf, en het plan als PDF. De paragraaf informatiebeveiliging en "
+                "de kwaliteitstoets blijven intern. Openbaar maken kan niet worden teruggedraaid."
+            ),
+            "knop_label": _("Ja, openbaar maken"),
+            "form": form,
+            "onomkeerbaar": True,
+            "annuleer_url": reverse("informatieplannen:plan", args=[p.pk]),
+        },
+    )
+
+
+@login_required
+def wijzigingen(request, pk):
+    """What changed in this version against the version it actualises."""
+    p = _plan(request, pk)
+    return render(request, "informatieplannen/wijzigingen.html", {"plan": p, "w": vergelijking.wijzigingen(p)})

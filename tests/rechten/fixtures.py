@@ -94,6 +94,7 @@ class Wereld:
 
 def wereld_bouwen() -> Wereld:
     from cio_stelsel import services as stelsel
+    from informatieplannen import pdf as informatieplan_pdf
     from informatieplannen import services as informatieplannen
     from oordelen import services as oordelen
     from portfolio import services as portfolio
@@ -179,6 +180,17 @@ def wereld_bouwen() -> Wereld:
             else:
                 objecten.setdefault("planregel", []).append(Obj(f"planregel concept {code}", {"pk": regel.pk}, code, staat))
             objecten.setdefault("informatieplan", []).append(Obj(f"informatieplan {staat} {code}", {"pk": plan.pk}, code, staat))
+        # An actualisatie of the vastgestelde plan, decided and made openbaar by the minister (section 4), with its
+        # PDF made now (the public download would otherwise render it in every rolled-back request).
+        openbaar = informatieplannen.plan_actualiseren(actor=office, plan=plan)
+        informatieplannen.informatiebeveiliging_schrijven(actor=ciso, plan=openbaar, tekst="BIO.")
+        informatieplannen.plan_aanbieden(actor=office, plan=openbaar)
+        openbaar = informatieplannen.plan_vaststellen(actor=minister, plan=openbaar)
+        informatieplannen.plan_openbaar_maken(actor=minister, plan=openbaar, samenvatting="Openbaar.")
+        informatieplan_pdf.pdf_maken(openbaar.pk)
+        objecten.setdefault("openbaar_plan", []).append(
+            Obj(f"openbaar informatieplan {code}", {"code": code, "pk": openbaar.pk}, code, "openbaar")
+        )
         objecten.setdefault("ministerie", []).append(Obj(f"ministerie {code}", {"pk": m.pk}, code))
         objecten.setdefault("ministerie_peildatum", []).append(Obj(f"{code} op {P1}", {"pk": m.pk, "peildatum": P1}, code))
         objecten.setdefault("activiteit_peildatum", []).append(

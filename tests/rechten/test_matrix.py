@@ -274,6 +274,14 @@ TABEL: dict[str, Regel] = {
     # The bundled report of a year's toetsen to the Minister of BZK (art 11 i): the CIO Rijk only.
     "informatieplannen:toetsrapport": R(rijks(RijksbreedRecht.INFORMATIEPLAN_TOETSEN), vast={"jaar": 2026}),
     "informatieplannen:toetsen": GP(en(PLAN_ZIEN, rijks(RijksbreedRecht.INFORMATIEPLAN_TOETSEN)), "informatieplan"),
+    # Section 4: only the minister of the ministerie makes a (vastgesteld) plan openbaar; the changes against the
+    # previous version for who may see the plan.
+    "informatieplannen:openbaar_maken": GP(en(PLAN_ZIEN, objrecht(Recht.INFORMATIEPLAN_VASTSTELLEN)), "informatieplan"),
+    "informatieplannen:wijzigingen": R(PLAN_ZIEN, "informatieplan"),
+    # The public I-plan pages: openbare plans only, for everyone.
+    "iplannen:lijst": R(IEDEREEN),
+    "iplannen:ministerie": R(IEDEREEN, "ministerie_code"),
+    "iplannen:pdf": R(IEDEREEN, "openbaar_plan"),
     **{
         f"informatieplannen:{n}": GP(objrecht(Recht.INFORMATIEPLAN_OPSTELLEN), "planregel")
         for n in ("regel_financien", "regel_koppelen", "regel_verwijderen")
@@ -311,6 +319,12 @@ TABEL: dict[str, Regel] = {
     # -- API: public
     **{f"api:publiek-{n}": R(IEDEREEN) for n in ("activiteiten", "ministeries", "kerncijfers", "peildata")},
     "api:publiek-activiteit": R(GEPUBLICEERD, "activiteit_staten"),
+    # Section 4: the public API has the openbare informatieplannen only; none of the world's internal plans.
+    "api:publiek-informatieplannen": R(IEDEREEN),
+    "api:publiek-informatieplan": R(NIEMAND, "informatieplan"),
+    # The informatieplannen API (read-only) with the rights of the pages (B12, B28).
+    "api:informatieplan-list": R(INGELOGD),
+    "api:informatieplan-detail": R(PLAN_ZIEN, "informatieplan"),
     "api:schema": R(IEDEREEN, steekproef=True),
     "api:docs": R(IEDEREEN, steekproef=True),
     "api:docs_probeer": R(IEDEREEN, steekproef=True),
