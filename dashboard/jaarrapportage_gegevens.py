@@ -30,6 +30,7 @@ from django.db import connection, transaction
 from django.template.loader import get_template
 from django.utils import timezone
 
+from informatieplannen import jaaroverzicht
 from oordelen.models import Aanmelding, Afwijking, CioOordeel
 from oordelen.selectors import GESTART, onder_art_5_3
 from portfolio.models import Soort, Status, drempel
@@ -95,6 +96,8 @@ class Rapportgegevens:
     startpoort_telling: dict[str, int]
     # How complete the published stand of the peildatum is (issue 12): dashboard.volledigheid.
     volledigheid: dict = field(default_factory=dict)
+    # The informatieplannen and the I-strategie Rijk on the peildatum (informatieplannen/jaaroverzicht.py, public only).
+    informatie: dict = field(default_factory=dict)
     invoer: dict = field(default_factory=dict)
 
     @property
@@ -174,6 +177,7 @@ def _verzamelen(jaar: int, peildatum: datetime.date, user) -> Rapportgegevens:
         startpoort=startpoort,
         startpoort_telling=startpoort_telling,
         volledigheid=volledigheid(peildatum),
+        informatie=jaaroverzicht.overzicht(peildatum),
     )
     for o in gegevens.volledigheid["ontbrekend"]:
         o["status_naam"] = STATUSLABELS.get(o["status"], o["status"])
@@ -187,7 +191,7 @@ def _verzamelen(jaar: int, peildatum: datetime.date, user) -> Rapportgegevens:
         "oordelen": oordeel_pks,
         "afwijkingen": afwijking_pks,
         # Oordelen, afwijkingen and aanmeldingen are not versioned: their content used is part of the input.
-        "overige_gegevens": sha256(canoniek({"adviezen": adviezen, "startpoort": startpoort})),
+        "overige_gegevens": sha256(canoniek({"adviezen": adviezen, "startpoort": startpoort, "informatie": gegevens.informatie})),
         "opmaak": opmaak_digest(),
         "volledigheid": gegevens.volledigheid,
     }
