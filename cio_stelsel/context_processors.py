@@ -20,6 +20,8 @@ def navigatie(request):
             (_("ICT-activiteiten"), "dashboard:activiteiten"),
             (_("Ministeries"), "dashboard:ministeries"),
             (_("Grafieken"), "dashboard:grafieken"),
+            (_("I-strategie"), "istrategie_publiek:istrategie"),
+            (_("Toezeggingen"), "istrategie_publiek:toezeggingen"),
             (_("Open data"), "dashboard:open_data"),
             (_("Jaarrapportages"), "jaarrapportage:publiek"),
         ]
@@ -29,6 +31,7 @@ def navigatie(request):
             (_("Portfolio"), "portfolio:lijst"),
             (_("CIO-oordelen"), "oordelen:lijst"),
             (_("Informatieplannen"), "informatieplannen:lijst"),
+            (_("I-strategie"), "istrategie:overzicht"),
             (_("Publicatie"), "portfolio:publicatie"),
             (_("Jaarrapportage"), "jaarrapportage:lijst"),
             (_("Organisatie"), "cio_stelsel:ministeries"),
