@@ -19,6 +19,7 @@ import cio_stelsel.api.schema  # noqa: F401  (registers the token security schem
 from cio_stelsel.api.exceptions import probleem_json_response
 from config import api_docs
 from dashboard.api import views as publiek
+from informatieplannen.api import urls as istrategie_api
 from oordelen.api.views import AanmeldingViewSet, OordeelViewSet
 from portfolio.api.views import NUMMER, ONDERDEEL_VIEWSETS, ActiviteitViewSet, VersieViewSet
 
@@ -59,6 +60,7 @@ urlpatterns = [
     path("publiek/kerncijfers/", publiek.KerncijfersView.as_view(), name="publiek-kerncijfers"),
     path("publiek/peildata/", publiek.PeildataView.as_view(), name="publiek-peildata"),
     *onderdelen,
+    *istrategie_api.urlpatterns,  # the I-strategie Rijk and the toezeggingen (B26), public and staff
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", api_docs.docs, name="docs"),

@@ -8,7 +8,7 @@ from dashboard.urls import FormaatConverter
 from . import istrategie_publiek
 from . import istrategie_views as views
 
-register_converter(FormaatConverter, "formaat")
+register_converter(FormaatConverter, "opendataformaat")  # "formaat" is dashboard.urls's
 
 app_name = "istrategie"
 
@@ -33,9 +33,9 @@ urlpatterns = [
 publiek = (
     [
         path("i-strategie/", istrategie_publiek.istrategie, name="istrategie"),
-        path("open-data/i-strategie-acties.<formaat:formaat>", istrategie_publiek.istrategie_export, name="istrategie_export"),
+        path("open-data/i-strategie-acties.<opendataformaat:formaat>", istrategie_publiek.istrategie_export, name="istrategie_export"),
         path("toezeggingen/", istrategie_publiek.toezeggingen, name="toezeggingen"),
-        path("open-data/toezeggingen.<formaat:formaat>", istrategie_publiek.toezeggingen_export, name="toezeggingen_export"),
+        path("open-data/toezeggingen.<opendataformaat:formaat>", istrategie_publiek.toezeggingen_export, name="toezeggingen_export"),
     ],
     "istrategie_publiek",
 )
