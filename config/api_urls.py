@@ -60,8 +60,8 @@ urlpatterns = [
     path("publiek/kerncijfers/", publiek.KerncijfersView.as_view(), name="publiek-kerncijfers"),
     path("publiek/peildata/", publiek.PeildataView.as_view(), name="publiek-peildata"),
     *onderdelen,
-    *istrategie_api.urlpatterns,  # the I-strategie Rijk and the toezeggingen (B26), public and staff
     path("", include(router.urls)),
+    *istrategie_api.urlpatterns,  # the I-strategie Rijk and the toezeggingen (B26), public and staff
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", api_docs.docs, name="docs"),
     path("docs/probeer/", api_docs.probeer, name="docs_probeer"),
