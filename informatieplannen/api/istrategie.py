@@ -220,6 +220,8 @@ class ActieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
 class ActualisatieSerializer(serializers.ModelSerializer):
     strategie = serializers.PrimaryKeyRelatedField(queryset=IStrategie.objects.all())
+    # Explicit bounds: a PositiveSmallIntegerField's maximum differs per database, and the schema must not.
+    jaar = serializers.IntegerField(min_value=2000, max_value=2999)
 
     class Meta:
         model = StrategieActualisatie
