@@ -21,6 +21,8 @@ def navigatie(request):
             (_("Ministeries"), "dashboard:ministeries"),
             (_("Informatieplannen"), "iplannen:lijst"),  # the openbare plans (informatieplannen/publiek.py)
             (_("Grafieken"), "dashboard:grafieken"),
+            (_("I-strategie"), "istrategie_publiek:istrategie"),
+            (_("Toezeggingen"), "istrategie_publiek:toezeggingen"),
             (_("Open data"), "dashboard:open_data"),
             (_("Jaarrapportages"), "jaarrapportage:publiek"),
         ]
@@ -30,6 +32,7 @@ def navigatie(request):
             (_("Portfolio"), "portfolio:lijst"),
             (_("CIO-oordelen"), "oordelen:lijst"),
             (_("Informatieplannen"), "informatieplannen:lijst"),
+            (_("I-strategie"), "istrategie:overzicht"),
             (_("Publicatie"), "portfolio:publicatie"),
             (_("Jaarrapportage"), "jaarrapportage:lijst"),
             (_("Organisatie"), "cio_stelsel:ministeries"),

@@ -68,8 +68,9 @@ TWEEDE_FACTOR_VRIJ_NAMEN = {
     "sso_inloggen",
     "sso_terug",
 }
-# otp_webauthn: the passkey ceremonies (cio_stelsel/passkey_urls.py), which check the session themselves.
-TWEEDE_FACTOR_VRIJ_NAAMRUIMTEN = {"dashboard", "api", "otp_webauthn"}
+# otp_webauthn: the passkey ceremonies (cio_stelsel/passkey_urls.py), which check the session themselves;
+# istrategie_publiek: the public I-strategie and toezeggingen pages (informatieplannen/istrategie_urls.py).
+TWEEDE_FACTOR_VRIJ_NAAMRUIMTEN = {"dashboard", "api", "otp_webauthn", "istrategie_publiek"}
 # Only these two of the second-factor pages: new recovery codes and the reset need a verified session.
 TWEEDE_FACTOR_PAGINAS = {"verifieren", "inrichten"}
 

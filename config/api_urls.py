@@ -21,6 +21,7 @@ from cio_stelsel.api.exceptions import probleem_json_response
 from config import api_docs
 from dashboard.api import views as publiek
 from informatieplannen.api import views as iplannen
+from informatieplannen.api import urls as istrategie_api
 from oordelen.api.views import AanmeldingViewSet, OordeelViewSet
 from portfolio.api.views import NUMMER, ONDERDEEL_VIEWSETS, ActiviteitViewSet, VersieViewSet
 
@@ -65,6 +66,7 @@ urlpatterns = [
     re_path(r"^publiek/informatieplannen/(?P<pk>[0-9]{1,9})/$", iplannen.OpenbaarPlanView.as_view(), name="publiek-informatieplan"),
     *onderdelen,
     path("", include(router.urls)),
+    *istrategie_api.urlpatterns,  # the I-strategie Rijk and the toezeggingen (B26), public and staff
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", api_docs.docs, name="docs"),
     path("docs/probeer/", api_docs.probeer, name="docs_probeer"),

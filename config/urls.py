@@ -5,6 +5,7 @@ from django.views import defaults
 
 from cio_stelsel import gezondheid, sso, wachtwoordherstel
 from cio_stelsel.securitytxt import security_txt
+from informatieplannen import istrategie_urls
 
 urlpatterns = [
     path("gezondheid/levend/", gezondheid.levend, name="gezondheid_levend"),
@@ -40,6 +41,9 @@ urlpatterns = [
     path("i-plannen/", include("informatieplannen.publiek_urls")),
     path("portfolio/", include("portfolio.urls")),
     path("jaarrapportage/", include("dashboard.jaarrapportage_urls")),
+    # The I-strategie Rijk and the toezeggingen (B26): staff pages and public pages (informatieplannen/istrategie_urls.py).
+    path("", include(istrategie_urls)),
+    path("", include(istrategie_urls.publiek)),
     path("", include("dashboard.urls")),
 ]
 

@@ -11,6 +11,7 @@ class InformatieplannenConfig(AppConfig):
 
         # The start page shows the open steps of informatieplannen (cio_stelsel/haken.py).
         haken.registreren("werkvoorraad", "informatieplannen.selectors.werkvoorraad", volgorde=20)
+        haken.registreren("werkvoorraad", "informatieplannen.istrategie_taken.werkvoorraad", volgorde=21)
         # demo_laden: after the portfolio (volgorde 20), whose activities the plans link.
         haken.registreren("demo_laden", "informatieplannen.demo.laden.informatieplannen_laden", volgorde=30)
 

@@ -17,7 +17,7 @@ from cio_stelsel import audit
 from cio_stelsel.permissions import heeft_rijksbreed_recht, scope
 from cio_stelsel.rechten import Recht, RijksbreedRecht
 
-from .models import Actie, IStrategie, StrategieActualisatie, Toezegging, Voortgang
+from .models import Actie, IStrategie, Maatregel, Speerpunt, StrategieActualisatie, Thema, Toezegging, Voortgang
 
 # B26: the I-strategie is updated yearly; overdue when the last update was sent more than twelve months ago.
 ACTUALISATIE_TERMIJN_MAANDEN = 12
@@ -26,6 +26,16 @@ ACTUALISATIE_TERMIJN_MAANDEN = 12
 def _beheerder(actor) -> None:
     if not heeft_rijksbreed_recht(actor, RijksbreedRecht.ISTRATEGIE_BEHEREN):
         raise PermissionDenied(_("Alleen de CIO Rijk houdt de I-strategie Rijk en de toezeggingen bij (B26)."))
+
+
+def mag_beheren(user) -> bool:
+    """The CIO Rijk maintains the I-strategie and registers the commitments (B26)."""
+    return heeft_rijksbreed_recht(user, RijksbreedRecht.ISTRATEGIE_BEHEREN)
+
+
+def mag_toezegging_bijwerken(user, toezegging: Toezegging) -> bool:
+    """The CIO Rijk, or the responsible ministerie's CIO-office or CIO (as the holder of an action reports on it)."""
+    return mag_beheren(user) or scope(user, Recht.PORTFOLIO_BEWERKEN).omvat(toezegging.ministerie_id)
 
 
 def mag_voortgang_melden(user, actie: Actie) -> bool:
@@ -131,8 +141,12 @@ def toezegging_registreren(*, actor, gegevens: dict) -> Toezegging:
 def toezegging_bijwerken(
     *, actor, toezegging: Toezegging, status: str, toelichting: str = "", nieuwe_termijn: datetime.date | None = None
 ) -> Toezegging:
-    """A commitment becomes afgedaan, or uitgesteld with a new date and an explanation."""
-    _beheerder(actor)
+    """A commitment becomes afgedaan, or uitgesteld with a new date and an explanation.
+
+    The CIO Rijk, or the responsible ministerie (its CIO-office or CIO) for its own commitments.
+    """
+    if not mag_toezegging_bijwerken(actor, toezegging):
+        raise PermissionDenied(_("Alleen de CIO Rijk of het verantwoordelijke ministerie werkt de stand van deze toezegging bij."))
     fouten = {}
     if status not in Toezegging.Status.values:
         fouten["status"] = _("Kies open, afgedaan of uitgesteld.")
@@ -164,3 +178,91 @@ def toezeggingen_te_laat(op: datetime.date | None = None):
 def acties_te_laat(op: datetime.date | None = None):
     op = op or timezone.localdate()
     return Actie.objects.exclude(status=Actie.Status.AFGEROND).filter(termijn__lt=op)
+
+
+# --------------------------------------------------------------------------
+# The structure: the CIO Rijk maintains themes → I-speerpunten → maatregelen → acties (B26).
+
+# The fields a form may set, per part; the parent is set by the caller, never by the form.
+VELDEN = {
+    IStrategie: ("titel", "periode_van", "periode_tot"),
+    Thema: ("naam", "volgorde"),
+    Speerpunt: ("naam",),
+    Maatregel: ("omschrijving",),
+    Actie: ("omschrijving", "houder_ministerie", "houder_overlegorgaan", "termijn", "status"),
+}
+AUDITNAAM = {IStrategie: "strategie", Thema: "thema", Speerpunt: "speerpunt", Maatregel: "maatregel", Actie: "actie"}
+
+
+@transaction.atomic
+def onderdeel_opslaan(*, actor, obj, gegevens: dict):
+    """Create or change a part of the I-strategie (``obj`` unsaved: new, with its parent set). Audited."""
+    _beheerder(actor)
+    soort = type(obj)
+    nieuw = obj.pk is None
+    if not nieuw:
+        obj = soort.objects.select_for_update().get(pk=obj.pk)
+    voor = None if nieuw else audit.momentopname(obj)
+    for veld in VELDEN[soort]:
+        if veld in gegevens:
+            setattr(obj, veld, gegevens[veld])
+    fouten = {}
+    if soort is IStrategie and obj.periode_van and obj.periode_tot and obj.periode_tot < obj.periode_van:
+        fouten["periode_tot"] = _("Het laatste jaar ligt niet vóór het eerste jaar.")
+    if soort is Actie and bool(obj.houder_ministerie_id) == bool(obj.houder_overlegorgaan_id):
+        fouten["houder_ministerie"] = _("Kies één houder: een ministerie of een overlegorgaan, niet beide en niet geen.")
+    if fouten:
+        raise ValidationError(fouten)
+    obj.full_clean()
+    obj.save()
+    naam = AUDITNAAM[soort]
+    audit.vastleggen(
+        actor=actor, actie=f"istrategie.{naam}.{'aangemaakt' if nieuw else 'gewijzigd'}", obj=obj, voor=voor, na=audit.momentopname(obj)
+    )
+    return obj
+
+
+def _onderdelen(obj) -> int:
+    """How many parts (or progress notes) hang under ``obj``: a part with content is not deleted."""
+    if isinstance(obj, IStrategie):
+        return obj.themas.count() + obj.actualisaties.count()
+    if isinstance(obj, Thema):
+        return obj.speerpunten.count()
+    if isinstance(obj, Speerpunt):
+        return obj.maatregelen.count()
+    if isinstance(obj, Maatregel):
+        return obj.acties.count()
+    return obj.voortgang.count() + obj.toezeggingen.count()
+
+
+@transaction.atomic
+def onderdeel_verwijderen(*, actor, obj) -> None:
+    """Delete an empty part; a part with parts under it, or an action with progress or a linked commitment, stays (history)."""
+    _beheerder(actor)
+    if _onderdelen(obj):
+        raise ValidationError(
+            _(
+                "%(obj)s heeft nog onderdelen, voortgangsnotities of gekoppelde toezeggingen; "
+                "verwijder die eerst (de voortgang blijft bewaard, zet een actie daarom liever op afgerond)."
+            )
+            % {"obj": obj}
+        )
+    voor = audit.momentopname(obj)
+    audit.vastleggen(actor=actor, actie=f"istrategie.{AUDITNAAM[type(obj)]}.verwijderd", obj=obj, voor=voor)
+    obj.delete()
+
+
+@transaction.atomic
+def toezegging_koppelen(*, actor, toezegging: Toezegging, acties, activiteiten) -> Toezegging:
+    """Link a commitment to I-strategie actions and ICT-activiteiten (the CIO Rijk registers the links)."""
+    _beheerder(actor)
+    actueel = Toezegging.objects.select_for_update().get(pk=toezegging.pk)
+    voor = {
+        "acties": sorted(actueel.acties.values_list("pk", flat=True)),
+        "activiteiten": sorted(actueel.activiteiten.values_list("pk", flat=True)),
+    }
+    actueel.acties.set(acties)
+    actueel.activiteiten.set(activiteiten)
+    na = {"acties": sorted(a.pk for a in acties), "activiteiten": sorted(a.pk for a in activiteiten)}
+    audit.vastleggen(actor=actor, actie="toezegging.gekoppeld", obj=actueel, voor=voor, na=na)
+    return actueel

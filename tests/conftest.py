@@ -7,8 +7,9 @@ from cio_stelsel.rechten import Rol
 from tests.factories import DienstonderdeelFactory, MinisterieFactory, benoem
 
 # Fixtures kept in their own modules, available to every test (instead of imported where used):
-# portefeuille and werker (a published portfolio, a real Celery worker thread), wereld and _media (the permission matrix).
-pytest_plugins = ["tests.dashboard.portefeuille", "tests.rechten.fixtures"]
+# portefeuille and werker (a published portfolio, a real Celery worker thread), wereld and _media (the permission matrix),
+# strategie, actie_bzk, toezegging_bzk, ... (the I-strategie Rijk and the toezeggingen).
+pytest_plugins = ["tests.dashboard.portefeuille", "tests.rechten.fixtures", "tests.informatieplannen.istrategie_fixtures"]
 
 
 @pytest.fixture

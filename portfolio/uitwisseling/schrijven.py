@@ -1,4 +1,8 @@
-"""Writing export rows as CSV (Dutch Excel), XLSX and ODS, header first (the columns of ``kolommen.KOLOMMEN``)."""
+"""Writing export rows as CSV (Dutch Excel), XLSX and ODS, header first (the columns of ``kolommen.KOLOMMEN``).
+
+Another subject's open data (the I-strategie Rijk, the toezeggingen) passes its own ``kolommen`` (names),
+``soorten`` (per column: tekst, getal, bedrag, datum) and sheet name ``blad``.
+"""
 
 from __future__ import annotations
 
@@ -26,17 +30,19 @@ def _csv_waarde(waarde) -> str:
     return str(waarde)
 
 
-def naar_csv(rijen: list[list]) -> bytes:
+def naar_csv(rijen: list[list], kolommen: list[str] | None = None) -> bytes:
     """CSV as Dutch Excel reads it: UTF-8 with BOM, ';' separator, decimal comma, ISO dates, header first."""
     uit = io.StringIO()
     schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
-    schrijver.writerow(KOLOMMEN)
+    schrijver.writerow(kolommen or KOLOMMEN)
     for rij in rijen:
         schrijver.writerow([_csv_waarde(w) for w in rij])
     return uit.getvalue().encode("utf-8-sig")
 
 
-def naar_xlsx(rijen: list[list]) -> bytes:
+def naar_xlsx(
+    rijen: list[list], kolommen: list[str] | None = None, soorten: list[str] | None = None, blad: str = "ICT-activiteiten"
+) -> bytes:
     """An XLSX workbook: sheet "ICT-activiteiten", bold frozen header, real dates and numbers, text as text cells."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -44,19 +50,20 @@ def naar_xlsx(rijen: list[list]) -> bytes:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    kolommen = kolommen or KOLOMMEN
+    soorten = soorten or [KOLOM[n].soort for n in kolommen]
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("ICT-activiteiten")
+    ws = wb.create_sheet(blad)
     ws.freeze_panes = "A2"
-    for i, naam in enumerate(KOLOMMEN, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = 14 if KOLOM[naam].soort in ("bedrag", "datum", "getal") else 24
+    for i, soort in enumerate(soorten, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = 14 if soort in ("bedrag", "datum", "getal") else 24
     vet = Font(bold=True)
     kop = []
-    for naam in KOLOMMEN:
+    for naam in kolommen:
         cel = WriteOnlyCell(ws, value=naam)
         cel.font = vet
         kop.append(cel)
     ws.append(kop)
-    soorten = [KOLOM[n].soort for n in KOLOMMEN]
     for rij in rijen:
         cellen = []
         for waarde, soort in zip(rij, soorten):
@@ -76,7 +83,9 @@ def naar_xlsx(rijen: list[list]) -> bytes:
     return uit.getvalue()
 
 
-def naar_ods(rijen: list[list]) -> bytes:
+def naar_ods(
+    rijen: list[list], kolommen: list[str] | None = None, soorten: list[str] | None = None, blad: str = "ICT-activiteiten"
+) -> bytes:
     """An OpenDocument spreadsheet (ODS): sheet "ICT-activiteiten", bold header, typed cells (numbers, dates, text).
 
     Written directly as OpenDocument XML: odfpy builds a DOM element per cell
@@ -104,7 +113,8 @@ def naar_ods(rijen: list[list]) -> bytes:
             return f'<table:table-cell table:style-name="datum" office:value-type="date" office:date-value="{d}" calcext:value-type="date"><text:p>{d}</text:p></table:table-cell>'
         return tekstcel(ILLEGAAL.sub("", str(waarde)))
 
-    soorten = [KOLOM[n].soort for n in KOLOMMEN]
+    kolommen = kolommen or KOLOMMEN
+    soorten = soorten or [KOLOM[n].soort for n in kolommen]
     delen = [
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -121,10 +131,10 @@ def naar_ods(rijen: list[list]) -> bytes:
         '<style:style style:name="datum" style:family="table-cell" style:data-style-name="N-datum"/>'
         '<style:style style:name="bedrag" style:family="table-cell" style:data-style-name="N-bedrag"/>'
         "</office:automatic-styles>"
-        '<office:body><office:spreadsheet><table:table table:name="ICT-activiteiten">'
-        f'<table:table-column table:number-columns-repeated="{len(KOLOMMEN)}"/>'
+        f'<office:body><office:spreadsheet><table:table table:name="{escape(blad)}">'
+        f'<table:table-column table:number-columns-repeated="{len(kolommen)}"/>'
         "<table:table-header-rows><table:table-row>",
-        "".join(tekstcel(n, ' table:style-name="kop"') for n in KOLOMMEN),
+        "".join(tekstcel(n, ' table:style-name="kop"') for n in kolommen),
         "</table:table-row></table:table-header-rows>",
     ]
     for rij in rijen:
@@ -142,7 +152,7 @@ def naar_ods(rijen: list[list]) -> bytes:
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta>'
-        "<dc:title>ICT-activiteiten</dc:title><dc:language>nl</dc:language>"
+        f"<dc:title>{escape(blad)}</dc:title><dc:language>nl</dc:language>"
         "</office:meta></office:document-meta>"
     )
     uit = io.BytesIO()

@@ -307,6 +307,43 @@ def _extra_objecten(w) -> None:
         o["mijlpaal"].append(Obj(f"mijlpaal van {a.label}", {"nummer": act.nummer, "pk": mijlpaal.pk}, a.org, a.staat, {"obj": act}))
     # Where only the state does (the public): the three states of one ministerie.
     o["activiteit_staten"] = [a for a in o["activiteit"] if a.org == "bzk"]
+    _istrategie_objecten(w)
+
+
+def _istrategie_objecten(w) -> None:
+    """The I-strategie Rijk (issue 14, B26): an action held by BZK, one by FIN, one by the CIO-beraad; a commitment per ministerie."""
+    from informatieplannen import istrategie
+    from informatieplannen.models import Actie, IStrategie, Maatregel, Speerpunt, Thema
+
+    o = w.objecten
+    s = IStrategie.objects.create(titel="I-strategie Rijk 2021-2025", periode_van=2021, periode_tot=2025)
+    thema = Thema.objects.create(strategie=s, naam="Digitale weerbaarheid")
+    sp = Speerpunt.objects.create(thema=thema, naam="Informatiebeveiliging")
+    m = Maatregel.objects.create(speerpunt=sp, omschrijving="Versnellen")
+    beraad = Overlegorgaan.objects.get_or_create(soort=Overlegorgaan.Soort.CIO_BERAAD)[0]
+    o["istrategie"] = [Obj("I-strategie", {"pk": s.pk})]
+    o["istrategie_ouder"] = [Obj("thema bij de I-strategie", {"soort": "thema", "ouder": s.pk})]
+    o["istrategie_onderdeel"] = [Obj("thema", {"soort": "thema", "pk": thema.pk})]
+    o["istrategie_actie"] = []
+    for code in ("bzk", "fin"):
+        a = Actie.objects.create(
+            maatregel=m, omschrijving=f"Actie {code}", houder_ministerie=w.orgs[code], termijn=datetime.date(2025, 6, 30)
+        )
+        o["istrategie_actie"].append(Obj(f"actie van {code}", {"pk": a.pk}, code, "ministerie"))
+        t = istrategie.toezegging_registreren(
+            actor=w.users["CIO Rijk"],
+            gegevens={
+                "soort": "toezegging",
+                "nummer": f"TZ202501-{100 + len(o['istrategie_actie'])}",
+                "tekst": f"Toezegging {code}",
+                "datum": datetime.date(2025, 1, 1),
+                "ministerie": w.orgs[code],
+                "termijn": datetime.date(2025, 12, 31),
+            },
+        )
+        o.setdefault("toezegging", []).append(Obj(f"toezegging van {code}", {"pk": t.pk}, code))
+    a = Actie.objects.create(maatregel=m, omschrijving="Actie CIO-beraad", houder_overlegorgaan=beraad, termijn=datetime.date(2025, 6, 30))
+    o["istrategie_actie"].append(Obj("actie van het CIO-beraad", {"pk": a.pk}, None, "overlegorgaan"))
 
 
 def _token(user) -> str:

@@ -106,6 +106,12 @@ def op_ministerie(recht: str) -> Regelfunctie:
 
 
 BEHEER = rijks(RijksbreedRecht.STELSEL_BEHEREN)
+# B26: the CIO Rijk maintains the I-strategie and registers commitments; the holder of an action reports its progress
+# (its ministerie's CIO-office or CIO; the CIO Rijk for an overlegorgaan, which it chairs, art 15); the responsible
+# ministerie or the CIO Rijk updates a commitment.
+ISTRATEGIE = rijks(RijksbreedRecht.ISTRATEGIE_BEHEREN)
+HOUDER = of(objrecht(Recht.PORTFOLIO_BEWERKEN), en(staat("overlegorgaan"), ISTRATEGIE))
+TOEZEGGING_BIJWERKEN = of(ISTRATEGIE, objrecht(Recht.PORTFOLIO_BEWERKEN))
 RAPPORTAGEMODEL = rijks(RijksbreedRecht.RAPPORTAGEMODEL_BEHEREN)
 JAARRAPPORTAGE = rijks(RijksbreedRecht.JAARRAPPORTAGE_OPSTELLEN)
 
@@ -286,6 +292,23 @@ TABEL: dict[str, Regel] = {
         f"informatieplannen:{n}": GP(objrecht(Recht.INFORMATIEPLAN_OPSTELLEN), "planregel")
         for n in ("regel_financien", "regel_koppelen", "regel_verwijderen")
     },
+    # -- the I-strategie Rijk and the toezeggingen (issue 14, B26): public; the CIO Rijk maintains, the holder reports
+    "istrategie:overzicht": R(),
+    "istrategie:acties": R(),
+    "istrategie:actie": R(INGELOGD, "istrategie_actie"),
+    "istrategie:voortgang": GP(HOUDER, "istrategie_actie"),
+    "istrategie:strategie_nieuw": GP(ISTRATEGIE),
+    **{f"istrategie:{n}": GP(ISTRATEGIE, "istrategie") for n in ("strategie_bewerken", "actualisatie_nieuw")},
+    "istrategie:onderdeel_nieuw": GP(ISTRATEGIE, "istrategie_ouder"),
+    **{f"istrategie:onderdeel_{n}": GP(ISTRATEGIE, "istrategie_onderdeel") for n in ("bewerken", "verwijderen")},
+    "istrategie:toezeggingen": R(),
+    "istrategie:toezegging_nieuw": GP(ISTRATEGIE),
+    "istrategie:toezegging": R(INGELOGD, "toezegging"),
+    "istrategie:toezegging_status": GP(TOEZEGGING_BIJWERKEN, "toezegging"),
+    "istrategie:toezegging_koppelen": GP(ISTRATEGIE, "toezegging"),
+    "istrategie_publiek:istrategie": R(IEDEREEN),
+    "istrategie_publiek:toezeggingen": R(IEDEREEN),
+    **{f"istrategie_publiek:{n}": R(IEDEREEN, vast={"formaat": "csv"}) for n in ("istrategie_export", "toezeggingen_export")},
     # -- portfolio (B14: own organisation only; the CIO Rijk reads, never edits, L1068)
     "portfolio:lijst": R(),
     "portfolio:nieuw": GP(ergens(Recht.PORTFOLIO_BEWERKEN)),
@@ -328,6 +351,50 @@ TABEL: dict[str, Regel] = {
     "api:schema": R(IEDEREEN, steekproef=True),
     "api:docs": R(IEDEREEN, steekproef=True),
     "api:docs_probeer": R(IEDEREEN, steekproef=True),
+    # -- API: the I-strategie Rijk and the toezeggingen (issue 14, B26): the rights of the pages
+    **{f"api:publiek-{n}": R(IEDEREEN) for n in ("istrategie", "toezeggingen")},
+    "api:istrategie-actie-list": R(INGELOGD),
+    "api:istrategie-actie-detail": R(INGELOGD, "istrategie_actie"),
+    "api:istrategie-actie-voortgang": Regel(
+        {"POST": Schrijf(HOUDER, lambda o: {"tekst": "Matrix", "status": "lopend"})}, "istrategie_actie"
+    ),
+    "api:istrategie-actualisatie-list": Regel(
+        {
+            "GET": INGELOGD,
+            "POST": Schrijf(
+                ISTRATEGIE,
+                lambda o: {
+                    "strategie": o.kwargs["pk"],
+                    "jaar": 2026,
+                    "besproken_in_cio_beraad_op": "2026-05-12",
+                    "cio_beraad_verslag": "Matrix",
+                    "kamerstuk": "26 643, nr. 1",
+                    "verzonden_op": "2026-06-01",
+                },
+            ),
+        },
+        "istrategie",
+        in_url=False,
+    ),
+    "api:toezegging-list": Regel(
+        {
+            "GET": INGELOGD,
+            "POST": Schrijf(
+                ISTRATEGIE,
+                lambda o: {
+                    "soort": "motie",
+                    "nummer": "26 643, nr. 9",
+                    "tekst": "Matrix",
+                    "datum": "2025-01-01",
+                    "ministerie": o.extra["code"],
+                },
+            ),
+        },
+        "ministerie",
+        in_url=False,
+    ),
+    "api:toezegging-detail": R(INGELOGD, "toezegging"),
+    "api:toezegging-stand": Regel({"POST": Schrijf(TOEZEGGING_BIJWERKEN, lambda o: {"status": "afgedaan"})}, "toezegging"),
     # -- API: activities and their parts (B14)
     "api:activiteit-list": Regel(
         {
