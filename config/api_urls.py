@@ -20,8 +20,8 @@ import cio_stelsel.api.schema  # noqa: F401  (registers the token security schem
 from cio_stelsel.api.exceptions import probleem_json_response
 from config import api_docs
 from dashboard.api import views as publiek
-from informatieplannen.api import views as iplannen
 from informatieplannen.api import urls as istrategie_api
+from informatieplannen.api import views as iplannen
 from oordelen.api.views import AanmeldingViewSet, OordeelViewSet
 from portfolio.api.views import NUMMER, ONDERDEEL_VIEWSETS, ActiviteitViewSet, VersieViewSet
 
