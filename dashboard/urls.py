@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views, zoeken
+from . import vergelijken, views, zoeken
 
 app_name = "dashboard"
 
@@ -22,6 +22,7 @@ register_converter(FormaatConverter, "formaat")
 urlpatterns = [
     path("", views.home, name="home"),
     path("zoeken/", zoeken.zoeken, name="zoeken"),
+    path("vergelijken/", vergelijken.vergelijken, name="vergelijken"),
     path("activiteiten/", views.activiteiten, name="activiteiten"),
     path("activiteiten/<int:nummer>/", views.activiteit, name="activiteit"),
     path("ministeries/", views.ministeries, name="ministeries"),

@@ -473,14 +473,7 @@ def ministerie(request, code: str):
     op = _peildatum(request, beschikbaar)
     rijen = c.rijen(op, ministerie=m) if op else []
     trend = c.trend(ministerie=m) if beschikbaar else []
-    # The comparison: ?van=&tot= (published peildata), default the two newest up to the peildatum shown.
-    tot = _datum(request.GET["tot"], "tot", beschikbaar) if request.GET.get("tot") else op
-    eerder = [d for d in beschikbaar if tot and d < tot]
-    van = _datum(request.GET["van"], "van", beschikbaar) if request.GET.get("van") else (eerder[0] if eerder else None)
-    if van and tot and van >= tot:
-        raise Ongeldig(
-            _("De peildatum 'van' (%(van)s) moet vóór 'tot' (%(tot)s) liggen.") % {"van": van.isoformat(), "tot": tot.isoformat()}
-        )
+    van, tot = vergelijkingsperiode(request, beschikbaar, op)
     verschil = c.vergelijking(van, tot, ministerie=m) if van and tot else None
     p = _peildatum_param(op, beschikbaar)
     # The activities themselves, paginated as the list (a ministerie has up to a few hundred).
@@ -503,14 +496,26 @@ def ministerie(request, code: str):
         "grafieken": _trendgrafieken(m.code, m.naam, trend),
         "van": van,
         "tot": tot,
-        "verschil": _vergelijking_context(verschil) if verschil else None,
+        "verschil": vergelijking_context(verschil) if verschil else None,
         "lijst_url": _lijst_url(ministerie=m.code, peildatum=p),
         "peildatum_param": p,
     }
     return render(request, "dashboard/ministerie.html", context)
 
 
-def _vergelijking_context(v: selectors.Vergelijking) -> dict:
+def vergelijkingsperiode(request, beschikbaar: list[datetime.date], op: datetime.date | None):
+    """The comparison's ?van=&tot= (published peildata), default the two newest up to ``op``; ``Ongeldig`` when van >= tot."""
+    tot = _datum(request.GET["tot"], "tot", beschikbaar) if request.GET.get("tot") else op
+    eerder = [d for d in beschikbaar if tot and d < tot]
+    van = _datum(request.GET["van"], "van", beschikbaar) if request.GET.get("van") else (eerder[0] if eerder else None)
+    if van and tot and van >= tot:
+        raise Ongeldig(
+            _("De peildatum 'van' (%(van)s) moet vóór 'tot' (%(tot)s) liggen.") % {"van": van.isoformat(), "tot": tot.isoformat()}
+        )
+    return van, tot
+
+
+def vergelijking_context(v: selectors.Vergelijking) -> dict:
     def paar(o, n):
         return {
             "oud": o,

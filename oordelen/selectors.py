@@ -3,11 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cio_stelsel.permissions import scope
 from cio_stelsel.rechten import Recht
@@ -40,6 +41,8 @@ class Taak:
     url: str
     sinds: datetime.datetime | datetime.date | None
     te_laat: bool = False
+    # The items of a grouped task (the open conditions of one oordeel): [{"tekst", "termijn", "te_laat"}].
+    onderdelen: tuple = ()
 
 
 def _in(user, recht, qs, pad="activiteit__"):
@@ -118,16 +121,30 @@ def taken_voor(user) -> list[Taak]:
                 te_laat,
             )
         )
-    voorwaarden = Voorwaarde.objects.filter(status=Voorwaarde.Status.OPEN).select_related("oordeel__activiteit")
+    # The open conditions of one oordeel are one task (issue 18: a CIO saw a dozen near-identical lines), each
+    # condition listed under it with its deadline; the task's date is the earliest deadline.
+    voorwaarden = (
+        Voorwaarde.objects.filter(status=Voorwaarde.Status.OPEN)
+        .select_related("oordeel__activiteit")
+        .order_by(F("termijn").asc(nulls_last=True), "pk")
+    )
+    per_oordeel: dict[int, list[Voorwaarde]] = {}
     for v in _in(user, Recht.OORDEEL_VASTSTELLEN, voorwaarden, "oordeel__activiteit__"):
-        te_laat = v.termijn is not None and v.termijn < vandaag
+        per_oordeel.setdefault(v.oordeel_id, []).append(v)
+    for oordeel_id, lijst in per_oordeel.items():
+        onderdelen = [
+            {"tekst": v.omschrijving, "termijn": v.termijn, "te_laat": v.termijn is not None and v.termijn < vandaag} for v in lijst
+        ]
+        termijnen = [v.termijn for v in lijst if v.termijn]
         taken.append(
             Taak(
                 "voorwaarde",
-                _("Voorwaarde bewaken: %(v)s (%(a)s)") % {"v": v.omschrijving[:60], "a": v.oordeel.activiteit.naam},
-                reverse("oordelen:oordeel", args=[v.oordeel_id]),
-                v.termijn,
-                te_laat,
+                ngettext("%(n)s voorwaarde bewaken: %(a)s", "%(n)s voorwaarden bewaken: %(a)s", len(lijst))
+                % {"n": len(lijst), "a": lijst[0].oordeel.activiteit.naam},
+                reverse("oordelen:oordeel", args=[oordeel_id]),
+                min(termijnen) if termijnen else None,
+                any(o["te_laat"] for o in onderdelen),
+                tuple(onderdelen),
             )
         )
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -118,7 +119,7 @@ class PubliekeStrategieView(_PubliekeView):
     def get(self, request):
         s = leesmodel.strategie()
         if s is None:
-            return Response({"detail": _("Er is nog geen I-strategie Rijk vastgelegd.")}, status=status.HTTP_404_NOT_FOUND)
+            raise NotFound(_("Er is nog geen I-strategie Rijk vastgelegd."))  # problem+json, as every API error
         return Response(PubliekeStrategieSerializer(leesmodel.boom(s)).data)
 
 
@@ -140,6 +141,7 @@ class PubliekeToezeggingenView(_PubliekeView):
     @extend_schema(
         tags=TAGS_PUBLIEK,
         summary=_("Moties en toezeggingen aan de Tweede Kamer"),
+        responses=PubliekeToezeggingSerializer(many=True),  # a paginated list (Paginering), not one object
         parameters=[
             OpenApiParameter("ministerie", OpenApiTypes.STR, OpenApiParameter.QUERY),
             OpenApiParameter("status", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=Toezegging.Status.values),
@@ -186,6 +188,8 @@ class ActieDetailSerializer(ActieSerializer):
 )
 class ActieViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Every logged-in user reads the actions (the I-strategie is public) and their progress notes (internal)."""
+
+    lookup_value_regex = "[0-9]{1,9}"  # anything else is a problem+json 404, not a 500
 
     serializer_class = ActieSerializer
     filter_backends = []
@@ -237,6 +241,7 @@ class ActualisatieSerializer(serializers.ModelSerializer):
     create=extend_schema(summary=_("Een actualisatie vastleggen (alleen de CIO Rijk, B26)"), tags=TAGS),
 )
 class ActualisatieViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    lookup_value_regex = "[0-9]{1,9}"  # anything else is a problem+json 404, not a 500
     serializer_class = ActualisatieSerializer
     queryset = StrategieActualisatie.objects.order_by("-verzonden_op")
     filter_backends = []
@@ -276,6 +281,7 @@ class ToezeggingStandSerializer(serializers.Serializer):
     create=extend_schema(summary=_("Een toezegging of motie registreren (alleen de CIO Rijk)"), tags=TAGS),
 )
 class ToezeggingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
+    lookup_value_regex = "[0-9]{1,9}"  # anything else is a problem+json 404, not a 500
     serializer_class = ToezeggingSerializer
     queryset = Toezegging.objects.select_related("ministerie").prefetch_related("acties").order_by("termijn", "nummer")
     filter_backends = []

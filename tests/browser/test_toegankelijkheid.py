@@ -91,6 +91,7 @@ def publieke_paginas(p) -> dict[str, tuple[str, int]]:
         "toegankelijkheid": ("/toegankelijkheid/", 200),
         "zoeken": ("/zoeken/?q=beheer", 200),
         "zoeken zonder zoekterm": ("/zoeken/", 200),
+        "rijksbreed vergelijken": ("/vergelijken/", 200),
         "400": ("/activiteiten/?sort=onbekend", 400),
         "404": ("/activiteiten/999999/", 404),
     }

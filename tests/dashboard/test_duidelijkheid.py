@@ -15,6 +15,7 @@ from django.urls import reverse
 from cio_stelsel.kamerstukken import kamerstuk_id, kamerstuk_url
 from dashboard import selectors
 from dashboard.vertraging import vertraging_tekst
+from tests.dashboard.publiek import P2024, P2025
 from tests.dashboard.test_paginas import tekst
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +178,37 @@ def test_search_never_shows_what_is_not_published(client, publiek, db):
     for naam in nooit:
         response = client.get(reverse("dashboard:zoeken"), {"q": naam})
         assert naam not in [t["naam"] for b in response.context["bronnen"] for t in b.treffers]
+
+
+# --------------------------------------------------------------------------
+# Rijksbreed: what changed between two peildata
+
+
+def test_the_rijksbrede_comparison_adds_up_the_ministries_and_links_to_them(client, publiek):
+    home = client.get("/").content.decode()
+    assert f'href="{reverse("dashboard:vergelijken")}"' in home
+    response = client.get(reverse("dashboard:vergelijken"))
+    assert response.status_code == 200
+    v = response.context["verschil"]
+    assert (v["van"], v["tot"]) == (P2024, P2025)  # default: the two newest
+    per_ministerie = response.context["per_ministerie"]
+    assert len(per_ministerie) == 2
+    for veld, rijksbreed in (
+        ("nieuw", v["nieuw"]),
+        ("afgerond", v["afgerond"]),
+        ("geannuleerd", v["geannuleerd"]),
+        ("herijkt", v["herijkt"]),
+    ):
+        assert sum(m[veld] for m in per_ministerie) == len(rijksbreed), veld
+    assert sum(m["kostenverschil"] for m in per_ministerie) == v["kostenverschil"]
+    # each ministry's row has the figures of its own page
+    for m in per_ministerie:
+        pagina = client.get(m["url"].split("#")[0])
+        assert pagina.context["verschil"]["kostenverschil"] == m["kostenverschil"]
+        assert len(pagina.context["verschil"]["afgerond"]) == m["afgerond"]
+    assert "Wat is er veranderd tussen twee peildata" in tekst(response)
+
+
+@pytest.mark.parametrize("params", [{"van": "2025-12-31", "tot": "2024-12-31"}, {"van": "2023-01-01"}, {"tot": "gisteren"}])
+def test_bad_rijksbrede_comparison_parameters_give_400(client, publiek, params):
+    assert client.get(reverse("dashboard:vergelijken"), params).status_code == 400

@@ -351,3 +351,24 @@ def test_b7_cio_decides_on_the_version_they_read(office, ciso, cio, groot):
         services.oordeel_vaststellen(actor=cio, oordeel=o, uitkomst="positief", motivering="Goed.", versie=gelezen)
     o.refresh_from_db()
     assert o.status == CioOordeel.Status.CONCEPT
+
+
+def test_the_open_conditions_of_one_oordeel_are_one_task_with_each_condition_and_its_deadline(office, ciso, cio, groot, login):
+    """Issue 18: a CIO's werkvoorraad showed a dozen near-identical 'voorwaarde bewaken' lines without dates."""
+    from oordelen.models import Voorwaarde
+
+    o = vastgesteld(
+        office, ciso, cio, groot, uitkomst="positief_onder_voorwaarden", voorwaarden=["Externe review vóór fase 2", "Exitstrategie"]
+    )
+    Voorwaarde.objects.filter(oordeel=o, omschrijving="Exitstrategie").update(termijn=datetime.date(2020, 1, 1))
+    taken = [t for t in selectors.taken_voor(cio) if t.soort == "voorwaarde"]
+    assert len(taken) == 1
+    taak = taken[0]
+    assert taak.titel == f"2 voorwaarden bewaken: {groot.naam}"
+    assert [(d["tekst"], d["termijn"], d["te_laat"]) for d in taak.onderdelen] == [
+        ("Exitstrategie", datetime.date(2020, 1, 1), True),
+        ("Externe review vóór fase 2", None, False),
+    ]
+    assert taak.sinds == datetime.date(2020, 1, 1) and taak.te_laat
+    html = login(cio).get("/werk/").content.decode()
+    assert "2 voorwaarden bewaken" in html and "01-01-2020" in html and "geen termijn" in html

@@ -204,6 +204,7 @@ TABEL: dict[str, Regel] = {
     # -- public dashboard and open data (B15: published only)
     "dashboard:home": R(IEDEREEN),
     "dashboard:zoeken": R(IEDEREEN),
+    "dashboard:vergelijken": R(IEDEREEN),
     "dashboard:activiteiten": R(IEDEREEN),
     "dashboard:activiteit": R(GEPUBLICEERD, "activiteit_staten"),
     "dashboard:ministeries": R(IEDEREEN),
