@@ -110,6 +110,16 @@ def _d(datum_: datetime.date | None) -> str:
     return datum_.strftime("%d-%m-%Y") if datum_ else "—"
 
 
+def _waarde(w) -> str:
+    """A field's value as the import preview shows it: dates as dd-mm-jjjj, empty as '—', text quoted and shortened."""
+    if w is None or w == "":
+        return "—"
+    if isinstance(w, datetime.date):
+        return _d(w)
+    t = str(w)
+    return f"'{t[:77]}...'" if len(t) > 80 else f"'{t}'"
+
+
 _FOUT = object()  # a value that could not be read (its error is already recorded)
 
 
@@ -221,8 +231,12 @@ class _Rijcontrole:
                 plan.stappen.append(
                     Stap("wijzigen", {"gegevens": gewijzigd, "onderdelen": toevoegen, "verwijderen": verwijderen}, ACTIVITEIT_KOLOMMEN)
                 )
-                if gewijzigd:
-                    plan.wijzigingen.append(_("Gewijzigd: %(velden)s") % {"velden": ", ".join(ACTIVITEIT_KOLOMMEN[k] for k in gewijzigd)})
+                # each changed field with its old and its new value (issue 18: the preview named the fields only)
+                for k, v in gewijzigd.items():
+                    plan.wijzigingen.append(
+                        _("%(veld)s: %(oud)s → %(nieuw)s")
+                        % {"veld": ACTIVITEIT_KOLOMMEN[k], "oud": _waarde(getattr(bestaand, k)), "nieuw": _waarde(v)}
+                    )
                 if toevoegen or verwijderen:
                     plan.wijzigingen.append(
                         _("Ontwikkelpartijen: %(plus)s toegevoegd, %(min)s verwijderd") % {"plus": len(toevoegen), "min": len(verwijderen)}

@@ -745,3 +745,15 @@ def test_a_large_file_is_checked_by_the_services_only_on_confirm(office, ministe
     inhoud = response.content.decode()
     assert "De import is niet uitgevoerd" in inhoud and "Eerst een positief CIO-oordeel (art 5.3)." in inhoud
     assert tellingen() == voor
+
+
+def test_the_preview_shows_each_changed_field_with_its_old_and_new_value(office, ministerie):
+    """Issue 18: the preview listed which activities change ('Gewijzigd: ICT-activiteit') but not what changes."""
+    a = activiteit(office, ministerie, naam="Oude naam")
+    rij = zet(zet(eigen_export(office)[0], "ICT-activiteit", "Nieuwe naam"), "Onderwerp", "Belastingen en toeslagen")
+    bestand = uitwisseling.inlezen(io.BytesIO(FORMATEN["csv"][0]([rij])), "wijziging.csv")
+    controle = uitwisseling.controleren(bestand, office)
+    assert controle.fouten == []
+    (plan,) = [r for r in controle.rijen if r.nummer == a.nummer]
+    assert "ICT-activiteit: 'Oude naam' → 'Nieuwe naam'" in plan.wijzigingen
+    assert any(w.startswith("Onderwerp: ") and w.endswith("→ 'Belastingen en toeslagen'") for w in plan.wijzigingen), plan.wijzigingen
