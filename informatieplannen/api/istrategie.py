@@ -167,8 +167,9 @@ class VoortgangSerializer(serializers.Serializer):
 
 class ActieSerializer(serializers.ModelSerializer):
     thema = serializers.CharField(source="maatregel.speerpunt.thema.naam", read_only=True)
-    houder_ministerie = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    houder_overlegorgaan = serializers.StringRelatedField(read_only=True)
+    # one of the two is the holder, the other is null (models.Actie: exactly one holder)
+    houder_ministerie = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    houder_overlegorgaan = serializers.StringRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Actie
