@@ -41,3 +41,16 @@ class StrikteInvoer:
                 return _("Dit veld is hier alleen-lezen en wordt niet gewijzigd; wijzig het met %(hint)s.") % {"hint": hint}
             return _("Dit veld is alleen-lezen en kan hier niet worden gewijzigd.")
         return _("Onbekend veld: dit verzoek kent het niet.")
+
+
+class CodeVeld(serializers.SlugRelatedField):
+    """A SlugRelatedField that refuses a NUL character before it reaches the database.
+
+    DRF's CharField has a validator for it, a related field not: PostgreSQL refuses a
+    NUL byte in a query with a DataError, which surfaced as a 500 (found by schemathesis).
+    """
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)

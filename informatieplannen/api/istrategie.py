@@ -18,6 +18,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from cio_stelsel.api.invoer import CodeVeld
 from cio_stelsel.api.pagination import Paginering
 from cio_stelsel.api.throttling import AnoniemThrottle, ScopeThrottle
 from cio_stelsel.models import Ministerie
@@ -255,7 +256,7 @@ class ActualisatieViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewse
 
 
 class ToezeggingSerializer(serializers.ModelSerializer):
-    ministerie = serializers.SlugRelatedField(slug_field="code", queryset=Ministerie.objects.all())
+    ministerie = CodeVeld(slug_field="code", queryset=Ministerie.objects.all())
     acties = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:

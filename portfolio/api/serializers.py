@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cio_stelsel.api.invoer import StrikteInvoer
+from cio_stelsel.api.invoer import CodeVeld, StrikteInvoer
 from cio_stelsel.models import Dienstonderdeel, Ministerie, Zbo
 from portfolio import invoerregels, services
 from portfolio.models import (
@@ -80,7 +80,7 @@ class VersieVeld(serializers.IntegerField):
         super().__init__(min_value=1, max_value=MAX_INT, **kwargs)
 
 
-class MinisterieVeld(serializers.SlugRelatedField):
+class MinisterieVeld(CodeVeld):
     def __init__(self, **kwargs):
         kwargs.setdefault("help_text", _("De code van het ministerie, bijvoorbeeld 'bzk'."))
         super().__init__(slug_field="code", queryset=Ministerie.objects.all(), **kwargs)

@@ -123,3 +123,14 @@ def test_public_api_gives_the_strategy_with_every_action(actie_bzk, actie_beraad
     acties = [a for t in r.json()["themas"] for sp in t["speerpunten"] for m in sp["maatregelen"] for a in m["acties"]]
     assert {a["omschrijving"] for a in acties} == {actie_bzk.omschrijving, actie_beraad.omschrijving}
     assert r.json()["actualisatie_te_laat"] is True
+
+
+def test_a_nul_character_in_the_ministerie_code_is_a_400_naming_the_field(client, cio_rijk):
+    """Schemathesis found a 500 on PostgreSQL: a related field's lookup sent a NUL byte to the database."""
+    client.force_login(cio_rijk)
+    r = client.post(
+        "/api/v1/toezeggingen/",
+        {"soort": "toezegging", "nummer": "TZ202501-001", "tekst": "x", "datum": "2025-01-10", "ministerie": "bz\x00k"},
+        content_type="application/json",
+    )
+    assert r.status_code == 400 and "ministerie" in r.json()["fouten"]
